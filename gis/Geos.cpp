@@ -1,0 +1,466 @@
+#include "gis/Geos.h"
+
+#include "gis/GisError.h"
+
+#include <algorithm>
+#include <cstdarg>
+#include <cstdio>
+
+namespace anzhi::gis {
+
+namespace {
+
+struct ThreadGeos
+{
+  GEOSContextHandle_t handle = nullptr;
+  std::string lastError;
+
+  ThreadGeos()
+  {
+    handle = GEOS_init_r();
+    GEOSContext_setErrorMessageHandler_r(
+      handle,
+      [](const char *message, void *userdata) {
+        static_cast<ThreadGeos *>(userdata)->lastError = message ? message : "";
+      },
+      this);
+    GEOSContext_setNoticeMessageHandler_r(handle, [](const char *, void *) {}, nullptr);
+  }
+  ~ThreadGeos() { GEOS_finish_r(handle); }
+  ThreadGeos(const ThreadGeos &) = delete;
+  ThreadGeos &operator=(const ThreadGeos &) = delete;
+};
+
+ThreadGeos &threadGeos()
+{
+  thread_local ThreadGeos geos;
+  return geos;
+}
+
+[[noreturn]] void fail(const char *operation)
+{
+  std::string message = std::string("GEOS ") + operation + " failed";
+  if (!threadGeos().lastError.empty())
+    message += ": " + threadGeos().lastError;
+  throw GisError(message);
+}
+
+Geometry check(GEOSGeometry *g, const char *operation)
+{
+  if (!g)
+    fail(operation);
+  return Geometry(g);
+}
+
+using Coords = std::vector<std::pair<double, double>>;
+
+GEOSGeometry *makeRing(const Coords &coords)
+{
+  auto ctx = geosContext();
+  Coords ring = coords;
+  if (!ring.empty() && ring.front() != ring.back())
+    ring.push_back(ring.front());
+  GEOSCoordSequence *seq = GEOSCoordSeq_create_r(ctx, static_cast<unsigned>(ring.size()), 2);
+  for (unsigned i = 0; i < ring.size(); ++i)
+    GEOSCoordSeq_setXY_r(ctx, seq, i, ring[i].first, ring[i].second);
+  GEOSGeometry *g = GEOSGeom_createLinearRing_r(ctx, seq);
+  if (!g)
+    fail("ring creation");
+  return g;
+}
+
+Coords ringCoords(const GEOSGeometry *ring)
+{
+  auto ctx = geosContext();
+  const GEOSCoordSequence *seq = GEOSGeom_getCoordSeq_r(ctx, ring);
+  unsigned n = 0;
+  GEOSCoordSeq_getSize_r(ctx, seq, &n);
+  Coords coords(n);
+  for (unsigned i = 0; i < n; ++i)
+    GEOSCoordSeq_getXY_r(ctx, seq, i, &coords[i].first, &coords[i].second);
+  return coords;
+}
+
+} // namespace
+
+GEOSContextHandle_t geosContext()
+{
+  return threadGeos().handle;
+}
+
+void GeometryDeleter::operator()(GEOSGeometry *g) const
+{
+  GEOSGeom_destroy_r(geosContext(), g);
+}
+
+void PreparedDeleter::operator()(const GEOSPreparedGeometry *g) const
+{
+  GEOSPreparedGeom_destroy_r(geosContext(), g);
+}
+
+void StrTreeDeleter::operator()(GEOSSTRtree *t) const
+{
+  GEOSSTRtree_destroy_r(geosContext(), t);
+}
+
+void Envelope::expandToInclude(const Envelope &o)
+{
+  minX = std::min(minX, o.minX);
+  minY = std::min(minY, o.minY);
+  maxX = std::max(maxX, o.maxX);
+  maxY = std::max(maxY, o.maxY);
+}
+
+Geometry fromWkb(std::span<const unsigned char> wkb)
+{
+  return check(GEOSGeomFromWKB_buf_r(geosContext(), wkb.data(), wkb.size()), "WKB reading");
+}
+
+Geometry fromWkt(std::string_view wkt)
+{
+  auto ctx = geosContext();
+  GEOSWKTReader *reader = GEOSWKTReader_create_r(ctx);
+  std::string text(wkt);
+  GEOSGeometry *g = GEOSWKTReader_read_r(ctx, reader, text.c_str());
+  GEOSWKTReader_destroy_r(ctx, reader);
+  return check(g, "WKT reading");
+}
+
+std::string toWkt(const GEOSGeometry *g, int decimals)
+{
+  auto ctx = geosContext();
+  GEOSWKTWriter *writer = GEOSWKTWriter_create_r(ctx);
+  GEOSWKTWriter_setRoundingPrecision_r(ctx, writer, decimals);
+  GEOSWKTWriter_setTrim_r(ctx, writer, 1);
+  char *text = GEOSWKTWriter_write_r(ctx, writer, g);
+  GEOSWKTWriter_destroy_r(ctx, writer);
+  if (!text)
+    fail("WKT writing");
+  std::string result(text);
+  GEOSFree_r(ctx, text);
+  return result;
+}
+
+std::vector<unsigned char> toWkb(const GEOSGeometry *g)
+{
+  auto ctx = geosContext();
+  GEOSWKBWriter *writer = GEOSWKBWriter_create_r(ctx);
+  GEOSWKBWriter_setByteOrder_r(ctx, writer, GEOS_WKB_NDR);
+  std::size_t size = 0;
+  unsigned char *bytes = GEOSWKBWriter_write_r(ctx, writer, g, &size);
+  GEOSWKBWriter_destroy_r(ctx, writer);
+  if (!bytes)
+    fail("WKB writing");
+  std::vector<unsigned char> result(bytes, bytes + size);
+  GEOSFree_r(ctx, bytes);
+  return result;
+}
+
+Geometry clone(const GEOSGeometry *g)
+{
+  return check(GEOSGeom_clone_r(geosContext(), g), "clone");
+}
+
+Geometry makePoint(double x, double y)
+{
+  return check(GEOSGeom_createPointFromXY_r(geosContext(), x, y), "point creation");
+}
+
+Geometry makeLine(const Coords &coords)
+{
+  auto ctx = geosContext();
+  GEOSCoordSequence *seq = GEOSCoordSeq_create_r(ctx, static_cast<unsigned>(coords.size()), 2);
+  for (unsigned i = 0; i < coords.size(); ++i)
+    GEOSCoordSeq_setXY_r(ctx, seq, i, coords[i].first, coords[i].second);
+  return check(GEOSGeom_createLineString_r(ctx, seq), "line creation");
+}
+
+Geometry makePolygon(const Coords &outer, const std::vector<Coords> &holes)
+{
+  GEOSGeometry *shell = makeRing(outer);
+  std::vector<GEOSGeometry *> holeRings;
+  for (const auto &h : holes)
+    holeRings.push_back(makeRing(h));
+  return check(GEOSGeom_createPolygon_r(geosContext(), shell, holeRings.data(),
+                                        static_cast<unsigned>(holeRings.size())),
+               "polygon creation");
+}
+
+Geometry makeCollection(int geosTypeId, std::vector<Geometry> parts)
+{
+  std::vector<GEOSGeometry *> raw;
+  raw.reserve(parts.size());
+  for (auto &p : parts)
+    raw.push_back(p.release());
+  return check(GEOSGeom_createCollection_r(geosContext(), geosTypeId, raw.data(),
+                                           static_cast<unsigned>(raw.size())),
+               "collection creation");
+}
+
+ValidityReport validity(const GEOSGeometry *g)
+{
+  auto ctx = geosContext();
+  char *reason = nullptr;
+  GEOSGeometry *location = nullptr;
+  char valid = GEOSisValidDetail_r(ctx, g, 0, &reason, &location);
+  if (valid == 2)
+    fail("validity test");
+  ValidityReport report;
+  report.valid = valid == 1;
+  if (reason) {
+    report.reason = reason;
+    GEOSFree_r(ctx, reason);
+  }
+  if (location) {
+    Geometry owned(location);
+    if (!isEmpty(owned.get())) {
+      auto [x, y] = pointXY(owned.get());
+      report.x = x;
+      report.y = y;
+    }
+  }
+  return report;
+}
+
+Geometry makeValid(const GEOSGeometry *g, bool keepPolygonal)
+{
+  Geometry repaired = check(GEOSMakeValid_r(geosContext(), g), "make-valid");
+  return keepPolygonal ? polygonalParts(repaired.get()) : std::move(repaired);
+}
+
+Geometry polygonalParts(const GEOSGeometry *g)
+{
+  auto ctx = geosContext();
+  int type = GEOSGeomTypeId_r(ctx, g);
+  if (type == GEOS_POLYGON || type == GEOS_MULTIPOLYGON)
+    return clone(g);
+  std::vector<Geometry> polygons;
+  if (type == GEOS_GEOMETRYCOLLECTION) {
+    int n = GEOSGetNumGeometries_r(ctx, g);
+    for (int i = 0; i < n; ++i) {
+      const GEOSGeometry *part = GEOSGetGeometryN_r(ctx, g, i);
+      int partType = GEOSGeomTypeId_r(ctx, part);
+      if (partType == GEOS_POLYGON) {
+        polygons.push_back(clone(part));
+      } else if (partType == GEOS_MULTIPOLYGON) {
+        int m = GEOSGetNumGeometries_r(ctx, part);
+        for (int j = 0; j < m; ++j)
+          polygons.push_back(clone(GEOSGetGeometryN_r(ctx, part, j)));
+      }
+    }
+  }
+  return makeCollection(GEOS_MULTIPOLYGON, std::move(polygons));
+}
+
+bool isEmpty(const GEOSGeometry *g)
+{
+  return GEOSisEmpty_r(geosContext(), g) == 1;
+}
+
+int typeId(const GEOSGeometry *g)
+{
+  return GEOSGeomTypeId_r(geosContext(), g);
+}
+
+bool isPolygonal(const GEOSGeometry *g)
+{
+  int t = typeId(g);
+  return t == GEOS_POLYGON || t == GEOS_MULTIPOLYGON;
+}
+
+Envelope envelope(const GEOSGeometry *g)
+{
+  Envelope e;
+  if (GEOSGeom_getExtent_r(geosContext(), g, &e.minX, &e.minY, &e.maxX, &e.maxY) == 0)
+    fail("extent");
+  return e;
+}
+
+double planarArea(const GEOSGeometry *g)
+{
+  double area = 0;
+  if (!GEOSArea_r(geosContext(), g, &area))
+    fail("area");
+  return area;
+}
+
+double distance(const GEOSGeometry *a, const GEOSGeometry *b)
+{
+  double d = 0;
+  if (!GEOSDistance_r(geosContext(), a, b, &d))
+    fail("distance");
+  return d;
+}
+
+Geometry intersection(const GEOSGeometry *a, const GEOSGeometry *b)
+{
+  return check(GEOSIntersection_r(geosContext(), a, b), "intersection");
+}
+
+Geometry unaryUnion(const GEOSGeometry *g)
+{
+  return check(GEOSUnaryUnion_r(geosContext(), g), "union");
+}
+
+Geometry unionAll(const std::vector<const GEOSGeometry *> &parts)
+{
+  std::vector<Geometry> clones;
+  clones.reserve(parts.size());
+  for (const GEOSGeometry *p : parts)
+    clones.push_back(clone(p));
+  Geometry collection = makeCollection(GEOS_GEOMETRYCOLLECTION, std::move(clones));
+  return unaryUnion(collection.get());
+}
+
+Geometry pointOnSurface(const GEOSGeometry *g)
+{
+  return check(GEOSPointOnSurface_r(geosContext(), g), "point-on-surface");
+}
+
+Geometry centroid(const GEOSGeometry *g)
+{
+  return check(GEOSGetCentroid_r(geosContext(), g), "centroid");
+}
+
+bool contains(const GEOSGeometry *a, const GEOSGeometry *b)
+{
+  char r = GEOSContains_r(geosContext(), a, b);
+  if (r == 2)
+    fail("contains");
+  return r == 1;
+}
+
+bool intersects(const GEOSGeometry *a, const GEOSGeometry *b)
+{
+  char r = GEOSIntersects_r(geosContext(), a, b);
+  if (r == 2)
+    fail("intersects");
+  return r == 1;
+}
+
+std::pair<double, double> pointXY(const GEOSGeometry *point)
+{
+  auto ctx = geosContext();
+  double x = 0, y = 0;
+  if (!GEOSGeomGetX_r(ctx, point, &x) || !GEOSGeomGetY_r(ctx, point, &y))
+    fail("point coordinates");
+  return {x, y};
+}
+
+Geometry transformXY(const GEOSGeometry *g, const std::function<bool(double &, double &)> &fn)
+{
+  struct State
+  {
+    const std::function<bool(double &, double &)> *fn;
+  } state{&fn};
+  GEOSGeometry *result = GEOSGeom_transformXY_r(
+    geosContext(), g,
+    [](double *x, double *y, void *userdata) -> int {
+      return (*static_cast<State *>(userdata)->fn)(*x, *y) ? 1 : 0;
+    },
+    &state);
+  return Geometry(result);
+}
+
+void forEachRing(const GEOSGeometry *g, const std::function<void(const Coords &, bool)> &fn)
+{
+  auto ctx = geosContext();
+  int type = GEOSGeomTypeId_r(ctx, g);
+  if (type == GEOS_POLYGON) {
+    if (GEOSisEmpty_r(ctx, g))
+      return;
+    fn(ringCoords(GEOSGetExteriorRing_r(ctx, g)), false);
+    int holes = GEOSGetNumInteriorRings_r(ctx, g);
+    for (int i = 0; i < holes; ++i)
+      fn(ringCoords(GEOSGetInteriorRingN_r(ctx, g, i)), true);
+  } else if (type == GEOS_MULTIPOLYGON || type == GEOS_GEOMETRYCOLLECTION) {
+    int n = GEOSGetNumGeometries_r(ctx, g);
+    for (int i = 0; i < n; ++i)
+      forEachRing(GEOSGetGeometryN_r(ctx, g, i), fn);
+  }
+}
+
+PreparedGeometry::PreparedGeometry(const GEOSGeometry *g)
+  : m_prepared(GEOSPrepare_r(geosContext(), g))
+{
+  if (!m_prepared)
+    fail("prepare");
+}
+
+bool PreparedGeometry::intersects(const GEOSGeometry *other) const
+{
+  char r = GEOSPreparedIntersects_r(geosContext(), m_prepared.get(), other);
+  if (r == 2)
+    fail("prepared intersects");
+  return r == 1;
+}
+
+bool PreparedGeometry::contains(const GEOSGeometry *other) const
+{
+  char r = GEOSPreparedContains_r(geosContext(), m_prepared.get(), other);
+  if (r == 2)
+    fail("prepared contains");
+  return r == 1;
+}
+
+bool PreparedGeometry::containsProperly(const GEOSGeometry *other) const
+{
+  char r = GEOSPreparedContainsProperly_r(geosContext(), m_prepared.get(), other);
+  if (r == 2)
+    fail("prepared containsProperly");
+  return r == 1;
+}
+
+double PreparedGeometry::distance(const GEOSGeometry *other) const
+{
+  double d = 0;
+  if (!GEOSPreparedDistance_r(geosContext(), m_prepared.get(), other, &d))
+    fail("prepared distance");
+  return d;
+}
+
+bool PreparedGeometry::withinDistance(const GEOSGeometry *other, double d) const
+{
+  char r = GEOSPreparedDistanceWithin_r(geosContext(), m_prepared.get(), other, d);
+  if (r == 2)
+    fail("prepared distance-within");
+  return r == 1;
+}
+
+StrTree::StrTree(const std::vector<const GEOSGeometry *> &geometries)
+  : m_tree(GEOSSTRtree_create_r(geosContext(), 10))
+{
+  auto ctx = geosContext();
+  for (std::size_t i = 0; i < geometries.size(); ++i) {
+    const GEOSGeometry *g = geometries[i];
+    if (!g || GEOSisEmpty_r(ctx, g))
+      continue;
+    // GEOS copies the envelope; the item is the index itself, never dereferenced.
+    GEOSSTRtree_insert_r(ctx, m_tree.get(), g, reinterpret_cast<void *>(i + 1));
+    ++m_size;
+  }
+  // GEOS builds the tree on the first query; doing it here keeps later queries read-only.
+  query(Envelope{0, 0, 0, 0});
+}
+
+std::vector<std::size_t> StrTree::query(const Envelope &env) const
+{
+  std::vector<std::size_t> items;
+  if (m_size == 0)
+    return items;
+  auto ctx = geosContext();
+  Geometry box(GEOSGeom_createRectangle_r(ctx, env.minX, env.minY, env.maxX, env.maxY));
+  if (!box)
+    fail("query rectangle");
+  GEOSSTRtree_query_r(
+    ctx, m_tree.get(), box.get(),
+    [](void *item, void *userdata) {
+      static_cast<std::vector<std::size_t> *>(userdata)->push_back(
+        reinterpret_cast<std::size_t>(item) - 1);
+    },
+    &items);
+  std::sort(items.begin(), items.end());
+  return items;
+}
+
+} // namespace anzhi::gis

@@ -1,0 +1,137 @@
+#pragma once
+
+#define GEOS_USE_ONLY_R_API
+#include <geos_c.h>
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace anzhi::gis {
+
+//! The GEOS context of the calling thread. Created on first use and destroyed with the
+//! thread; its error handler records the last message so that failures become GisError.
+//! Thread: any; never share the handle with another thread.
+GEOSContextHandle_t geosContext();
+
+struct GeometryDeleter
+{
+  void operator()(GEOSGeometry *g) const;
+};
+struct PreparedDeleter
+{
+  void operator()(const GEOSPreparedGeometry *g) const;
+};
+
+//! An owned GEOS geometry. Geometries may move between threads but each call uses the
+//! calling thread's context, which GEOS allows for geometries.
+using Geometry = std::unique_ptr<GEOSGeometry, GeometryDeleter>;
+
+struct Envelope
+{
+  double minX = 0, minY = 0, maxX = 0, maxY = 0;
+  bool intersects(const Envelope &o) const
+  {
+    return minX <= o.maxX && o.minX <= maxX && minY <= o.maxY && o.minY <= maxY;
+  }
+  void expandToInclude(const Envelope &o);
+  double centerX() const { return (minX + maxX) / 2; }
+  double centerY() const { return (minY + maxY) / 2; }
+};
+
+struct ValidityReport
+{
+  bool valid = true;
+  std::string reason;            //!< GEOS's reason, e.g. "Self-intersection"
+  std::optional<double> x, y;    //!< where GEOS found the problem, in the geometry's CRS
+};
+
+Geometry fromWkb(std::span<const unsigned char> wkb);
+Geometry fromWkt(std::string_view wkt);
+std::string toWkt(const GEOSGeometry *g, int decimals = 3);
+std::vector<unsigned char> toWkb(const GEOSGeometry *g);
+Geometry clone(const GEOSGeometry *g);
+
+Geometry makePoint(double x, double y);
+Geometry makeLine(const std::vector<std::pair<double, double>> &coords);
+//! A polygon from an outer ring and holes; rings are closed if they are not.
+Geometry makePolygon(const std::vector<std::pair<double, double>> &outer,
+                     const std::vector<std::vector<std::pair<double, double>>> &holes = {});
+//! Takes ownership of the parts.
+Geometry makeCollection(int geosTypeId, std::vector<Geometry> parts);
+
+ValidityReport validity(const GEOSGeometry *g);
+//! GEOS make-valid (linework method). With keepPolygonal, only the polygonal parts are kept
+//! (a MultiPolygon, possibly empty), as a polygon layer needs.
+Geometry makeValid(const GEOSGeometry *g, bool keepPolygonal);
+
+bool isEmpty(const GEOSGeometry *g);
+int typeId(const GEOSGeometry *g);
+bool isPolygonal(const GEOSGeometry *g);
+Envelope envelope(const GEOSGeometry *g);
+double planarArea(const GEOSGeometry *g);
+double distance(const GEOSGeometry *a, const GEOSGeometry *b);
+Geometry intersection(const GEOSGeometry *a, const GEOSGeometry *b);
+Geometry unaryUnion(const GEOSGeometry *g);
+Geometry unionAll(const std::vector<const GEOSGeometry *> &parts);
+Geometry pointOnSurface(const GEOSGeometry *g);
+Geometry centroid(const GEOSGeometry *g);
+bool contains(const GEOSGeometry *a, const GEOSGeometry *b);
+bool intersects(const GEOSGeometry *a, const GEOSGeometry *b);
+//! The first coordinate of a point.
+std::pair<double, double> pointXY(const GEOSGeometry *point);
+//! Keeps only polygonal parts: a Polygon or MultiPolygon (empty if there are none).
+Geometry polygonalParts(const GEOSGeometry *g);
+
+//! Applies fn to every coordinate, in place on a copy. fn returns false to abort, then
+//! the result is null.
+Geometry transformXY(const GEOSGeometry *g, const std::function<bool(double &, double &)> &fn);
+
+//! Calls fn(ring coordinates, isHole) for every ring of every polygon of g.
+void forEachRing(const GEOSGeometry *g,
+                 const std::function<void(const std::vector<std::pair<double, double>> &, bool)> &fn);
+
+//! A prepared geometry for repeated predicates against one geometry. It refers to, and must
+//! not outlive, the geometry it was prepared from.
+class PreparedGeometry
+{
+public:
+  explicit PreparedGeometry(const GEOSGeometry *g);
+  bool intersects(const GEOSGeometry *other) const;
+  bool contains(const GEOSGeometry *other) const;
+  bool containsProperly(const GEOSGeometry *other) const;
+  double distance(const GEOSGeometry *other) const;
+  //! True when the distance is at most d (exact, no tolerance).
+  bool withinDistance(const GEOSGeometry *other, double d) const;
+
+private:
+  std::unique_ptr<const GEOSPreparedGeometry, PreparedDeleter> m_prepared;
+};
+
+struct StrTreeDeleter
+{
+  void operator()(GEOSSTRtree *t) const;
+};
+
+//! GEOS's STR-tree over items 0..n-1, queried by envelope. Built in the constructor, so
+//! that later queries only read it and may run on several threads at once.
+class StrTree
+{
+public:
+  //! geometries[i] gives item i its envelope; null or empty geometries are left out.
+  explicit StrTree(const std::vector<const GEOSGeometry *> &geometries);
+  //! The items whose envelope intersects env, in ascending order.
+  std::vector<std::size_t> query(const Envelope &env) const;
+  std::size_t size() const { return m_size; }
+
+private:
+  std::unique_ptr<GEOSSTRtree, StrTreeDeleter> m_tree;
+  std::size_t m_size = 0;
+};
+
+} // namespace anzhi::gis

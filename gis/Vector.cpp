@@ -1,0 +1,536 @@
+#include "gis/Vector.h"
+
+#include "gis/GisError.h"
+
+#include <ogrsf_frmts.h>
+
+#include <charconv>
+#include <cmath>
+#include <cstdio>
+#include <filesystem>
+#include <mutex>
+
+namespace anzhi::gis {
+
+namespace {
+
+void initGdal()
+{
+  static std::once_flag once;
+  std::call_once(once, [] {
+    GDALAllRegister();
+    // Errors reach the user through GisError with their context, not on stderr.
+    CPLSetErrorHandler(CPLQuietErrorHandler);
+  });
+}
+
+std::string lastGdalError()
+{
+  std::string message = CPLGetLastErrorMsg();
+  return message.empty() ? "unknown GDAL error" : message;
+}
+
+bool isConnectionString(const std::string &path)
+{
+  return path.rfind("PG:", 0) == 0 || path.rfind("/vsi", 0) == 0;
+}
+
+OGRwkbGeometryType toOgr(GeometryKind kind)
+{
+  switch (kind) {
+  case GeometryKind::None:
+    return wkbNone;
+  case GeometryKind::Point:
+    return wkbPoint;
+  case GeometryKind::Line:
+    return wkbLineString;
+  case GeometryKind::Polygon:
+    return wkbPolygon;
+  case GeometryKind::MultiPolygon:
+    return wkbMultiPolygon;
+  case GeometryKind::Any:
+    return wkbUnknown;
+  }
+  return wkbUnknown;
+}
+
+OGRFieldType toOgr(FieldType type)
+{
+  switch (type) {
+  case FieldType::Integer:
+    return OFTInteger64;
+  case FieldType::Real:
+    return OFTReal;
+  case FieldType::String:
+    return OFTString;
+  case FieldType::Date:
+    return OFTDate;
+  }
+  return OFTString;
+}
+
+std::optional<Date> parseDate(const std::string &text)
+{
+  Date d;
+  char sep1 = 0, sep2 = 0;
+  if (std::sscanf(text.c_str(), "%d%c%d%c%d", &d.year, &sep1, &d.month, &sep2, &d.day) != 5)
+    return std::nullopt;
+  if (sep1 != sep2 || (sep1 != '-' && sep1 != '/') || d.month < 1 || d.month > 12 || d.day < 1 ||
+      d.day > 31)
+    return std::nullopt;
+  return d;
+}
+
+std::string trimmed(const char *text)
+{
+  std::string s(text);
+  auto first = s.find_first_not_of(" \t\r\n");
+  if (first == std::string::npos)
+    return {};
+  auto last = s.find_last_not_of(" \t\r\n");
+  return s.substr(first, last - first + 1);
+}
+
+} // namespace
+
+std::string Date::toString() const
+{
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", year, month, day);
+  return buf;
+}
+
+// --- FeatureRow ---
+
+std::int64_t FeatureRow::fid() const
+{
+  return m_feature->GetFID();
+}
+
+void FeatureRow::failField(int fieldIndex, const std::string &problem) const
+{
+  const char *field = m_feature->GetFieldDefnRef(fieldIndex)->GetNameRef();
+  throw GisError(m_layer.sourcePath() + ": layer '" + m_layer.name() + "', feature " +
+                 std::to_string(fid()) + ", field '" + field + "': " + problem);
+}
+
+bool FeatureRow::isNull(int fieldIndex) const
+{
+  return fieldIndex < 0 || !m_feature->IsFieldSetAndNotNull(fieldIndex);
+}
+
+std::optional<std::string> FeatureRow::string(int fieldIndex) const
+{
+  if (isNull(fieldIndex))
+    return std::nullopt;
+  return std::string(m_feature->GetFieldAsString(fieldIndex));
+}
+
+std::optional<std::int64_t> FeatureRow::integer(int fieldIndex) const
+{
+  if (isNull(fieldIndex))
+    return std::nullopt;
+  switch (m_feature->GetFieldDefnRef(fieldIndex)->GetType()) {
+  case OFTInteger:
+  case OFTInteger64:
+    return m_feature->GetFieldAsInteger64(fieldIndex);
+  case OFTReal: {
+    double v = m_feature->GetFieldAsDouble(fieldIndex);
+    if (!std::isfinite(v) || v != std::floor(v) || std::fabs(v) > 9.0e15)
+      failField(fieldIndex, "value " + std::to_string(v) + " is not a whole number");
+    return static_cast<std::int64_t>(v);
+  }
+  default: {
+    std::string text = trimmed(m_feature->GetFieldAsString(fieldIndex));
+    if (text.empty())
+      return std::nullopt;
+    std::int64_t value = 0;
+    auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+    if (ec != std::errc() || end != text.data() + text.size())
+      failField(fieldIndex, "value '" + text + "' is not a whole number");
+    return value;
+  }
+  }
+}
+
+std::optional<double> FeatureRow::real(int fieldIndex) const
+{
+  if (isNull(fieldIndex))
+    return std::nullopt;
+  switch (m_feature->GetFieldDefnRef(fieldIndex)->GetType()) {
+  case OFTInteger:
+  case OFTInteger64:
+  case OFTReal:
+    return m_feature->GetFieldAsDouble(fieldIndex);
+  default: {
+    std::string text = trimmed(m_feature->GetFieldAsString(fieldIndex));
+    if (text.empty())
+      return std::nullopt;
+    char *end = nullptr;
+    double value = std::strtod(text.c_str(), &end);
+    if (end != text.c_str() + text.size())
+      failField(fieldIndex, "value '" + text + "' is not a number");
+    return value;
+  }
+  }
+}
+
+std::optional<Date> FeatureRow::date(int fieldIndex) const
+{
+  if (isNull(fieldIndex))
+    return std::nullopt;
+  auto type = m_feature->GetFieldDefnRef(fieldIndex)->GetType();
+  if (type == OFTDate || type == OFTDateTime) {
+    int y, m, d, hh, mm, tz;
+    float ss;
+    m_feature->GetFieldAsDateTime(fieldIndex, &y, &m, &d, &hh, &mm, &ss, &tz);
+    return Date{y, m, d};
+  }
+  std::string text = trimmed(m_feature->GetFieldAsString(fieldIndex));
+  if (text.empty())
+    return std::nullopt;
+  auto parsed = parseDate(text.substr(0, 10));
+  if (!parsed)
+    failField(fieldIndex, "value '" + text + "' is not a date (YYYY-MM-DD)");
+  return parsed;
+}
+
+Geometry FeatureRow::geometry() const
+{
+  OGRGeometry *g = m_feature->GetGeometryRef();
+  if (!g)
+    return nullptr;
+  if (OGR_GT_IsNonLinear(g->getGeometryType())) {
+    OGRGeometry *linear = g->getLinearGeometry();
+    m_feature->SetGeometryDirectly(linear);
+    g = linear;
+  }
+  g->flattenTo2D();
+  std::vector<unsigned char> wkb(g->WkbSize());
+  if (g->exportToWkb(wkbNDR, wkb.data(), wkbVariantIso) != OGRERR_NONE)
+    throw GisError(m_layer.sourcePath() + ": layer '" + m_layer.name() + "', feature " +
+                   std::to_string(fid()) + ": cannot read its geometry");
+  try {
+    return fromWkb(wkb);
+  } catch (const GisError &e) {
+    throw GisError(m_layer.sourcePath() + ": layer '" + m_layer.name() + "', feature " +
+                   std::to_string(fid()) + ": " + e.what());
+  }
+}
+
+// --- VectorLayer ---
+
+VectorLayer::VectorLayer(OGRLayer *layer, std::string path)
+  : m_layer(layer)
+  , m_path(std::move(path))
+  , m_name(layer->GetName())
+{}
+
+std::int64_t VectorLayer::featureCount() const
+{
+  return m_layer->GetFeatureCount(TRUE);
+}
+
+std::optional<Crs> VectorLayer::crs() const
+{
+  const OGRSpatialReference *srs = m_layer->GetSpatialRef();
+  if (!srs)
+    return std::nullopt;
+  const char *auth = srs->GetAuthorityName(nullptr);
+  const char *code = srs->GetAuthorityCode(nullptr);
+  try {
+    if (auth && code && std::string(auth) == "EPSG")
+      return Crs::fromUserInput(std::string("EPSG:") + code);
+    char *wkt = nullptr;
+    const char *options[] = {"FORMAT=WKT2_2019", nullptr};
+    srs->exportToWkt(&wkt, options);
+    std::string text = wkt ? wkt : "";
+    CPLFree(wkt);
+    return Crs::fromUserInput(text);
+  } catch (const GisError &e) {
+    throw GisError(m_path + ": layer '" + m_name + "': " + e.what());
+  }
+}
+
+GeometryKind VectorLayer::geometryKind() const
+{
+  OGRwkbGeometryType t = wkbFlatten(m_layer->GetGeomType());
+  switch (t) {
+  case wkbNone:
+    return GeometryKind::None;
+  case wkbPoint:
+  case wkbMultiPoint:
+    return GeometryKind::Point;
+  case wkbLineString:
+  case wkbMultiLineString:
+    return GeometryKind::Line;
+  case wkbPolygon:
+  case wkbCurvePolygon:
+    return GeometryKind::Polygon;
+  case wkbMultiPolygon:
+  case wkbMultiSurface:
+    return GeometryKind::MultiPolygon;
+  default:
+    return GeometryKind::Any;
+  }
+}
+
+std::vector<FieldDefinition> VectorLayer::fields() const
+{
+  std::vector<FieldDefinition> result;
+  OGRFeatureDefn *defn = m_layer->GetLayerDefn();
+  for (int i = 0; i < defn->GetFieldCount(); ++i) {
+    OGRFieldDefn *f = defn->GetFieldDefn(i);
+    FieldType type = FieldType::String;
+    switch (f->GetType()) {
+    case OFTInteger:
+    case OFTInteger64:
+      type = FieldType::Integer;
+      break;
+    case OFTReal:
+      type = FieldType::Real;
+      break;
+    case OFTDate:
+    case OFTDateTime:
+      type = FieldType::Date;
+      break;
+    default:
+      break;
+    }
+    result.push_back({f->GetNameRef(), type});
+  }
+  return result;
+}
+
+int VectorLayer::fieldIndex(const std::string &field) const
+{
+  return m_layer->GetLayerDefn()->GetFieldIndex(field.c_str());
+}
+
+int VectorLayer::requireField(const std::string &field, FieldType wanted) const
+{
+  int index = fieldIndex(field);
+  if (index < 0)
+    throw GisError(m_path + ": layer '" + m_name + "' has no field '" + field + "'");
+  OGRFieldType actual = m_layer->GetLayerDefn()->GetFieldDefn(index)->GetType();
+  bool ok = true;
+  switch (wanted) {
+  case FieldType::Integer:
+  case FieldType::Real:
+    ok = actual == OFTInteger || actual == OFTInteger64 || actual == OFTReal ||
+         actual == OFTString;
+    break;
+  case FieldType::Date:
+    ok = actual == OFTDate || actual == OFTDateTime || actual == OFTString;
+    break;
+  case FieldType::String:
+    ok = actual != OFTBinary && actual != OFTIntegerList && actual != OFTRealList &&
+         actual != OFTStringList && actual != OFTInteger64List;
+    break;
+  }
+  if (!ok) {
+    static const char *names[] = {"integer", "real", "text", "date"};
+    throw GisError(m_path + ": layer '" + m_name + "', field '" + field + "' is of type " +
+                   OGRFieldDefn::GetFieldTypeName(actual) + ", expected " +
+                   names[static_cast<int>(wanted)]);
+  }
+  return index;
+}
+
+void VectorLayer::forEach(const std::function<bool(const FeatureRow &)> &fn,
+                          const std::optional<Envelope> &filter) const
+{
+  if (filter)
+    m_layer->SetSpatialFilterRect(filter->minX, filter->minY, filter->maxX, filter->maxY);
+  else
+    m_layer->SetSpatialFilter(nullptr);
+  m_layer->ResetReading();
+  struct FilterReset
+  {
+    OGRLayer *layer;
+    ~FilterReset() { layer->SetSpatialFilter(nullptr); }
+  } reset{m_layer};
+  for (auto &feature : *m_layer) {
+    FeatureRow row(*this, feature.get());
+    if (!fn(row))
+      break;
+  }
+}
+
+std::optional<Envelope> VectorLayer::extent() const
+{
+  OGREnvelope env;
+  if (m_layer->GetExtent(&env, TRUE) != OGRERR_NONE)
+    return std::nullopt;
+  return Envelope{env.MinX, env.MinY, env.MaxX, env.MaxY};
+}
+
+// --- LayerWriter ---
+
+std::int64_t LayerWriter::add(const GEOSGeometry *geometry, const std::vector<FieldValue> &values,
+                              std::int64_t fid)
+{
+  OGRLayer *layer = m_layer.m_layer;
+  OGRFeature feature(layer->GetLayerDefn());
+  if (fid >= 0)
+    feature.SetFID(fid);
+  if (geometry) {
+    std::vector<unsigned char> wkb = toWkb(geometry);
+    OGRGeometry *g = nullptr;
+    if (OGRGeometryFactory::createFromWkb(wkb.data(), layer->GetSpatialRef(), &g, wkb.size()) !=
+        OGRERR_NONE)
+      throw GisError(m_layer.sourcePath() + ": layer '" + m_layer.name() +
+                     "': cannot convert a geometry for writing");
+    feature.SetGeometryDirectly(g);
+  }
+  for (std::size_t i = 0; i < values.size(); ++i) {
+    int idx = static_cast<int>(i);
+    const FieldValue &v = values[i];
+    if (std::holds_alternative<std::monostate>(v))
+      feature.SetFieldNull(idx);
+    else if (auto *n = std::get_if<std::int64_t>(&v))
+      feature.SetField(idx, static_cast<GIntBig>(*n));
+    else if (auto *d = std::get_if<double>(&v))
+      feature.SetField(idx, *d);
+    else if (auto *s = std::get_if<std::string>(&v))
+      feature.SetField(idx, s->c_str());
+    else if (auto *date = std::get_if<Date>(&v))
+      feature.SetField(idx, date->year, date->month, date->day);
+  }
+  if (layer->CreateFeature(&feature) != OGRERR_NONE)
+    throw GisError(m_layer.sourcePath() + ": layer '" + m_layer.name() +
+                   "': cannot write a feature: " + lastGdalError());
+  return feature.GetFID();
+}
+
+// --- VectorDataset ---
+
+VectorDataset::VectorDataset(GDALDatasetUniquePtr ds, std::string path)
+  : m_dataset(std::move(ds))
+  , m_path(std::move(path))
+{}
+
+VectorDataset::VectorDataset(VectorDataset &&) noexcept = default;
+VectorDataset &VectorDataset::operator=(VectorDataset &&) noexcept = default;
+VectorDataset::~VectorDataset() = default;
+
+VectorDataset VectorDataset::open(const std::string &path, Mode mode)
+{
+  initGdal();
+  if (!isConnectionString(path)) {
+    std::error_code ec;
+    if (!std::filesystem::exists(path, ec))
+      throw GisError(path + ": file not found");
+    if (std::filesystem::is_regular_file(path, ec) && std::filesystem::file_size(path, ec) == 0)
+      throw GisError(path + ": the file is empty, not a GIS data source");
+  }
+  CPLErrorReset();
+  unsigned flags = GDAL_OF_VECTOR | GDAL_OF_VERBOSE_ERROR |
+                   (mode == Mode::Update ? GDAL_OF_UPDATE : GDAL_OF_READONLY);
+  GDALDatasetUniquePtr ds(GDALDataset::Open(path.c_str(), flags));
+  if (!ds)
+    throw GisError(path + ": cannot open as a vector data source: " + lastGdalError());
+  return VectorDataset(std::move(ds), path);
+}
+
+VectorDataset VectorDataset::createGeoPackage(const std::string &path)
+{
+  initGdal();
+  std::error_code ec;
+  if (std::filesystem::exists(path, ec))
+    throw GisError(path + ": file already exists");
+  GDALDriver *driver = GetGDALDriverManager()->GetDriverByName("GPKG");
+  if (!driver)
+    throw GisError("GDAL has no GeoPackage driver");
+  CPLErrorReset();
+  GDALDatasetUniquePtr ds(driver->Create(path.c_str(), 0, 0, 0, GDT_Unknown, nullptr));
+  if (!ds)
+    throw GisError(path + ": cannot create GeoPackage: " + lastGdalError());
+  return VectorDataset(std::move(ds), path);
+}
+
+std::vector<std::string> VectorDataset::layerNames() const
+{
+  std::vector<std::string> names;
+  for (int i = 0; i < m_dataset->GetLayerCount(); ++i)
+    names.emplace_back(m_dataset->GetLayer(i)->GetName());
+  return names;
+}
+
+bool VectorDataset::hasLayer(const std::string &name) const
+{
+  for (int i = 0; i < m_dataset->GetLayerCount(); ++i)
+    if (name == m_dataset->GetLayer(i)->GetName())
+      return true;
+  return false;
+}
+
+VectorLayer VectorDataset::layer(const std::string &name) const
+{
+  for (int i = 0; i < m_dataset->GetLayerCount(); ++i) {
+    OGRLayer *l = m_dataset->GetLayer(i);
+    if (name == l->GetName())
+      return VectorLayer(l, m_path);
+  }
+  throw GisError(m_path + ": no layer '" + name + "'");
+}
+
+LayerWriter VectorDataset::createLayer(const std::string &name, GeometryKind kind,
+                                       const std::optional<Crs> &crs,
+                                       const std::vector<FieldDefinition> &fields)
+{
+  OGRSpatialReference srs;
+  if (crs) {
+    if (srs.SetFromUserInput(crs->definition().c_str()) != OGRERR_NONE)
+      throw GisError(m_path + ": layer '" + name + "': cannot use CRS " + crs->authId());
+    srs.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+  }
+  const char *options[] = {"FID=fid", "GEOMETRY_NAME=geom", "SPATIAL_INDEX=YES", nullptr};
+  CPLErrorReset();
+  OGRLayer *layer = m_dataset->CreateLayer(name.c_str(), crs ? &srs : nullptr, toOgr(kind),
+                                           const_cast<char **>(options));
+  if (!layer)
+    throw GisError(m_path + ": cannot create layer '" + name + "': " + lastGdalError());
+  for (const FieldDefinition &f : fields) {
+    OGRFieldDefn defn(f.name.c_str(), toOgr(f.type));
+    if (layer->CreateField(&defn) != OGRERR_NONE)
+      throw GisError(m_path + ": layer '" + name + "': cannot create field '" + f.name +
+                     "': " + lastGdalError());
+  }
+  return LayerWriter(VectorLayer(layer, m_path));
+}
+
+void VectorDataset::executeSql(const std::string &sql)
+{
+  CPLErrorReset();
+  OGRLayer *result = m_dataset->ExecuteSQL(sql.c_str(), nullptr, nullptr);
+  if (result)
+    m_dataset->ReleaseResultSet(result);
+  if (CPLGetLastErrorType() >= CE_Failure)
+    throw GisError(m_path + ": SQL failed: " + lastGdalError());
+}
+
+// --- Transaction ---
+
+Transaction::Transaction(VectorDataset &dataset)
+  : m_dataset(dataset)
+{
+  if (m_dataset.handle()->StartTransaction() != OGRERR_NONE)
+    throw GisError(m_dataset.path() + ": cannot start a transaction: " + lastGdalError());
+  m_open = true;
+}
+
+Transaction::~Transaction()
+{
+  if (m_open)
+    m_dataset.handle()->RollbackTransaction();
+}
+
+void Transaction::commit()
+{
+  if (m_dataset.handle()->CommitTransaction() != OGRERR_NONE)
+    throw GisError(m_dataset.path() + ": cannot commit: " + lastGdalError());
+  m_open = false;
+}
+
+} // namespace anzhi::gis

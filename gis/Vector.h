@@ -1,0 +1,190 @@
+#pragma once
+
+#include "gis/Crs.h"
+#include "gis/Geos.h"
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include <gdal_priv.h>
+
+class OGRLayer;
+class OGRFeature;
+
+namespace anzhi::gis {
+
+enum class FieldType
+{
+  Integer,
+  Real,
+  String,
+  Date
+};
+
+struct FieldDefinition
+{
+  std::string name;
+  FieldType type = FieldType::String;
+};
+
+enum class GeometryKind
+{
+  None,
+  Point,
+  Line,
+  Polygon,
+  MultiPolygon,
+  Any
+};
+
+//! A calendar date as stored in a GeoPackage DATE field.
+struct Date
+{
+  int year = 0, month = 0, day = 0;
+  auto operator<=>(const Date &) const = default;
+  std::string toString() const;
+};
+
+//! One feature being read. Valid only inside the callback of VectorLayer::forEach.
+//! Field getters throw GisError naming file, layer, feature and field when the field is
+//! missing from the layer or its value cannot be read as the asked type.
+class FeatureRow
+{
+public:
+  std::int64_t fid() const;
+  bool isNull(int fieldIndex) const;
+  std::optional<std::string> string(int fieldIndex) const;
+  std::optional<std::int64_t> integer(int fieldIndex) const;
+  std::optional<double> real(int fieldIndex) const;
+  std::optional<Date> date(int fieldIndex) const;
+  //! The geometry as GEOS, or null when the feature has none.
+  Geometry geometry() const;
+
+private:
+  friend class VectorLayer;
+  FeatureRow(const class VectorLayer &layer, OGRFeature *feature)
+    : m_layer(layer)
+    , m_feature(feature)
+  {}
+  [[noreturn]] void failField(int fieldIndex, const std::string &problem) const;
+  const VectorLayer &m_layer;
+  OGRFeature *m_feature;
+};
+
+//! A layer of an open VectorDataset; does not own it and must not outlive it.
+class VectorLayer
+{
+public:
+  const std::string &name() const { return m_name; }
+  const std::string &sourcePath() const { return m_path; }
+  std::int64_t featureCount() const;
+  //! The layer's CRS, or nothing when it has none.
+  std::optional<Crs> crs() const;
+  GeometryKind geometryKind() const;
+  std::vector<FieldDefinition> fields() const;
+  //! The field's index, or -1.
+  int fieldIndex(const std::string &field) const;
+  //! The field's index; throws GisError naming the layer and field if it is missing or its
+  //! type cannot hold the wanted type (an integer field may be read as real, any as text).
+  int requireField(const std::string &field, FieldType wanted) const;
+  //! Visits every feature, or those whose bounding box meets the filter. Stops early when
+  //! fn returns false.
+  void forEach(const std::function<bool(const FeatureRow &)> &fn,
+               const std::optional<Envelope> &filter = std::nullopt) const;
+  //! The extent of the layer's geometries, if any.
+  std::optional<Envelope> extent() const;
+
+private:
+  friend class VectorDataset;
+  friend class FeatureRow;
+  friend class LayerWriter;
+  VectorLayer(OGRLayer *layer, std::string path);
+  OGRLayer *m_layer;
+  std::string m_path;
+  std::string m_name;
+};
+
+//! Field values for a feature being written, in the order of the layer's fields.
+using FieldValue = std::variant<std::monostate, std::int64_t, double, std::string, Date>;
+
+//! Appends features to a layer. Use inside a Transaction for speed and atomicity.
+class LayerWriter
+{
+public:
+  //! Writes one feature; fid < 0 lets the store choose. Returns the stored fid.
+  std::int64_t add(const GEOSGeometry *geometry, const std::vector<FieldValue> &values,
+                   std::int64_t fid = -1);
+  const VectorLayer &layer() const { return m_layer; }
+
+private:
+  friend class VectorDataset;
+  explicit LayerWriter(VectorLayer layer)
+    : m_layer(std::move(layer))
+  {}
+  VectorLayer m_layer;
+};
+
+//! An open OGR vector source: GeoPackage, Shapefile (its .cpg honoured), GeoJSON,
+//! FlatGeobuf, or a PostGIS connection string ("PG:dbname=…"). Owns the GDAL dataset.
+//! Thread: one dataset per thread; GDAL datasets must not be shared between threads.
+class VectorDataset
+{
+public:
+  enum class Mode
+  {
+    ReadOnly,
+    Update
+  };
+  //! Opens the source; throws GisError naming it when it is missing, not readable, or not a
+  //! vector source GDAL knows.
+  static VectorDataset open(const std::string &path, Mode mode = Mode::ReadOnly);
+  //! Creates a new GeoPackage (replacing none: fails if the file exists).
+  static VectorDataset createGeoPackage(const std::string &path);
+
+  VectorDataset(VectorDataset &&) noexcept;
+  VectorDataset &operator=(VectorDataset &&) noexcept;
+  ~VectorDataset();
+
+  const std::string &path() const { return m_path; }
+  std::vector<std::string> layerNames() const;
+  bool hasLayer(const std::string &name) const;
+  //! Throws GisError naming the file and layer if it is missing.
+  VectorLayer layer(const std::string &name) const;
+
+  //! Creates a layer; crs may be empty for a table without geometry.
+  LayerWriter createLayer(const std::string &name, GeometryKind kind,
+                          const std::optional<Crs> &crs,
+                          const std::vector<FieldDefinition> &fields);
+
+  //! Runs a statement GDAL passes to the store (e.g. SQLite for a GeoPackage).
+  void executeSql(const std::string &sql);
+
+  GDALDataset *handle() const { return m_dataset.get(); }
+
+private:
+  VectorDataset(GDALDatasetUniquePtr ds, std::string path);
+  GDALDatasetUniquePtr m_dataset;
+  std::string m_path;
+};
+
+//! A dataset transaction, rolled back unless commit() is called.
+class Transaction
+{
+public:
+  explicit Transaction(VectorDataset &dataset);
+  ~Transaction();
+  Transaction(const Transaction &) = delete;
+  Transaction &operator=(const Transaction &) = delete;
+  void commit();
+
+private:
+  VectorDataset &m_dataset;
+  bool m_open = false;
+};
+
+} // namespace anzhi::gis
