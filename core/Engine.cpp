@@ -1,0 +1,192 @@
+#include "core/Engine.h"
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <mutex>
+#include <thread>
+
+namespace anzhi::core {
+
+namespace rules {
+std::unique_ptr<Rule> makeProtectedLandCheck();
+std::unique_ptr<Rule> makeSchoolCoverageCheck();
+std::unique_ptr<Rule> makeSchoolCapacityCheck();
+std::unique_ptr<Rule> makeRangerAreaCheck();
+std::unique_ptr<Rule> makeRangerUnassignedCheck();
+std::unique_ptr<Rule> makeRangerOverlapCheck();
+std::unique_ptr<Rule> makeRangerOrphanPlotCheck();
+std::unique_ptr<Rule> makeRangerDistanceCheck();
+std::unique_ptr<Rule> makeClinicCoverageCheck();
+std::unique_ptr<Rule> makeLargeSiteEmploymentCheck();
+std::unique_ptr<Rule> makeSupportPlanCheck();
+std::unique_ptr<Rule> makeReclamationProgressCheck();
+std::unique_ptr<Rule> makeInvalidGeometryCheck();
+} // namespace rules
+
+std::vector<std::unique_ptr<Rule>> makeAllRules()
+{
+  std::vector<std::unique_ptr<Rule>> all;
+  all.push_back(rules::makeProtectedLandCheck());
+  all.push_back(rules::makeSchoolCoverageCheck());
+  all.push_back(rules::makeSchoolCapacityCheck());
+  all.push_back(rules::makeRangerAreaCheck());
+  all.push_back(rules::makeRangerUnassignedCheck());
+  all.push_back(rules::makeRangerOverlapCheck());
+  all.push_back(rules::makeRangerOrphanPlotCheck());
+  all.push_back(rules::makeRangerDistanceCheck());
+  all.push_back(rules::makeClinicCoverageCheck());
+  all.push_back(rules::makeLargeSiteEmploymentCheck());
+  all.push_back(rules::makeSupportPlanCheck());
+  all.push_back(rules::makeReclamationProgressCheck());
+  all.push_back(rules::makeInvalidGeometryCheck());
+  return all;
+}
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+double secondsSince(Clock::time_point start)
+{
+  return std::chrono::duration<double>(Clock::now() - start).count();
+}
+
+//! Report order: by layer, then fid, then level and the other feature.
+void sortViolations(std::vector<Violation> &violations)
+{
+  std::stable_sort(violations.begin(), violations.end(),
+                   [](const Violation &a, const Violation &b) {
+                     auto key = [](const Violation &v) {
+                       return std::make_tuple(v.feature.layer, v.feature.fid, v.level.value_or(""),
+                                              v.other ? v.other->layer : std::string(),
+                                              v.other ? v.other->fid : std::int64_t(-1));
+                     };
+                     return key(a) < key(b);
+                   });
+}
+
+std::string missingLayers(const Project &project, const Rule &rule)
+{
+  std::string missing;
+  for (const std::string &layer : rule.requiredLayers())
+    if (!project.hasLayer(layer))
+      missing += (missing.empty() ? "" : ", ") + layer;
+  return missing;
+}
+
+} // namespace
+
+std::size_t CheckResult::errorCount() const
+{
+  return static_cast<std::size_t>(
+      std::count_if(violations.begin(), violations.end(),
+                    [](const Violation &v) { return v.severity == Severity::Error; }));
+}
+
+Engine::Engine(RuleSet rules, int threads)
+    : m_rules(std::move(rules))
+    , m_threads(threads > 0 ? threads : int(std::max(1u, std::thread::hardware_concurrency())))
+    , m_all(makeAllRules())
+{
+}
+
+CheckResult Engine::check(const Project &project, const Progress *progress) const
+{
+  auto start = Clock::now();
+  CheckResult result;
+  result.project = project.path;
+  result.workingCrs = project.workingCrs.authId();
+  std::vector<std::vector<Violation>> found(m_all.size());
+  result.rules.resize(m_all.size());
+  std::vector<std::size_t> toRun;
+  for (std::size_t i = 0; i < m_all.size(); ++i) {
+    const Rule &rule = *m_all[i];
+    const RuleConfig &config = m_rules.config(rule.id());
+    RuleOutcome &outcome = result.rules[i];
+    outcome.id = rule.id();
+    outcome.clause = config.clause;
+    outcome.severity = config.severity;
+    std::string missing = missingLayers(project, rule);
+    if (!config.enabled) {
+      outcome.skipped = true;
+      outcome.reason = "disabled in the rule set";
+    } else if (!missing.empty()) {
+      outcome.skipped = true;
+      outcome.reason = "missing layer: " + missing;
+    } else {
+      toRun.push_back(i);
+    }
+  }
+  std::atomic<std::size_t> next{0}, done{0};
+  std::mutex errorMutex;
+  std::exception_ptr firstError;
+  auto worker = [&] {
+    for (std::size_t k = next++; k < toRun.size(); k = next++) {
+      std::size_t i = toRun[k];
+      auto ruleStart = Clock::now();
+      try {
+        throwIfCancelled(progress);
+        RuleContext ctx(project, m_rules, progress, std::nullopt);
+        RuleRun run = m_all[i]->run(ctx);
+        result.rules[i].checked = run.checked;
+        result.rules[i].violations = run.violations.size();
+        found[i] = std::move(run.violations);
+      } catch (...) {
+        std::lock_guard lock(errorMutex);
+        if (!firstError)
+          firstError = std::current_exception();
+        next = toRun.size(); // stop handing out rules
+      }
+      result.rules[i].seconds = secondsSince(ruleStart);
+      if (progress)
+        progress->report(m_all[i]->id(), double(++done) / double(toRun.size()));
+    }
+  };
+  std::vector<std::thread> pool;
+  for (int t = 1; t < std::min<int>(m_threads, int(toRun.size())); ++t)
+    pool.emplace_back(worker);
+  worker();
+  for (auto &t : pool)
+    t.join();
+  if (firstError)
+    std::rethrow_exception(firstError);
+  for (auto &list : found) {
+    sortViolations(list);
+    for (auto &v : list)
+      result.violations.push_back(std::move(v));
+  }
+  result.checkSeconds = secondsSince(start);
+  return result;
+}
+
+std::vector<Violation> Engine::checkScope(const Project &project, const gis::Envelope &scope) const
+{
+  std::vector<Violation> violations;
+  for (const auto &rule : m_all) {
+    if (!m_rules.config(rule->id()).enabled || !missingLayers(project, *rule).empty())
+      continue;
+    RuleContext ctx(project, m_rules, nullptr, scope);
+    RuleRun run = rule->run(ctx);
+    sortViolations(run.violations);
+    for (auto &v : run.violations)
+      violations.push_back(std::move(v));
+  }
+  return violations;
+}
+
+CheckResult checkProject(const std::string &path, const RuleSet &rules,
+                         const std::optional<gis::Crs> &workingCrs, const Progress *progress)
+{
+  auto start = Clock::now();
+  LoadOptions options;
+  options.landUse = rules.landUse;
+  options.workingCrs = workingCrs;
+  std::shared_ptr<const Project> project = Project::load(path, options, progress);
+  double loadSeconds = secondsSince(start);
+  CheckResult result = Engine(rules).check(*project, progress);
+  result.loadSeconds = loadSeconds;
+  return result;
+}
+
+} // namespace anzhi::core

@@ -1,0 +1,210 @@
+#pragma once
+
+#include "core/LandUse.h"
+#include "core/Progress.h"
+#include "gis/Crs.h"
+#include "gis/Geos.h"
+#include "gis/Vector.h"
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace anzhi::core {
+
+//! The project could not be loaded (missing file, not a GeoPackage, a layer without CRS, a
+//! missing or mistyped field); what() names the file, layer, feature and field at fault.
+class ProjectError : public std::runtime_error
+{
+public:
+  using std::runtime_error::runtime_error;
+};
+
+//! What every feature of every layer has: its fid, its code and its geometry in the working
+//! CRS (repaired when the stored one was invalid; null when it has none).
+struct FeatureBase
+{
+  std::int64_t fid = 0;
+  std::optional<std::string> code;
+  gis::Geometry geometry;
+  gis::Envelope envelope;
+  bool hasGeometry() const { return geometry != nullptr && !gis::isEmpty(geometry.get()); }
+  std::string codeOrFid() const { return code ? *code : "#" + std::to_string(fid); }
+};
+
+struct Site : FeatureBase
+{
+  std::optional<std::string> name, county, township, setting;
+  std::optional<std::int64_t> households, population, pupilsPrimary, pupilsJunior, supportPlan;
+};
+
+struct PlannedPlot : FeatureBase
+{
+  std::optional<std::string> name, landUse;
+  LandUseClass landUseClass = LandUseClass::Other;
+};
+
+struct Building : FeatureBase
+{
+  std::optional<std::string> use;
+  LandUseClass landUseClass = LandUseClass::Other;
+};
+
+struct School : FeatureBase
+{
+  std::optional<std::string> name, level;
+  std::optional<std::int64_t> capacity, enrolled;
+};
+
+struct Catchment : FeatureBase
+{
+  std::optional<std::string> schoolCode;
+};
+
+struct Clinic : FeatureBase
+{
+  std::optional<std::string> name, level;
+};
+
+struct ElderlyCare : FeatureBase
+{
+  std::optional<std::string> name;
+  std::optional<std::int64_t> beds;
+};
+
+struct ServicePoint : FeatureBase
+{
+  std::optional<std::string> name, kind;
+};
+
+struct IndustrialPark : FeatureBase
+{
+  std::optional<std::string> name, kind;
+  std::optional<std::int64_t> jobs;
+};
+
+struct Homestead : FeatureBase
+{
+  std::optional<std::string> householdCode, village, siteCode, status, targetUse;
+  std::optional<gis::Date> doneDate;
+};
+
+struct ForestLand : FeatureBase
+{
+};
+
+struct Ranger : FeatureBase
+{
+  std::optional<std::string> name, siteCode, status;
+};
+
+struct RangerPlot : FeatureBase
+{
+  std::optional<std::string> rangerCode;
+};
+
+struct Road : FeatureBase
+{
+  std::optional<std::string> roadClass;
+};
+
+//! A feature whose stored geometry GEOS finds invalid, found while loading.
+struct InvalidGeometry
+{
+  std::string layer;
+  std::int64_t fid = 0;
+  std::optional<std::string> code;
+  std::string reason;
+  gis::Geometry location; //!< where GEOS found the problem, in the working CRS (may be null)
+};
+
+//! One canonical layer of the project, loaded into memory with an STR-tree over the
+//! geometries. `present` is false when the project has no such table.
+template<typename F> struct Layer
+{
+  explicit Layer(std::string layerName)
+      : name(std::move(layerName))
+  {
+  }
+  std::string name;
+  bool present = false;
+  std::vector<F> features;
+  std::unique_ptr<gis::StrTree> index;
+  gis::Envelope extent; //!< of all geometries; meaningless while the layer has none
+
+  //! Indices of features whose envelope meets env.
+  std::vector<std::size_t> candidates(const gis::Envelope &env) const
+  {
+    return index ? index->query(env) : std::vector<std::size_t>{};
+  }
+  void buildIndex()
+  {
+    std::vector<const GEOSGeometry *> geometries;
+    geometries.reserve(features.size());
+    bool first = true;
+    for (const F &f : features) {
+      geometries.push_back(f.hasGeometry() ? f.geometry.get() : nullptr);
+      if (!f.hasGeometry())
+        continue;
+      if (first)
+        extent = f.envelope;
+      else
+        extent.expandToInclude(f.envelope);
+      first = false;
+    }
+    index = std::make_unique<gis::StrTree>(geometries);
+  }
+};
+
+struct LoadOptions
+{
+  std::shared_ptr<const LandUseMapping> landUse; //!< defaults when null
+  std::optional<gis::Crs> workingCrs;            //!< overrides the rule of domain.md
+  int threads = 0;                               //!< 0: one per core
+};
+
+//! The working CRS of domain.md: that of resettlement_sites when projected; when geographic,
+//! the CGCS2000 3-degree GK zone nearest the centre of the sites' extent. Without sites, the
+//! first canonical layer with geometry decides by the same rule. Throws ProjectError when the
+//! deciding layer has no CRS.
+gis::Crs chooseWorkingCrs(const gis::VectorDataset &dataset);
+
+//! A loaded, indexed, immutable snapshot of a project in its working CRS. Rules read it
+//! from several threads at once; nothing in it changes after load().
+class Project
+{
+public:
+  static std::shared_ptr<const Project> load(const std::string &path, const LoadOptions &options,
+                                             const Progress *progress = nullptr);
+
+  std::string path;
+  gis::Crs workingCrs = gis::Crs::fromEpsg(4546);
+  std::vector<InvalidGeometry> invalidGeometries;
+  std::int64_t featuresWithGeometry = 0; //!< what invalid-geometry examined
+
+  Layer<Site> sites{"resettlement_sites"};
+  Layer<PlannedPlot> plots{"planned_plots"};
+  Layer<Building> buildings{"buildings"};
+  Layer<School> schools{"schools"};
+  Layer<Catchment> catchments{"school_catchments"};
+  Layer<Clinic> clinics{"clinics"};
+  Layer<ElderlyCare> elderlyCare{"elderly_care"};
+  Layer<ServicePoint> servicePoints{"service_points"};
+  Layer<IndustrialPark> industrialParks{"industrial_parks"};
+  Layer<Homestead> homesteads{"reclaimed_homesteads"};
+  Layer<ForestLand> forestLand{"forest_land"};
+  Layer<Ranger> rangers{"rangers"};
+  Layer<RangerPlot> rangerPlots{"ranger_plots"};
+  Layer<Road> roads{"roads"};
+
+  //! Whether a canonical layer exists in the project.
+  bool hasLayer(const std::string &name) const;
+  //! Canonical layer names in domain.md's order.
+  static const std::vector<std::string> &canonicalLayers();
+};
+
+} // namespace anzhi::core

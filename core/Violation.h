@@ -1,0 +1,44 @@
+#pragma once
+
+#include "core/RuleSet.h"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+namespace anzhi::core {
+
+struct FeatureRef
+{
+  std::string layer;
+  std::int64_t fid = 0;
+  std::optional<std::string> code;
+};
+
+//! One finding of a rule, attached to one feature (domain.md "Precise semantics" 0.),
+//! with the measured value and its location in the working CRS. A plain value: copied
+//! freely between threads and into the UI.
+struct Violation
+{
+  std::string rule;
+  Severity severity = Severity::Error;
+  std::string clause;
+  FeatureRef feature;
+  std::optional<FeatureRef> other;
+  std::optional<std::string> level;
+  std::optional<double> areaM2;
+  std::optional<double> distanceM;
+  std::optional<std::int64_t> shortfallSeats;
+  std::string messageZh;
+  std::string messageEn;
+  std::string wkt;                     //!< location in the working CRS, empty if none
+  std::optional<std::string> township; //!< of the site concerned, for per-township summaries
+
+  std::optional<double> areaMu() const;
+  const std::string &message(const std::string &lang) const
+  {
+    return lang == "en" ? messageEn : messageZh;
+  }
+};
+
+} // namespace anzhi::core

@@ -1,0 +1,178 @@
+#include "core/report/HtmlReport.h"
+
+#include "core/rules/RuleSupport.h"
+
+#include <map>
+#include <sstream>
+
+namespace anzhi::core {
+
+namespace {
+
+std::string escape(const std::string &text)
+{
+  std::string out;
+  out.reserve(text.size());
+  for (char c : text) {
+    switch (c) {
+    case '&':
+      out += "&amp;";
+      break;
+    case '<':
+      out += "&lt;";
+      break;
+    case '>':
+      out += "&gt;";
+      break;
+    case '"':
+      out += "&quot;";
+      break;
+    default:
+      out += c;
+    }
+  }
+  return out;
+}
+
+struct Words
+{
+  const char *title, *project, *crs, *rule, *clause, *severity, *status, *checked, *violations,
+      *seconds, *township, *errors, *warnings, *feature, *measure, *message, *none, *skipped,
+      *checkedStatus, *error, *warning, *noViolations, *byRule, *byTownship, *list, *unassigned;
+};
+
+const Words kZh = {"安置区规则检查报告",
+                   "项目",
+                   "工作坐标系",
+                   "规则",
+                   "条款",
+                   "级别",
+                   "状态",
+                   "检查要素数",
+                   "违规数",
+                   "耗时（秒）",
+                   "乡镇",
+                   "错误",
+                   "警告",
+                   "要素",
+                   "量测",
+                   "说明",
+                   "无",
+                   "已跳过",
+                   "已检查",
+                   "错误",
+                   "警告",
+                   "未发现违规。",
+                   "按规则汇总",
+                   "按乡镇汇总",
+                   "违规清单",
+                   "（未关联乡镇）"};
+const Words kEn = {"Resettlement site rule check",
+                   "Project",
+                   "Working CRS",
+                   "Rule",
+                   "Clause",
+                   "Severity",
+                   "Status",
+                   "Features checked",
+                   "Violations",
+                   "Seconds",
+                   "Township",
+                   "Errors",
+                   "Warnings",
+                   "Feature",
+                   "Measure",
+                   "Message",
+                   "none",
+                   "skipped",
+                   "checked",
+                   "error",
+                   "warning",
+                   "No violations found.",
+                   "Summary by rule",
+                   "Summary by township",
+                   "Violations",
+                   "(no township)"};
+
+std::string measure(const Violation &v)
+{
+  using rules::fixed;
+  std::string m;
+  if (v.areaM2)
+    m += fixed(*v.areaM2, 1) + " m² / " + fixed(*v.areaMu(), 2) + " 亩";
+  if (v.distanceM)
+    m += (m.empty() ? "" : "; ") + fixed(*v.distanceM, 0) + " m";
+  if (v.shortfallSeats)
+    m += (m.empty() ? "" : "; ") + std::to_string(*v.shortfallSeats) + " seats";
+  if (v.level)
+    m += (m.empty() ? "" : "; ") + *v.level;
+  return m;
+}
+
+} // namespace
+
+std::string toHtmlReport(const CheckResult &result, const std::string &projectName,
+                         const std::string &lang)
+{
+  const Words &w = lang == "en" ? kEn : kZh;
+  std::ostringstream h;
+  h << "<!DOCTYPE html>\n<html lang=\"" << (lang == "en" ? "en" : "zh-CN")
+    << "\"><head><meta charset=\"utf-8\"><title>" << w.title << "</title>\n<style>"
+    << "body{font-family:'Noto Sans CJK SC','Microsoft YaHei',sans-serif;margin:2em;color:#222}"
+    << "table{border-collapse:collapse;margin:1em 0}td,th{border:1px solid #bbb;padding:4px 8px;"
+    << "text-align:left;vertical-align:top}th{background:#eee}.error{color:#b00020;font-weight:"
+    << "bold}.warning{color:#b36b00;font-weight:bold}.num{text-align:right}</style></head><body>\n";
+  h << "<h1>" << w.title << "</h1>\n<p>" << w.project << ": " << escape(projectName) << "<br>"
+    << w.crs << ": " << escape(result.workingCrs) << "<br>" << w.errors << ": "
+    << result.errorCount() << " · " << w.warnings << ": "
+    << result.violations.size() - result.errorCount() << "</p>\n";
+
+  h << "<h2>" << w.byRule << "</h2>\n<table><tr><th>" << w.rule << "</th><th>" << w.clause
+    << "</th><th>" << w.severity << "</th><th>" << w.status << "</th><th>" << w.checked
+    << "</th><th>" << w.violations << "</th><th>" << w.seconds << "</th></tr>\n";
+  for (const RuleOutcome &r : result.rules) {
+    h << "<tr><td>" << r.id << "</td><td>" << escape(r.clause) << "</td><td class=\""
+      << severityName(r.severity) << "\">" << (r.severity == Severity::Error ? w.error : w.warning)
+      << "</td><td>"
+      << (r.skipped ? std::string(w.skipped) + ": " + escape(r.reason) : w.checkedStatus)
+      << "</td><td class=\"num\">" << r.checked << "</td><td class=\"num\">" << r.violations
+      << "</td><td class=\"num\">" << rules::fixed(r.seconds, 3) << "</td></tr>\n";
+  }
+  h << "</table>\n";
+
+  std::map<std::string, std::pair<int, int>> byTownship;
+  for (const Violation &v : result.violations) {
+    auto &counts = byTownship[v.township.value_or(w.unassigned)];
+    (v.severity == Severity::Error ? counts.first : counts.second)++;
+  }
+  h << "<h2>" << w.byTownship << "</h2>\n<table><tr><th>" << w.township << "</th><th>" << w.errors
+    << "</th><th>" << w.warnings << "</th></tr>\n";
+  for (const auto &[township, counts] : byTownship)
+    h << "<tr><td>" << escape(township) << "</td><td class=\"num\">" << counts.first
+      << "</td><td class=\"num\">" << counts.second << "</td></tr>\n";
+  h << "</table>\n";
+
+  h << "<h2>" << w.list << "</h2>\n";
+  if (result.violations.empty()) {
+    h << "<p>" << w.noViolations << "</p>\n";
+  } else {
+    h << "<table><tr><th>#</th><th>" << w.rule << "</th><th>" << w.clause << "</th><th>"
+      << w.severity << "</th><th>" << w.feature << "</th><th>" << w.township << "</th><th>"
+      << w.measure << "</th><th>" << w.message << "</th></tr>\n";
+    std::size_t n = 0;
+    for (const Violation &v : result.violations) {
+      h << "<tr><td class=\"num\">" << ++n << "</td><td>" << v.rule << "</td><td>"
+        << escape(v.clause) << "</td><td class=\"" << severityName(v.severity) << "\">"
+        << (v.severity == Severity::Error ? w.error : w.warning) << "</td><td>"
+        << escape(v.feature.layer) << " " << v.feature.fid << " "
+        << escape(v.feature.code.value_or("")) << "</td><td>" << escape(v.township.value_or(""))
+        << "</td><td>" << escape(measure(v)) << "</td><td>" << escape(v.message(lang))
+        << "</td></tr>\n";
+    }
+    h << "</table>\n";
+  }
+  h << "</body></html>\n";
+  return h.str();
+}
+
+} // namespace anzhi::core

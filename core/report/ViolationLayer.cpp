@@ -1,0 +1,73 @@
+#include "core/report/ViolationLayer.h"
+
+#include "gis/GisError.h"
+#include "gis/Vector.h"
+
+#include <filesystem>
+
+namespace anzhi::core {
+
+void writeViolationLayer(const std::string &path, const CheckResult &result,
+                         const gis::Crs &workingCrs, const std::string &lang)
+{
+  using gis::FieldType;
+  std::filesystem::path temp(path);
+  temp += ".anzhi-tmp.gpkg";
+  std::error_code ec;
+  std::filesystem::remove(temp, ec);
+  try {
+    {
+      gis::VectorDataset out = gis::VectorDataset::createGeoPackage(temp.string());
+      gis::LayerWriter writer = out.createLayer("violations", gis::GeometryKind::Any, workingCrs,
+                                                {{"rule", FieldType::String},
+                                                 {"severity", FieldType::String},
+                                                 {"clause", FieldType::String},
+                                                 {"layer", FieldType::String},
+                                                 {"feature_fid", FieldType::Integer},
+                                                 {"code", FieldType::String},
+                                                 {"other_layer", FieldType::String},
+                                                 {"other_fid", FieldType::Integer},
+                                                 {"other_code", FieldType::String},
+                                                 {"level", FieldType::String},
+                                                 {"area_m2", FieldType::Real},
+                                                 {"area_mu", FieldType::Real},
+                                                 {"distance_m", FieldType::Real},
+                                                 {"shortfall_seats", FieldType::Integer},
+                                                 {"message", FieldType::String}});
+      gis::Transaction transaction(out);
+      for (const Violation &v : result.violations) {
+        auto text = [](const std::optional<std::string> &s) -> gis::FieldValue {
+          return s ? gis::FieldValue(*s) : gis::FieldValue();
+        };
+        auto real = [](const std::optional<double> &d) -> gis::FieldValue {
+          return d ? gis::FieldValue(*d) : gis::FieldValue();
+        };
+        std::vector<gis::FieldValue> values = {
+            v.rule,
+            std::string(severityName(v.severity)),
+            v.clause,
+            v.feature.layer,
+            v.feature.fid,
+            text(v.feature.code),
+            v.other ? gis::FieldValue(v.other->layer) : gis::FieldValue(),
+            v.other ? gis::FieldValue(v.other->fid) : gis::FieldValue(),
+            v.other ? text(v.other->code) : gis::FieldValue(),
+            text(v.level),
+            real(v.areaM2),
+            real(v.areaMu()),
+            real(v.distanceM),
+            v.shortfallSeats ? gis::FieldValue(*v.shortfallSeats) : gis::FieldValue(),
+            v.message(lang)};
+        gis::Geometry location = v.wkt.empty() ? nullptr : gis::fromWkt(v.wkt);
+        writer.add(location.get(), values);
+      }
+      transaction.commit();
+    }
+    std::filesystem::rename(temp, path);
+  } catch (const std::exception &e) {
+    std::filesystem::remove(temp, ec);
+    throw std::runtime_error(path + ": cannot write the violations layer: " + e.what());
+  }
+}
+
+} // namespace anzhi::core

@@ -1,0 +1,166 @@
+#include "core/rules/SchoolCoverage.h"
+
+#include <map>
+
+namespace anzhi::core::rules {
+
+namespace {
+
+const char *levelZh(SchoolLevel level)
+{
+  return level == SchoolLevel::Primary ? "小学" : "初中";
+}
+
+//! 一（四）义务教育优先布局: every site is covered by a primary and a junior school.
+class SchoolCoverageCheck : public Rule
+{
+public:
+  std::string id() const override { return "school-coverage"; }
+  std::vector<std::string> requiredLayers() const override
+  {
+    return {"resettlement_sites", "schools"};
+  }
+
+  RuleRun run(const RuleContext &ctx) const override
+  {
+    const Project &p = ctx.project;
+    SchoolCoverage coverage(ctx);
+    RuleRun result;
+    result.checked = static_cast<std::int64_t>(p.sites.features.size());
+    for (std::size_t i = 0; i < p.sites.features.size(); ++i) {
+      ctx.pollCancel(i);
+      const Site &site = p.sites.features[i];
+      if (!site.hasGeometry() || !ctx.inScope(site))
+        continue;
+      for (SchoolLevel level : {SchoolLevel::Primary, SchoolLevel::Junior}) {
+        if (coverage.cover(site, level).covered())
+          continue;
+        Violation v = newViolation(ctx, id(), "resettlement_sites", site);
+        v.level = levelName(level);
+        v.distanceM = coverage.nearestDistance(site, level);
+        v.township = site.township;
+        v.wkt = locationWkt(site.geometry.get());
+        std::string nearestZh = v.distanceM ? "最近的" + std::string(levelZh(level)) + "相距 " +
+                                                  fixed(*v.distanceM, 0) + " 米"
+                                            : "项目中没有" + std::string(levelZh(level));
+        std::string nearestEn =
+            v.distanceM ? "the nearest " + std::string(levelName(level)) + " school is " +
+                              fixed(*v.distanceM, 0) + " m away"
+                        : "the project has no " + std::string(levelName(level)) + " school";
+        v.messageZh = labelZh("resettlement_sites", site, site.name) + "未被" + levelZh(level) +
+                      "学区或服务半径覆盖（" + nearestZh +
+                      "）。请划定学区、调整服务范围或规划新校。";
+        v.messageEn = labelEn("resettlement_sites", site, site.name) + " is not covered by any " +
+                      levelName(level) + " school catchment or service radius (" + nearestEn +
+                      "). Draw a catchment, extend a school's service area or plan a school.";
+        result.violations.push_back(std::move(v));
+      }
+    }
+    return result;
+  }
+};
+
+//! 一（二）（三）: each site's pupils go to the nearest covering school of their level; a
+//! school whose enrolled + assigned pupils exceed its seats is short of seats.
+class SchoolCapacityCheck : public Rule
+{
+public:
+  std::string id() const override { return "school-capacity"; }
+  std::vector<std::string> requiredLayers() const override
+  {
+    return {"resettlement_sites", "schools"};
+  }
+
+  RuleRun run(const RuleContext &ctx) const override
+  {
+    const Project &p = ctx.project;
+    SchoolCoverage coverage(ctx);
+    std::vector<std::int64_t> assigned(p.schools.features.size(), 0);
+    // Assignment needs every site, whatever the scope: a school's load is global.
+    for (std::size_t i = 0; i < p.sites.features.size(); ++i) {
+      ctx.pollCancel(i);
+      const Site &site = p.sites.features[i];
+      if (!site.hasGeometry())
+        continue;
+      for (SchoolLevel level : {SchoolLevel::Primary, SchoolLevel::Junior}) {
+        std::int64_t pupils = pupilsOf(ctx, site, level);
+        if (pupils <= 0)
+          continue;
+        SchoolCoverage::Cover cover = coverage.cover(site, level);
+        if (!cover.covered())
+          continue;
+        gis::PreparedGeometry prepared(site.geometry.get());
+        std::size_t best = cover.schools.front();
+        double bestDistance = std::numeric_limits<double>::infinity();
+        for (std::size_t s : cover.schools) {
+          const School &school = p.schools.features[s];
+          double d = school.hasGeometry() ? prepared.distance(school.geometry.get())
+                                          : std::numeric_limits<double>::infinity();
+          if (d < bestDistance ||
+              (d == bestDistance && school.fid < p.schools.features[best].fid)) {
+            best = s;
+            bestDistance = d;
+          }
+        }
+        assigned[best] += pupils;
+      }
+    }
+    RuleRun result;
+    for (std::size_t s = 0; s < p.schools.features.size(); ++s) {
+      const School &school = p.schools.features[s];
+      if (!school.level ||
+          (*school.level != "primary" && *school.level != "junior" && *school.level != "nine_year"))
+        continue;
+      ++result.checked;
+      if (!ctx.inScope(school))
+        continue;
+      std::int64_t enrolled = school.enrolled.value_or(0);
+      std::int64_t capacity = school.capacity.value_or(0);
+      std::int64_t demand = enrolled + assigned[s];
+      if (demand <= capacity)
+        continue;
+      Violation v = newViolation(ctx, id(), "schools", school);
+      v.shortfallSeats = demand - capacity;
+      v.wkt = locationWkt(school.geometry.get());
+      v.messageZh = labelZh("schools", school, school.name) + "学位不足：在校生 " +
+                    std::to_string(enrolled) + " 人，分配的搬迁适龄子女 " +
+                    std::to_string(assigned[s]) + " 人，学位 " + std::to_string(capacity) +
+                    " 个，缺口 " + std::to_string(*v.shortfallSeats) +
+                    " 个。请扩建学校或调整学区。";
+      v.messageEn = labelEn("schools", school, school.name) +
+                    " is short of seats: " + std::to_string(enrolled) + " enrolled and " +
+                    std::to_string(assigned[s]) + " relocated pupils assigned for " +
+                    std::to_string(capacity) + " seats, a shortfall of " +
+                    std::to_string(*v.shortfallSeats) +
+                    ". Extend the school or redraw the catchments.";
+      result.violations.push_back(std::move(v));
+    }
+    return result;
+  }
+
+private:
+  static std::int64_t pupilsOf(const RuleContext &ctx, const Site &site, SchoolLevel level)
+  {
+    const std::optional<std::int64_t> &given =
+        level == SchoolLevel::Primary ? site.pupilsPrimary : site.pupilsJunior;
+    if (given)
+      return *given;
+    const ExactRate &rate =
+        level == SchoolLevel::Primary ? ctx.rules.pupilRatePrimary : ctx.rules.pupilRateJunior;
+    return rate.floorTimes(site.population.value_or(0));
+  }
+};
+
+} // namespace
+
+std::unique_ptr<Rule> makeSchoolCoverageCheck()
+{
+  return std::make_unique<SchoolCoverageCheck>();
+}
+
+std::unique_ptr<Rule> makeSchoolCapacityCheck()
+{
+  return std::make_unique<SchoolCapacityCheck>();
+}
+
+} // namespace anzhi::core::rules
