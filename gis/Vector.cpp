@@ -238,6 +238,12 @@ std::optional<Crs> VectorLayer::crs() const
     return std::nullopt;
   const char *auth = srs->GetAuthorityName(nullptr);
   const char *code = srs->GetAuthorityCode(nullptr);
+  // A GeoPackage stores "no CRS" as srs_id 0 or -1, which GDAL presents as these names.
+  const char *name = srs->GetName();
+  if (!auth && name &&
+      (std::string(name) == "Undefined geographic SRS" ||
+       std::string(name) == "Undefined cartesian SRS"))
+    return std::nullopt;
   try {
     if (auth && code && std::string(auth) == "EPSG")
       return Crs::fromUserInput(std::string("EPSG:") + code);
