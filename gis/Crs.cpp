@@ -4,6 +4,7 @@
 
 #include <proj.h>
 
+#include <algorithm>
 #include <cmath>
 #include <map>
 #include <utility>
@@ -133,6 +134,8 @@ int Crs::gaussKrugerZoneEpsg(double longitude)
 {
   // Central meridians run 75°E..135°E in 3° steps; a tie (longitude exactly between two
   // meridians) goes west, hence ceil(x - 0.5) rather than round().
+  if (!std::isfinite(longitude))
+    throw GisError("cannot choose a Gauss-Kruger zone for longitude " + std::to_string(longitude));
   double zone = std::ceil((longitude - 75.0) / 3.0 - 0.5);
   zone = std::clamp(zone, 0.0, 20.0);
   return 4534 + static_cast<int>(zone);
@@ -166,6 +169,8 @@ CoordinateTransform::~CoordinateTransform() = default;
 
 const CoordinateTransform &CoordinateTransform::forThread(const Crs &source, const Crs &target)
 {
+  // The context first: thread_locals die in reverse order, and the cached PJs need it.
+  projContext();
   thread_local std::map<std::pair<std::string, std::string>,
                         std::unique_ptr<CoordinateTransform>>
     cache;

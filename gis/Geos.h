@@ -67,7 +67,7 @@ Geometry makeCollection(int geosTypeId, std::vector<Geometry> parts);
 
 ValidityReport validity(const GEOSGeometry *g);
 //! GEOS make-valid (linework method). With keepPolygonal, only the polygonal parts are kept
-//! (a MultiPolygon, possibly empty), as a polygon layer needs.
+//! (a Polygon or MultiPolygon, possibly empty), as a polygon layer needs.
 Geometry makeValid(const GEOSGeometry *g, bool keepPolygonal);
 
 bool isEmpty(const GEOSGeometry *g);

@@ -116,7 +116,10 @@ void FeatureRow::failField(int fieldIndex, const std::string &problem) const
 
 bool FeatureRow::isNull(int fieldIndex) const
 {
-  return fieldIndex < 0 || !m_feature->IsFieldSetAndNotNull(fieldIndex);
+  if (fieldIndex < 0 || fieldIndex >= m_feature->GetFieldCount())
+    throw GisError(m_layer.sourcePath() + ": layer '" + m_layer.name() + "', feature " +
+                   std::to_string(fid()) + ": no field number " + std::to_string(fieldIndex));
+  return !m_feature->IsFieldSetAndNotNull(fieldIndex);
 }
 
 std::optional<std::string> FeatureRow::string(int fieldIndex) const
@@ -240,9 +243,7 @@ std::optional<Crs> VectorLayer::crs() const
   const char *code = srs->GetAuthorityCode(nullptr);
   // A GeoPackage stores "no CRS" as srs_id 0 or -1, which GDAL presents as these names.
   const char *name = srs->GetName();
-  if (!auth && name &&
-      (std::string(name) == "Undefined geographic SRS" ||
-       std::string(name) == "Undefined cartesian SRS"))
+  if (!auth && name && EQUALN(name, "Undefined ", 10))
     return std::nullopt;
   try {
     if (auth && code && std::string(auth) == "EPSG")

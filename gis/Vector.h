@@ -51,8 +51,9 @@ struct Date
 };
 
 //! One feature being read. Valid only inside the callback of VectorLayer::forEach.
-//! Field getters throw GisError naming file, layer, feature and field when the field is
-//! missing from the layer or its value cannot be read as the asked type.
+//! Field getters take an index from VectorLayer::requireField or fieldIndex; they throw
+//! GisError naming file, layer, feature and field when the index names no field or the value
+//! cannot be read as the asked type.
 class FeatureRow
 {
 public:
