@@ -1,0 +1,218 @@
+#include "app/cli/Commands.h"
+
+#include "core/Engine.h"
+#include "core/report/HtmlReport.h"
+#include "core/report/JsonReport.h"
+#include "core/report/ViolationLayer.h"
+#include "data/generator/SampleCounty.h"
+#include "gis/GisError.h"
+
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <iomanip>
+#include <iostream>
+#include <map>
+
+namespace anzhi::cli {
+
+namespace {
+
+struct Role
+{
+  const char *zh;
+  const char *en;
+  bool required;
+};
+
+const std::map<std::string, Role> kRoles = {
+    {"resettlement_sites", {"安置区", "resettlement sites", true}},
+    {"planned_plots", {"规划地块", "planned plots", true}},
+    {"buildings", {"建筑", "buildings", false}},
+    {"schools", {"学校", "schools", true}},
+    {"school_catchments", {"学区", "school catchments", false}},
+    {"clinics", {"医疗机构", "clinics", true}},
+    {"elderly_care", {"养老机构", "elderly care", true}},
+    {"service_points", {"服务站点", "service points", false}},
+    {"industrial_parks", {"产业园区", "industrial parks", true}},
+    {"reclaimed_homesteads", {"腾退宅基地", "vacated homesteads", true}},
+    {"forest_land", {"林地", "forest land", false}},
+    {"rangers", {"生态护林员", "rangers", true}},
+    {"ranger_plots", {"管护责任区", "ranger plots", true}},
+    {"roads", {"道路", "roads", false}},
+};
+
+const char *kindName(gis::GeometryKind kind)
+{
+  switch (kind) {
+  case gis::GeometryKind::None:
+    return "none";
+  case gis::GeometryKind::Point:
+    return "point";
+  case gis::GeometryKind::Line:
+    return "line";
+  case gis::GeometryKind::Polygon:
+    return "polygon";
+  case gis::GeometryKind::MultiPolygon:
+    return "multipolygon";
+  case gis::GeometryKind::Any:
+    return "geometry";
+  }
+  return "?";
+}
+
+//! Pads to a display width, counting a CJK character as two columns.
+std::string pad(const std::string &text, std::size_t width)
+{
+  std::size_t columns = 0;
+  for (std::size_t i = 0; i < text.size();) {
+    unsigned char c = static_cast<unsigned char>(text[i]);
+    std::size_t len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+    columns += len >= 3 ? 2 : 1;
+    i += len;
+  }
+  return text + std::string(columns < width ? width - columns : 1, ' ');
+}
+
+int cannotRun(const std::string &message)
+{
+  std::cerr << "anzhi-cli: " << message << "\n";
+  return kCannotRun;
+}
+
+} // namespace
+
+int runInfo(const std::string &project)
+{
+  try {
+    gis::VectorDataset dataset = gis::VectorDataset::open(project);
+    std::cout << "项目 Project: " << project << "\n";
+    try {
+      gis::Crs working = core::chooseWorkingCrs(dataset);
+      std::cout << "工作坐标系 Working CRS: " << working.authId() << " (" << working.name()
+                << ")\n";
+    } catch (const std::exception &e) {
+      std::cout << "工作坐标系 Working CRS: 无法确定 cannot be chosen: " << e.what() << "\n";
+    }
+    std::cout << "\n"
+              << pad("图层 layer", 24) << pad("角色 role", 34) << pad("几何 geometry", 15)
+              << pad("坐标系 CRS", 14) << "要素数 features\n";
+    for (const std::string &name : dataset.layerNames()) {
+      gis::VectorLayer layer = dataset.layer(name);
+      auto role = kRoles.find(name);
+      std::string roleText = role == kRoles.end()
+                                 ? "（非标准图层 not a canonical layer）"
+                                 : std::string(role->second.zh) + " " + role->second.en;
+      std::string crsText = "无 none";
+      if (layer.geometryKind() != gis::GeometryKind::None) {
+        try {
+          if (auto crs = layer.crs())
+            crsText = crs->authId();
+        } catch (const gis::GisError &) {
+          crsText = "无法识别 unknown";
+        }
+      } else {
+        crsText = "—";
+      }
+      std::cout << pad(name, 24) << pad(roleText, 34) << pad(kindName(layer.geometryKind()), 15)
+                << pad(crsText, 14) << layer.featureCount() << "\n";
+    }
+    std::string missing;
+    for (const std::string &name : core::Project::canonicalLayers())
+      if (!dataset.hasLayer(name))
+        missing += " " + name + (kRoles.at(name).required ? "" : "（可选 optional）");
+    if (!missing.empty())
+      std::cout << "\n缺少的图层 Missing layers:" << missing << "\n";
+    return kOk;
+  } catch (const std::exception &e) {
+    return cannotRun(e.what());
+  }
+}
+
+int runSample(const std::string &out, std::uint64_t seed, int sites, bool force)
+{
+  try {
+    std::error_code ec;
+    if (std::filesystem::exists(out, ec)) {
+      if (!force)
+        return cannotRun(out + ": file exists (use --force to replace it)");
+      std::filesystem::remove(out, ec);
+    }
+    auto start = std::chrono::steady_clock::now();
+    sample::SampleSummary summary = sample::writeSampleCounty(out, {seed, sites});
+    double seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    std::cout << "样例项目 Sample project: " << out << " (seed " << seed << ", " << sites
+              << " sites, " << std::fixed << std::setprecision(1) << seconds << " s)\n";
+    for (const auto &[layer, count] : summary.layerCounts)
+      std::cout << "  " << pad(layer, 24) << count << "\n";
+    std::cout << "  预置违规 planted violations: " << summary.planted.size() << "\n";
+    return kOk;
+  } catch (const std::exception &e) {
+    return cannotRun(e.what());
+  }
+}
+
+int runCheck(const CheckArgs &args)
+{
+  core::CheckResult result;
+  std::optional<gis::Crs> crs;
+  try {
+    core::RuleSet rules =
+        args.rules ? core::RuleSet::fromFile(*args.rules) : core::RuleSet::defaults();
+    if (args.crs) {
+      crs = gis::Crs::fromUserInput(*args.crs);
+      if (!crs->isProjected())
+        return cannotRun("--crs " + *args.crs + ": the working CRS must be projected (metres)");
+    }
+    result = core::checkProject(args.project, rules, crs);
+    if (!crs)
+      crs = gis::Crs::fromUserInput(result.workingCrs);
+  } catch (const std::exception &e) {
+    return cannotRun(e.what());
+  }
+  std::string name = args.project;
+  try {
+    if (args.json)
+      core::writeFileAtomically(*args.json,
+                                core::toJsonReport(result, name, args.lang).dump(2) + "\n");
+    if (args.html)
+      core::writeFileAtomically(*args.html, core::toHtmlReport(result, name, args.lang));
+    if (args.violations)
+      core::writeViolationLayer(*args.violations, result, *crs, args.lang);
+  } catch (const std::exception &e) {
+    return cannotRun(e.what());
+  }
+  if (!args.json && !args.html) {
+    bool en = args.lang == "en";
+    std::cout << (en ? "Project: " : "项目：") << name << "\n"
+              << (en ? "Working CRS: " : "工作坐标系：") << result.workingCrs << "\n\n";
+    for (const core::RuleOutcome &r : result.rules) {
+      std::cout << pad(r.id, 24) << pad(r.clause, 16);
+      if (r.skipped)
+        std::cout << (en ? "skipped: " : "已跳过：") << r.reason << "\n";
+      else
+        std::cout << std::setw(7) << r.violations << (en ? " violation(s) in " : " 处违规，检查 ")
+                  << r.checked << (en ? " features" : " 个要素") << "\n";
+    }
+    std::cout << "\n";
+    const std::size_t shown = 200;
+    for (std::size_t i = 0; i < result.violations.size() && i < shown; ++i) {
+      const core::Violation &v = result.violations[i];
+      std::cout << (v.severity == core::Severity::Error ? (en ? "[error] " : "【错误】")
+                                                        : (en ? "[warning] " : "【警告】"))
+                << v.rule << ": " << v.message(args.lang) << "\n";
+    }
+    if (result.violations.size() > shown)
+      std::cout << "… " << result.violations.size() - shown
+                << (en ? " more (use --json or --html for all)\n"
+                       : " 处未列出（用 --json 或 --html 输出全部）\n");
+    std::cout << "\n"
+              << (en ? "Errors: " : "错误：") << result.errorCount()
+              << (en ? ", warnings: " : "，警告：")
+              << result.violations.size() - result.errorCount() << "\n";
+  }
+  return result.errorCount() > 0 ? kViolations : kOk;
+}
+
+} // namespace anzhi::cli

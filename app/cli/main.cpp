@@ -1,0 +1,55 @@
+#include "app/cli/Commands.h"
+
+#include <CLI/CLI.hpp>
+
+#include <iostream>
+
+int main(int argc, char **argv)
+{
+  using namespace anzhi::cli;
+  CLI::App app{"anzhi-cli: checks resettlement-site projects against 晋脱贫攻坚组〔2020〕12号"};
+  app.require_subcommand(1);
+
+  std::string infoProject;
+  auto *info = app.add_subcommand("info", "List a project's layers, roles, CRS and counts");
+  info->add_option("PROJECT", infoProject, "Project GeoPackage")->required();
+
+  std::string sampleOut;
+  std::uint64_t seed = 1;
+  int sites = 60;
+  bool force = false;
+  auto *sample = app.add_subcommand("sample", "Write a synthetic county project");
+  sample->add_option("OUT", sampleOut, "GeoPackage to write")->required();
+  sample->add_option("--seed", seed, "Random seed (same seed, same project)");
+  sample->add_option("--sites", sites, "Number of resettlement sites")
+      ->check(CLI::Range(1, 1000000));
+  sample->add_flag("--force", force, "Replace OUT if it exists");
+
+  CheckArgs check;
+  auto *checkCmd = app.add_subcommand("check", "Check a project against the rule set");
+  checkCmd->add_option("PROJECT", check.project, "Project GeoPackage")->required();
+  checkCmd->add_option("--rules", check.rules, "Rule set file (TOML)");
+  checkCmd->add_option("--json", check.json, "Write the anzhi.report/1 JSON report");
+  checkCmd->add_option("--html", check.html, "Write the HTML report");
+  checkCmd->add_option("--violations", check.violations,
+                       "Write the violations as a GeoPackage layer");
+  checkCmd->add_option("--lang", check.lang, "Language of messages")
+      ->check(CLI::IsMember({"zh", "en"}));
+  checkCmd->add_option("--crs", check.crs, "Working CRS, e.g. EPSG:4546 (overrides the sites')");
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp &e) {
+    return app.exit(e);
+  } catch (const CLI::CallForAllHelp &e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError &e) {
+    std::cerr << "anzhi-cli: " << e.what() << " (see anzhi-cli --help)\n";
+    return kCannotRun;
+  }
+  if (*info)
+    return runInfo(infoProject);
+  if (*sample)
+    return runSample(sampleOut, seed, sites, force);
+  return runCheck(check);
+}

@@ -1,0 +1,169 @@
+// anzhi-cli as a script would use it: exit codes 0/1/2, one clear line on stderr, reports
+// written, the input untouched, and `check` finding exactly what `sample` planted.
+
+#include "ProjectBuilder.h"
+
+#include <nlohmann/json.hpp>
+
+#include <array>
+#include <cstdio>
+#include <fstream>
+#include <gtest/gtest.h>
+#include <set>
+#include <sstream>
+#include <sys/wait.h>
+#include <tuple>
+
+using namespace anzhi;
+using namespace anzhi::test;
+
+namespace {
+
+struct CliRun
+{
+  int exitCode = -1;
+  std::string out, err;
+};
+
+std::string quote(const std::string &s)
+{
+  std::string q = "'";
+  for (char c : s)
+    q += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  return q + "'";
+}
+
+std::string slurp(const std::string &path)
+{
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+CliRun cli(const std::string &args, const TempDir &dir)
+{
+  std::string out = dir.file("stdout.txt"), err = dir.file("stderr.txt");
+  int status = std::system((std::string(ANZHI_CLI) + " " + args + " >" + quote(out) + " 2>" +
+                            quote(err))
+                             .c_str());
+  return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, slurp(out), slurp(err)};
+}
+
+using Key = std::tuple<std::string, std::string, std::int64_t, std::string, std::string,
+                       std::int64_t>;
+
+} // namespace
+
+TEST(Cli, CheckFindsExactlyWhatSamplePlanted)
+{
+  TempDir dir;
+  std::string project = dir.file("县 样例.gpkg"); // Chinese characters and a space
+  ASSERT_EQ(cli("sample " + quote(project) + " --seed 7 --sites 40", dir).exitCode, 0);
+  std::string json = dir.file("report.json");
+  CliRun run = cli("check " + quote(project) + " --json " + quote(json), dir);
+  EXPECT_EQ(run.exitCode, 1) << run.err;
+
+  // The generator records what it planted, by construction, in anzhi_sample_planted.
+  std::set<Key> planted;
+  gis::VectorDataset ds = gis::VectorDataset::open(project);
+  gis::VectorLayer table = ds.layer("anzhi_sample_planted");
+  int rule = table.requireField("rule", gis::FieldType::String);
+  int layer = table.requireField("layer", gis::FieldType::String);
+  int fid = table.requireField("fid", gis::FieldType::Integer);
+  int level = table.requireField("level", gis::FieldType::String);
+  int otherLayer = table.requireField("other_layer", gis::FieldType::String);
+  int otherFid = table.requireField("other_fid", gis::FieldType::Integer);
+  std::set<std::string> plantedRules;
+  table.forEach([&](const gis::FeatureRow &r) {
+    planted.emplace(*r.string(rule), *r.string(layer), *r.integer(fid),
+                    r.string(level).value_or(""), r.string(otherLayer).value_or(""),
+                    r.integer(otherFid).value_or(-1));
+    plantedRules.insert(*r.string(rule));
+    return true;
+  });
+  EXPECT_EQ(plantedRules.size(), 13u) << "a planted violation for every rule";
+
+  auto doc = nlohmann::json::parse(slurp(json));
+  std::set<Key> found;
+  for (const auto &v : doc["violations"]) {
+    found.emplace(v["rule"], v["layer"], v["fid"], v["level"].is_null() ? "" : v["level"],
+                  v["other"].is_null() ? "" : v["other"]["layer"],
+                  v["other"].is_null() ? -1 : v["other"]["fid"].get<std::int64_t>());
+  }
+  std::vector<Key> missing, extra;
+  std::set_difference(planted.begin(), planted.end(), found.begin(), found.end(),
+                      std::back_inserter(missing));
+  std::set_difference(found.begin(), found.end(), planted.begin(), planted.end(),
+                      std::back_inserter(extra));
+  EXPECT_TRUE(missing.empty()) << missing.size() << " planted violations not found, first: "
+                               << std::get<0>(missing[0]) << " " << std::get<1>(missing[0])
+                               << " " << std::get<2>(missing[0]);
+  EXPECT_TRUE(extra.empty()) << extra.size() << " unplanted violations, first: "
+                             << std::get<0>(extra[0]) << " " << std::get<1>(extra[0]) << " "
+                             << std::get<2>(extra[0]);
+}
+
+TEST(Cli, ExitCodesAndOneLineErrors)
+{
+  TempDir dir;
+  CliRun missing = cli("check " + quote(dir.file("nowhere.gpkg")), dir);
+  EXPECT_EQ(missing.exitCode, 2);
+  EXPECT_NE(missing.err.find("nowhere.gpkg"), std::string::npos) << missing.err;
+  EXPECT_EQ(std::count(missing.err.begin(), missing.err.end(), '\n'), 1) << missing.err;
+
+  std::string text = dir.file("notes.gpkg");
+  std::ofstream(text) << "plain text, not a GeoPackage\n";
+  CliRun notGpkg = cli("check " + quote(text), dir);
+  EXPECT_EQ(notGpkg.exitCode, 2);
+  EXPECT_NE(notGpkg.err.find("notes.gpkg"), std::string::npos) << notGpkg.err;
+  EXPECT_EQ(slurp(text), "plain text, not a GeoPackage\n") << "input untouched";
+
+  EXPECT_EQ(cli("check", dir).exitCode, 2) << "missing argument";
+  EXPECT_EQ(cli("frobnicate x", dir).exitCode, 2) << "unknown command";
+
+  // A clean project exits 0; the same with a violation exits 1; a warning alone exits 0.
+  ProjectBuilder clean(dir.file("clean.gpkg"));
+  clean.add("planned_plots", "P-1", rect(500000, 4300000, 500100, 4300100),
+            {FieldValue("学校"), FieldValue("education")});
+  std::string cleanPath = clean.finish();
+  EXPECT_EQ(cli("check " + quote(cleanPath), dir).exitCode, 0);
+
+  ProjectBuilder warn(dir.file("warn.gpkg"));
+  warn.add("resettlement_sites", "AZQ-1", rect(500000, 4300000, 500100, 4300100),
+           {FieldValue("安置区"), null, null, FieldValue("rural"), null,
+            FieldValue(std::int64_t(900)), null, null, FieldValue(std::int64_t(0))});
+  CliRun warning = cli("check " + quote(warn.finish()) + " --lang en", dir);
+  EXPECT_EQ(warning.exitCode, 0) << "support-plan is a warning";
+  EXPECT_NE(warning.out.find("support plan"), std::string::npos) << warning.out;
+
+  std::string rules = dir.file("rules.toml");
+  std::ofstream(rules) << "[rules.ranger-area]\nmin_mu = -5\n";
+  CliRun badRules = cli("check " + quote(cleanPath) + " --rules " + quote(rules), dir);
+  EXPECT_EQ(badRules.exitCode, 2);
+  EXPECT_NE(badRules.err.find("rules.toml:2"), std::string::npos) << badRules.err;
+  EXPECT_NE(badRules.err.find("min_mu"), std::string::npos) << badRules.err;
+}
+
+TEST(Cli, ReportsAreWrittenAndInputUnchanged)
+{
+  TempDir dir;
+  std::string project = dir.file("p.gpkg");
+  ASSERT_EQ(cli("sample " + quote(project) + " --sites 8", dir).exitCode, 0);
+  std::string before = slurp(project);
+  std::string html = dir.file("r.html"), gpkg = dir.file("v.gpkg"), json = dir.file("r.json");
+  CliRun run = cli("check " + quote(project) + " --html " + quote(html) + " --violations " +
+                  quote(gpkg) + " --json " + quote(json) + " --lang en",
+                dir);
+  EXPECT_EQ(run.exitCode, 1) << run.err;
+  EXPECT_EQ(slurp(project), before) << "checking never writes to the project";
+  auto doc = nlohmann::json::parse(slurp(json));
+  EXPECT_NE(slurp(html).find("Summary by township"), std::string::npos);
+  gis::VectorDataset violations = gis::VectorDataset::open(gpkg);
+  EXPECT_EQ(violations.layer("violations").featureCount(),
+            static_cast<std::int64_t>(doc["violations"].size()));
+  CliRun info = cli("info " + quote(project), dir);
+  EXPECT_EQ(info.exitCode, 0);
+  EXPECT_NE(info.out.find("EPSG:4546"), std::string::npos);
+  EXPECT_NE(info.out.find("ranger_plots"), std::string::npos);
+}
