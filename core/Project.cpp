@@ -117,7 +117,10 @@ void loadLayer(const LoadContext &ctx, Layer<F> &layer, Shape shape, Bind bind)
           stored.reset(); // beyond repair (e.g. NaN coordinates): reported, not measured
         }
       }
-      if (stored) {
+      if (stored && toWorking->isIdentity()) {
+        feature.geometry = std::move(stored);
+        feature.envelope = gis::envelope(feature.geometry.get());
+      } else if (stored) {
         try {
           feature.geometry = toWorking->transform(stored.get());
         } catch (const gis::GisError &e) {
@@ -222,16 +225,35 @@ std::shared_ptr<const Project> Project::load(const std::string &path, const Load
                      ? options.landUse
                      : std::make_shared<LandUseMapping>(LandUseMapping::defaultPatterns());
   std::vector<std::function<void(const LoadContext &)>> tasks;
+  std::vector<std::string> taskLayers;          // the layer each task loads
+  std::vector<std::function<void()>> taskDrops; // leaves that layer out (skipBrokenLayers)
   try {
     gis::VectorDataset dataset = gis::VectorDataset::open(path);
     if (progress)
       progress->report("load", 0.0);
-    project->workingCrs = options.workingCrs ? *options.workingCrs : chooseWorkingCrs(dataset);
+    if (options.workingCrs) {
+      project->workingCrs = *options.workingCrs;
+    } else if (options.skipBrokenLayers) {
+      try {
+        project->workingCrs = chooseWorkingCrs(dataset);
+      } catch (const std::exception &e) {
+        project->problems.push_back({"", std::string(e.what()) + " (using EPSG:4546)"});
+      }
+    } else {
+      project->workingCrs = chooseWorkingCrs(dataset);
+    }
     Project &p = *project;
     auto add = [&](auto &layer, auto task) {
       if (dataset.hasLayer(layer.name)) {
         layer.present = true;
         tasks.push_back(task);
+        taskLayers.push_back(layer.name);
+        taskDrops.push_back([&layer] {
+          layer.present = false;
+          layer.features.clear();
+          layer.index.reset();
+          layer.extent = {};
+        });
       }
     };
     using FT = FieldType;
@@ -393,6 +415,18 @@ std::shared_ptr<const Project> Project::load(const std::string &path, const Load
     for (std::size_t i = next++; i < tasks.size(); i = next++) {
       try {
         tasks[i](ctx);
+      } catch (const Cancelled &) {
+        std::lock_guard lock(errorMutex);
+        if (!firstError)
+          firstError = std::current_exception();
+      } catch (const std::exception &e) {
+        std::lock_guard lock(errorMutex);
+        if (options.skipBrokenLayers) {
+          taskDrops[i]();
+          project->problems.push_back({taskLayers[i], e.what()});
+        } else if (!firstError) {
+          firstError = std::current_exception();
+        }
       } catch (...) {
         std::lock_guard lock(errorMutex);
         if (!firstError)
@@ -420,6 +454,11 @@ std::shared_ptr<const Project> Project::load(const std::string &path, const Load
   project->featuresWithGeometry = withGeometry;
   // Layers load in any order; the report lists invalid geometries in layer, then fid order.
   const auto &order = canonicalLayers();
+  auto rank = [&](const LayerProblem &p) {
+    return p.layer.empty() ? -1 : std::find(order.begin(), order.end(), p.layer) - order.begin();
+  };
+  std::stable_sort(project->problems.begin(), project->problems.end(),
+                   [&](const LayerProblem &a, const LayerProblem &b) { return rank(a) < rank(b); });
   std::sort(project->invalidGeometries.begin(), project->invalidGeometries.end(),
             [&](const InvalidGeometry &a, const InvalidGeometry &b) {
               auto ia = std::find(order.begin(), order.end(), a.layer) - order.begin();

@@ -165,6 +165,20 @@ struct LoadOptions
   std::shared_ptr<const LandUseMapping> landUse; //!< defaults when null
   std::optional<gis::Crs> workingCrs;            //!< overrides the rule of domain.md
   int threads = 0;                               //!< 0: one per core
+  //! For display (the desktop app): a layer that cannot be loaded (a missing or mistyped
+  //! required field, no CRS, an unreadable feature) is recorded in Project::problems and left
+  //! `present = false` instead of failing the whole project. Off by default: a check must not
+  //! silently drop a layer.
+  bool skipBrokenLayers = false;
+};
+
+//! A layer left out of the project by LoadOptions::skipBrokenLayers. `layer` is empty when the
+//! problem concerns the whole project (e.g. the working CRS could not be chosen and the
+//! default EPSG:4546 was used).
+struct LayerProblem
+{
+  std::string layer;
+  std::string message;
 };
 
 //! The working CRS of domain.md: that of resettlement_sites when projected; when geographic,
@@ -185,6 +199,8 @@ public:
   gis::Crs workingCrs = gis::Crs::fromEpsg(4546);
   std::vector<InvalidGeometry> invalidGeometries;
   std::int64_t featuresWithGeometry = 0; //!< what invalid-geometry examined
+  //! Layers left out by LoadOptions::skipBrokenLayers, in canonical order (else empty).
+  std::vector<LayerProblem> problems;
 
   Layer<Site> sites{"resettlement_sites"};
   Layer<PlannedPlot> plots{"planned_plots"};

@@ -51,8 +51,7 @@ PjPtr createCrs(const std::string &definition)
   PjPtr pj(proj_create(ctx, definition.c_str()));
   if (!pj) {
     std::string shortDef = definition.size() > 80 ? definition.substr(0, 80) + "…" : definition;
-    throw GisError("unknown coordinate reference system '" + shortDef +
-                   "': " + lastProjError(ctx));
+    throw GisError("unknown coordinate reference system '" + shortDef + "': " + lastProjError(ctx));
   }
   return pj;
 }
@@ -68,8 +67,7 @@ Crs Crs::fromUserInput(const std::string &definition)
   crs.m_geographic = type == PJ_TYPE_GEOGRAPHIC_2D_CRS || type == PJ_TYPE_GEOGRAPHIC_3D_CRS;
   crs.m_projected = type == PJ_TYPE_PROJECTED_CRS;
   if (!crs.m_geographic && !crs.m_projected && type != PJ_TYPE_COMPOUND_CRS &&
-      type != PJ_TYPE_GEODETIC_CRS && type != PJ_TYPE_GEOCENTRIC_CRS &&
-      type != PJ_TYPE_BOUND_CRS)
+      type != PJ_TYPE_GEODETIC_CRS && type != PJ_TYPE_GEOCENTRIC_CRS && type != PJ_TYPE_BOUND_CRS)
     throw GisError("'" + definition + "' is not a coordinate reference system");
   const char *name = proj_get_name(pj.get());
   crs.m_name = name ? name : "";
@@ -147,8 +145,8 @@ struct CoordinateTransform::Impl
 };
 
 CoordinateTransform::CoordinateTransform(const Crs &source, const Crs &target)
-  : m_impl(std::make_unique<Impl>())
-  , m_description(source.authId() + " → " + target.authId())
+    : m_impl(std::make_unique<Impl>())
+    , m_description(source.authId() + " → " + target.authId())
 {
   if (source.equivalentTo(target)) {
     m_identity = true;
@@ -171,9 +169,8 @@ const CoordinateTransform &CoordinateTransform::forThread(const Crs &source, con
 {
   // The context first: thread_locals die in reverse order, and the cached PJs need it.
   projContext();
-  thread_local std::map<std::pair<std::string, std::string>,
-                        std::unique_ptr<CoordinateTransform>>
-    cache;
+  thread_local std::map<std::pair<std::string, std::string>, std::unique_ptr<CoordinateTransform>>
+      cache;
   auto key = std::make_pair(source.definition(), target.definition());
   auto it = cache.find(key);
   if (it == cache.end())

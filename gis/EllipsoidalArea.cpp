@@ -10,10 +10,10 @@
 namespace anzhi::gis {
 
 EllipsoidalArea::EllipsoidalArea(const Crs &workingCrs)
-  : m_geographic(workingCrs.geographicBase())
-  , m_toGeographic(&CoordinateTransform::forThread(workingCrs, m_geographic))
-  , m_a(m_geographic.semiMajor())
-  , m_f(m_geographic.flattening())
+    : m_geographic(workingCrs.geographicBase())
+    , m_toGeographic(&CoordinateTransform::forThread(workingCrs, m_geographic))
+    , m_a(m_geographic.semiMajor())
+    , m_f(m_geographic.flattening())
 {
   if (m_a <= 0)
     throw GisError("coordinate reference system " + workingCrs.authId() +
@@ -25,8 +25,8 @@ const EllipsoidalArea &EllipsoidalArea::forThread(const Crs &workingCrs)
   thread_local std::map<std::string, std::unique_ptr<EllipsoidalArea>> cache;
   auto it = cache.find(workingCrs.definition());
   if (it == cache.end())
-    it = cache.emplace(workingCrs.definition(), std::make_unique<EllipsoidalArea>(workingCrs))
-           .first;
+    it =
+        cache.emplace(workingCrs.definition(), std::make_unique<EllipsoidalArea>(workingCrs)).first;
   return *it->second;
 }
 

@@ -19,12 +19,13 @@ struct ThreadGeos
   {
     handle = GEOS_init_r();
     GEOSContext_setErrorMessageHandler_r(
-      handle,
-      [](const char *message, void *userdata) {
-        static_cast<ThreadGeos *>(userdata)->lastError = message ? message : "";
-      },
-      this);
-    GEOSContext_setNoticeMessageHandler_r(handle, [](const char *, void *) {}, nullptr);
+        handle,
+        [](const char *message, void *userdata) {
+          static_cast<ThreadGeos *>(userdata)->lastError = message ? message : "";
+        },
+        this);
+    GEOSContext_setNoticeMessageHandler_r(
+        handle, [](const char *, void *) {}, nullptr);
   }
   ~ThreadGeos() { GEOS_finish_r(handle); }
   ThreadGeos(const ThreadGeos &) = delete;
@@ -338,6 +339,14 @@ bool intersects(const GEOSGeometry *a, const GEOSGeometry *b)
   return r == 1;
 }
 
+bool interiorsIntersect(const GEOSGeometry *a, const GEOSGeometry *b)
+{
+  char r = GEOSRelatePattern_r(geosContext(), a, b, "T********");
+  if (r == 2)
+    fail("relate");
+  return r == 1;
+}
+
 std::pair<double, double> pointXY(const GEOSGeometry *point)
 {
   auto ctx = geosContext();
@@ -354,11 +363,11 @@ Geometry transformXY(const GEOSGeometry *g, const std::function<bool(double &, d
     const std::function<bool(double &, double &)> *fn;
   } state{&fn};
   GEOSGeometry *result = GEOSGeom_transformXY_r(
-    geosContext(), g,
-    [](double *x, double *y, void *userdata) -> int {
-      return (*static_cast<State *>(userdata)->fn)(*x, *y) ? 1 : 0;
-    },
-    &state);
+      geosContext(), g,
+      [](double *x, double *y, void *userdata) -> int {
+        return (*static_cast<State *>(userdata)->fn)(*x, *y) ? 1 : 0;
+      },
+      &state);
   return Geometry(result);
 }
 
@@ -381,7 +390,7 @@ void forEachRing(const GEOSGeometry *g, const std::function<void(const Coords &,
 }
 
 PreparedGeometry::PreparedGeometry(const GEOSGeometry *g)
-  : m_prepared(GEOSPrepare_r(geosContext(), g))
+    : m_prepared(GEOSPrepare_r(geosContext(), g))
 {
   if (!m_prepared)
     fail("prepare");
@@ -428,7 +437,7 @@ bool PreparedGeometry::withinDistance(const GEOSGeometry *other, double d) const
 }
 
 StrTree::StrTree(const std::vector<const GEOSGeometry *> &geometries)
-  : m_tree(GEOSSTRtree_create_r(geosContext(), 10))
+    : m_tree(GEOSSTRtree_create_r(geosContext(), 10))
 {
   auto ctx = geosContext();
   for (std::size_t i = 0; i < geometries.size(); ++i) {
@@ -453,12 +462,12 @@ std::vector<std::size_t> StrTree::query(const Envelope &env) const
   if (!box)
     fail("query rectangle");
   GEOSSTRtree_query_r(
-    ctx, m_tree.get(), box.get(),
-    [](void *item, void *userdata) {
-      static_cast<std::vector<std::size_t> *>(userdata)->push_back(
-        reinterpret_cast<std::size_t>(item) - 1);
-    },
-    &items);
+      ctx, m_tree.get(), box.get(),
+      [](void *item, void *userdata) {
+        static_cast<std::vector<std::size_t> *>(userdata)->push_back(
+            reinterpret_cast<std::size_t>(item) - 1);
+      },
+      &items);
   std::sort(items.begin(), items.end());
   return items;
 }

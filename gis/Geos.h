@@ -47,8 +47,8 @@ struct Envelope
 struct ValidityReport
 {
   bool valid = true;
-  std::string reason;            //!< GEOS's reason, e.g. "Self-intersection"
-  std::optional<double> x, y;    //!< where GEOS found the problem, in the geometry's CRS
+  std::string reason;         //!< GEOS's reason, e.g. "Self-intersection"
+  std::optional<double> x, y; //!< where GEOS found the problem, in the geometry's CRS
 };
 
 Geometry fromWkb(std::span<const unsigned char> wkb);
@@ -83,6 +83,9 @@ Geometry pointOnSurface(const GEOSGeometry *g);
 Geometry centroid(const GEOSGeometry *g);
 bool contains(const GEOSGeometry *a, const GEOSGeometry *b);
 bool intersects(const GEOSGeometry *a, const GEOSGeometry *b);
+//! Whether the interiors of a and b intersect (DE-9IM T********): for polygons, whether they
+//! overlap in area rather than merely touch.
+bool interiorsIntersect(const GEOSGeometry *a, const GEOSGeometry *b);
 //! The first coordinate of a point.
 std::pair<double, double> pointXY(const GEOSGeometry *point);
 //! Keeps only polygonal parts: a Polygon or MultiPolygon (empty if there are none).
@@ -93,8 +96,9 @@ Geometry polygonalParts(const GEOSGeometry *g);
 Geometry transformXY(const GEOSGeometry *g, const std::function<bool(double &, double &)> &fn);
 
 //! Calls fn(ring coordinates, isHole) for every ring of every polygon of g.
-void forEachRing(const GEOSGeometry *g,
-                 const std::function<void(const std::vector<std::pair<double, double>> &, bool)> &fn);
+void forEachRing(
+    const GEOSGeometry *g,
+    const std::function<void(const std::vector<std::pair<double, double>> &, bool)> &fn);
 
 //! A prepared geometry for repeated predicates against one geometry. It refers to, and must
 //! not outlive, the geometry it was prepared from.

@@ -11,8 +11,9 @@ class GisError : public std::runtime_error
 {
 public:
   explicit GisError(const std::string &message)
-    : std::runtime_error(message)
-  {}
+      : std::runtime_error(message)
+  {
+  }
 };
 
 } // namespace anzhi::gis

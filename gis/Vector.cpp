@@ -224,10 +224,11 @@ Geometry FeatureRow::geometry() const
 // --- VectorLayer ---
 
 VectorLayer::VectorLayer(OGRLayer *layer, std::string path)
-  : m_layer(layer)
-  , m_path(std::move(path))
-  , m_name(layer->GetName())
-{}
+    : m_layer(layer)
+    , m_path(std::move(path))
+    , m_name(layer->GetName())
+{
+}
 
 std::int64_t VectorLayer::featureCount() const
 {
@@ -324,8 +325,7 @@ int VectorLayer::requireField(const std::string &field, FieldType wanted) const
   switch (wanted) {
   case FieldType::Integer:
   case FieldType::Real:
-    ok = actual == OFTInteger || actual == OFTInteger64 || actual == OFTReal ||
-         actual == OFTString;
+    ok = actual == OFTInteger || actual == OFTInteger64 || actual == OFTReal || actual == OFTString;
     break;
   case FieldType::Date:
     ok = actual == OFTDate || actual == OFTDateTime || actual == OFTString;
@@ -413,9 +413,10 @@ std::int64_t LayerWriter::add(const GEOSGeometry *geometry, const std::vector<Fi
 // --- VectorDataset ---
 
 VectorDataset::VectorDataset(GDALDatasetUniquePtr ds, std::string path)
-  : m_dataset(std::move(ds))
-  , m_path(std::move(path))
-{}
+    : m_dataset(std::move(ds))
+    , m_path(std::move(path))
+{
+}
 
 VectorDataset::VectorDataset(VectorDataset &&) noexcept = default;
 VectorDataset &VectorDataset::operator=(VectorDataset &&) noexcept = default;
@@ -520,7 +521,7 @@ void VectorDataset::executeSql(const std::string &sql)
 // --- Transaction ---
 
 Transaction::Transaction(VectorDataset &dataset)
-  : m_dataset(dataset)
+    : m_dataset(dataset)
 {
   if (m_dataset.handle()->StartTransaction() != OGRERR_NONE)
     throw GisError(m_dataset.path() + ": cannot start a transaction: " + lastGdalError());

@@ -69,9 +69,10 @@ public:
 private:
   friend class VectorLayer;
   FeatureRow(const class VectorLayer &layer, OGRFeature *feature)
-    : m_layer(layer)
-    , m_feature(feature)
-  {}
+      : m_layer(layer)
+      , m_feature(feature)
+  {
+  }
   [[noreturn]] void failField(int fieldIndex, const std::string &problem) const;
   const VectorLayer &m_layer;
   OGRFeature *m_feature;
@@ -125,8 +126,9 @@ public:
 private:
   friend class VectorDataset;
   explicit LayerWriter(VectorLayer layer)
-    : m_layer(std::move(layer))
-  {}
+      : m_layer(std::move(layer))
+  {
+  }
   VectorLayer m_layer;
 };
 
@@ -158,8 +160,7 @@ public:
   VectorLayer layer(const std::string &name) const;
 
   //! Creates a layer; crs may be empty for a table without geometry.
-  LayerWriter createLayer(const std::string &name, GeometryKind kind,
-                          const std::optional<Crs> &crs,
+  LayerWriter createLayer(const std::string &name, GeometryKind kind, const std::optional<Crs> &crs,
                           const std::vector<FieldDefinition> &fields);
 
   //! Runs a statement GDAL passes to the store (e.g. SQLite for a GeoPackage).

@@ -48,7 +48,8 @@ private:
              const std::string &otherLayer, const FeatureBase &other,
              const std::optional<std::string> &otherUse, RuleRun &result) const
   {
-    if (!other.hasGeometry() || !prepared.intersects(other.geometry.get()))
+    if (!other.hasGeometry() || !interiorsMayOverlap(plot.envelope, other.envelope) ||
+        !prepared.intersects(other.geometry.get()))
       return;
     gis::Geometry overlap =
         gis::polygonalParts(gis::intersection(plot.geometry.get(), other.geometry.get()).get());

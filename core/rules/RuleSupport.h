@@ -23,6 +23,14 @@ std::string labelEn(const std::string &layer, const FeatureBase &f,
                     const std::optional<std::string> &name = std::nullopt);
 std::string layerNameZh(const std::string &layer);
 
+//! False when two envelopes meet in a line or a point only: then the polygons' interiors
+//! cannot overlap and their intersection has no area, so the overlay can be skipped.
+inline bool interiorsMayOverlap(const gis::Envelope &a, const gis::Envelope &b)
+{
+  return std::min(a.maxX, b.maxX) > std::max(a.minX, b.minX) &&
+         std::min(a.maxY, b.maxY) > std::max(a.minY, b.minY);
+}
+
 //! The WKT of a location, empty for null.
 std::string locationWkt(const GEOSGeometry *g);
 
