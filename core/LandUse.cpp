@@ -1,5 +1,7 @@
 #include "core/LandUse.h"
 
+#include "gis/Text.h"
+
 #include <array>
 
 namespace anzhi::core {
@@ -24,15 +26,6 @@ constexpr std::array<ClassNames, 9> kClasses{{
     {LandUseClass::Green, "green", "绿地"},
     {LandUseClass::Other, "other", "其他用地"},
 }};
-
-std::string trim(const std::string &s)
-{
-  auto first = s.find_first_not_of(" \t\r\n");
-  if (first == std::string::npos)
-    return {};
-  auto last = s.find_last_not_of(" \t\r\n");
-  return s.substr(first, last - first + 1);
-}
 
 } // namespace
 
@@ -101,7 +94,7 @@ LandUseClass LandUseMapping::classify(const std::optional<std::string> &value) c
 {
   if (!value)
     return LandUseClass::Other;
-  std::string key = trim(*value);
+  std::string key = gis::trimmed(*value);
   {
     std::lock_guard lock(m_cacheMutex);
     auto it = m_cache.find(key);

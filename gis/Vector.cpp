@@ -1,6 +1,7 @@
 #include "gis/Vector.h"
 
 #include "gis/GisError.h"
+#include "gis/Text.h"
 
 #include <ogrsf_frmts.h>
 
@@ -79,16 +80,6 @@ std::optional<Date> parseDate(const std::string &text)
       d.day > 31)
     return std::nullopt;
   return d;
-}
-
-std::string trimmed(const char *text)
-{
-  std::string s(text);
-  auto first = s.find_first_not_of(" \t\r\n");
-  if (first == std::string::npos)
-    return {};
-  auto last = s.find_last_not_of(" \t\r\n");
-  return s.substr(first, last - first + 1);
 }
 
 } // namespace

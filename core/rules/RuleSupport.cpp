@@ -43,6 +43,14 @@ Violation newViolation(const RuleContext &ctx, const std::string &rule, const st
   return v;
 }
 
+Violation siteViolation(const RuleContext &ctx, const std::string &rule, const Site &site)
+{
+  Violation v = newViolation(ctx, rule, "resettlement_sites", site);
+  v.township = site.township;
+  v.wkt = locationWkt(site.hasGeometry() ? site.geometry.get() : nullptr);
+  return v;
+}
+
 FeatureRef refOf(const std::string &layer, const FeatureBase &f)
 {
   return FeatureRef{layer, f.fid, f.code};

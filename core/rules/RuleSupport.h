@@ -14,6 +14,8 @@ namespace anzhi::core::rules {
 Violation newViolation(const RuleContext &ctx, const std::string &rule, const std::string &layer,
                        const FeatureBase &f);
 FeatureRef refOf(const std::string &layer, const FeatureBase &f);
+//! A violation attached to a resettlement site: located on its polygon, with its township.
+Violation siteViolation(const RuleContext &ctx, const std::string &rule, const Site &site);
 
 std::string fixed(double value, int decimals);
 //! "安置区 AZQ-0001「岚漪镇安置区」" and "resettlement site AZQ-0001 (…)".

@@ -35,11 +35,9 @@ public:
       for (SchoolLevel level : {SchoolLevel::Primary, SchoolLevel::Junior}) {
         if (coverage.cover(site, level).covered())
           continue;
-        Violation v = newViolation(ctx, id(), "resettlement_sites", site);
+        Violation v = siteViolation(ctx, id(), site);
         v.level = levelName(level);
         v.distanceM = coverage.nearestDistance(site, level);
-        v.township = site.township;
-        v.wkt = locationWkt(site.geometry.get());
         std::string nearestZh = v.distanceM ? "最近的" + std::string(levelZh(level)) + "相距 " +
                                                   fixed(*v.distanceM, 0) + " 米"
                                             : "项目中没有" + std::string(levelZh(level));

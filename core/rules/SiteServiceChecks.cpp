@@ -31,11 +31,9 @@ public:
           radius.value_or(1000.0));
       if (radius && nearest.found() && nearest.distance <= *radius)
         continue;
-      Violation v = newViolation(ctx, id(), "resettlement_sites", site);
+      Violation v = siteViolation(ctx, id(), site);
       if (nearest.found())
         v.distanceM = nearest.distance;
-      v.township = site.township;
-      v.wkt = locationWkt(site.geometry.get());
       std::string limitZh = radius ? fixed(*radius, 0) + " 米内" : "（安置类型未填写城镇或农村）";
       std::string limitEn =
           radius ? "within " + fixed(*radius, 0) + " m" : "(setting is neither urban nor rural)";
@@ -85,11 +83,9 @@ public:
           rules.largeSiteRadiusM);
       if (nearest.found() && nearest.distance <= rules.largeSiteRadiusM)
         continue;
-      Violation v = newViolation(ctx, id(), "resettlement_sites", site);
+      Violation v = siteViolation(ctx, id(), site);
       if (nearest.found())
         v.distanceM = nearest.distance;
-      v.township = site.township;
-      v.wkt = locationWkt(site.geometry.get());
       std::string pop = std::to_string(*site.population);
       std::string nearestZh =
           nearest.found() ? "最近的相距 " + fixed(nearest.distance, 0) + " 米" : "项目中没有";
@@ -125,9 +121,7 @@ public:
       if (!ctx.inScope(site) || !site.population ||
           *site.population < ctx.rules.supportPlanPopulation || site.supportPlan == 1)
         continue;
-      Violation v = newViolation(ctx, id(), "resettlement_sites", site);
-      v.township = site.township;
-      v.wkt = locationWkt(site.hasGeometry() ? site.geometry.get() : nullptr);
+      Violation v = siteViolation(ctx, id(), site);
       std::string pop = std::to_string(*site.population);
       v.messageZh = labelZh("resettlement_sites", site, site.name) + "安置 " + pop +
                     " 人，尚无后续扶持实施方案。请制定并备案实施方案。";
