@@ -1,6 +1,7 @@
 #include "app/cli/Commands.h"
 
 #include "core/Engine.h"
+#include "core/Exceptions.h"
 #include "core/report/HtmlReport.h"
 #include "core/report/JsonReport.h"
 #include "core/report/ViolationLayer.h"
@@ -156,6 +157,7 @@ int runSample(const std::string &out, std::uint64_t seed, int sites, bool force)
 int runCheck(const CheckArgs &args)
 {
   core::CheckResult result;
+  core::ExceptionSplit split;
   std::optional<gis::Crs> crs;
   try {
     core::RuleSet rules =
@@ -165,7 +167,10 @@ int runCheck(const CheckArgs &args)
       if (!crs->isProjected())
         return cannotRun("--crs " + *args.crs + ": the working CRS must be projected (metres)");
     }
-    result = core::checkProject(args.project, rules, crs);
+    core::CheckResult full = core::checkProject(args.project, rules, crs);
+    // Accepted exceptions (例外) stored in the project: listed apart, not counted as errors.
+    split = core::splitExceptions(full, core::loadExceptions(args.project));
+    result = core::withoutExcepted(full, split);
     if (!crs)
       crs = gis::Crs::fromUserInput(result.workingCrs);
   } catch (const std::exception &e) {
@@ -173,9 +178,20 @@ int runCheck(const CheckArgs &args)
   }
   std::string name = args.project;
   try {
-    if (args.json)
-      core::writeFileAtomically(*args.json,
-                                core::toJsonReport(result, name, args.lang).dump(2) + "\n");
+    if (args.json) {
+      nlohmann::ordered_json report = core::toJsonReport(result, name, args.lang);
+      nlohmann::ordered_json exceptions = nlohmann::ordered_json::array();
+      for (const auto &[v, e] : split.excepted) {
+        nlohmann::ordered_json item = core::toJson(v, args.lang);
+        item["exception"] = {{"reason", e.reason},
+                             {"approval_no", e.approvalNo},
+                             {"created_by", e.createdBy},
+                             {"created_at", e.createdAt}};
+        exceptions.push_back(std::move(item));
+      }
+      report["exceptions"] = std::move(exceptions);
+      core::writeFileAtomically(*args.json, report.dump(2) + "\n");
+    }
     if (args.html)
       core::writeFileAtomically(*args.html, core::toHtmlReport(result, name, args.lang));
     if (args.violations)
@@ -210,7 +226,10 @@ int runCheck(const CheckArgs &args)
     std::cout << "\n"
               << (en ? "Errors: " : "错误：") << result.errorCount()
               << (en ? ", warnings: " : "，警告：")
-              << result.violations.size() - result.errorCount() << "\n";
+              << result.violations.size() - result.errorCount();
+    if (!split.excepted.empty())
+      std::cout << (en ? ", accepted exceptions: " : "，例外：") << split.excepted.size();
+    std::cout << "\n";
   }
   return result.errorCount() > 0 ? kViolations : kOk;
 }

@@ -1,4 +1,5 @@
 #include "app/cli/Commands.h"
+#include "app/cli/RenderCommand.h"
 
 #include <CLI/CLI.hpp>
 
@@ -37,6 +38,18 @@ int main(int argc, char **argv)
       ->check(CLI::IsMember({"zh", "en"}));
   checkCmd->add_option("--crs", check.crs, "Working CRS, e.g. EPSG:4546 (overrides the sites')");
 
+  RenderArgs render;
+  auto *renderCmd = app.add_subcommand("render", "Render the project's map into a PNG");
+  renderCmd->add_option("PROJECT", render.project, "Project GeoPackage")->required();
+  renderCmd->add_option("--out", render.out, "PNG to write")->required();
+  renderCmd->add_option("--size", render.size, "Image size WxH in pixels (default 1600x1000)");
+  renderCmd->add_option("--extent", render.extent,
+                        "minx,miny,maxx,maxy in the working CRS (default: all layers)");
+  renderCmd->add_flag("--violations", render.violations, "Run the check and draw violations");
+  renderCmd->add_flag("!--no-labels", render.labels, "Draw no labels");
+  renderCmd->add_option("--repeat", render.repeat, "Benchmark: render N more times, print ms")
+      ->check(CLI::Range(0, 10000));
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp &e) {
@@ -51,5 +64,7 @@ int main(int argc, char **argv)
     return runInfo(infoProject);
   if (*sample)
     return runSample(sampleOut, seed, sites, force);
+  if (*renderCmd)
+    return runRender(render);
   return runCheck(check);
 }

@@ -1,0 +1,151 @@
+#include "app/cli/RenderCommand.h"
+
+#include "app/cli/Commands.h"
+#include "app/render/MapRenderer.h"
+#include "core/Engine.h"
+
+#include <QGuiApplication>
+#include <QImage>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <iostream>
+#include <memory>
+#include <regex>
+
+namespace anzhi::cli {
+
+namespace {
+
+int fail(const std::string &message)
+{
+  std::cerr << "anzhi-cli: " << message << "\n";
+  return kCannotRun;
+}
+
+double msSince(std::chrono::steady_clock::time_point start)
+{
+  return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start)
+      .count();
+}
+
+} // namespace
+
+int runRender(const RenderArgs &args)
+{
+  std::smatch m;
+  static const std::regex sizeRe(R"(^\s*(\d+)\s*[xX]\s*(\d+)\s*$)");
+  if (!std::regex_match(args.size, m, sizeRe))
+    return fail("--size " + args.size + ": expected WxH, e.g. 1920x1080");
+  const int width = std::stoi(m[1]), height = std::stoi(m[2]);
+  if (width < 1 || height < 1 || width > 20000 || height > 20000)
+    return fail("--size " + args.size + ": each side must be 1 to 20000 pixels");
+  std::optional<gis::Envelope> extent;
+  if (args.extent) {
+    static const std::regex num(R"(\s*([-+0-9.eE]+)\s*)");
+    std::vector<double> v;
+    std::string rest = *args.extent;
+    std::size_t start = 0;
+    while (start <= rest.size()) {
+      std::size_t comma = rest.find(',', start);
+      std::string part =
+          rest.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
+      std::smatch pm;
+      if (!std::regex_match(part, pm, num))
+        return fail("--extent " + *args.extent + ": expected minx,miny,maxx,maxy");
+      v.push_back(std::strtod(pm[1].str().c_str(), nullptr));
+      if (comma == std::string::npos)
+        break;
+      start = comma + 1;
+    }
+    if (v.size() != 4 || !(v[0] < v[2]) || !(v[1] < v[3]))
+      return fail("--extent " + *args.extent +
+                  ": expected minx,miny,maxx,maxy with minx < maxx and miny < maxy");
+    extent = gis::Envelope{v[0], v[1], v[2], v[3]};
+  }
+
+  // Fonts need a QGuiApplication; the offscreen platform needs no display.
+  if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+    qputenv("QT_QPA_PLATFORM", "offscreen");
+  static int argc = 1;
+  static char name[] = "anzhi-cli";
+  static char *argv[] = {name, nullptr};
+  QGuiApplication app(argc, argv);
+
+  std::shared_ptr<const core::Project> project;
+  core::CheckResult result;
+  core::RuleSet rules = core::RuleSet::defaults();
+  auto loadStart = std::chrono::steady_clock::now();
+  try {
+    core::LoadOptions options;
+    options.landUse = rules.landUse;
+    options.skipBrokenLayers = true;
+    project = core::Project::load(args.project, options);
+    for (const core::LayerProblem &p : project->problems)
+      std::cerr << "anzhi-cli: warning: " << (p.layer.empty() ? "" : "layer " + p.layer + ": ")
+                << p.message << " (not drawn)\n";
+    if (args.violations)
+      result = core::Engine(rules).check(*project);
+  } catch (const std::exception &e) {
+    return fail(e.what());
+  }
+  const double loadMs = msSince(loadStart);
+
+  render::RenderRequest request;
+  request.project = project;
+  request.labels = args.labels;
+  if (!extent) {
+    bool any = false;
+    gis::Envelope all;
+    auto grow = [&](const auto &layer) {
+      if (!layer.present || layer.features.empty() || !layer.index || layer.index->size() == 0)
+        return;
+      if (!any)
+        all = layer.extent;
+      else
+        all.expandToInclude(layer.extent);
+      any = true;
+    };
+    grow(project->sites);
+    grow(project->plots);
+    grow(project->forestLand);
+    grow(project->rangerPlots);
+    grow(project->schools);
+    grow(project->homesteads);
+    grow(project->roads);
+    if (!any)
+      return fail(args.project + ": nothing to draw (no layer has geometry)");
+    extent = all;
+    request.transform = render::MapTransform::fitting(*extent, QSize(width, height));
+  } else {
+    request.transform = render::MapTransform::fitting(*extent, QSize(width, height), 0.0);
+  }
+  if (args.violations)
+    request.violations = render::ViolationOverlay::fromViolations(result.violations);
+
+  render::MapRenderer renderer;
+  render::RenderStats stats;
+  QImage image = renderer.render(request, nullptr, &stats);
+  if (args.repeat > 0) {
+    std::vector<double> times;
+    for (int i = 0; i < args.repeat; ++i) {
+      render::RenderStats s;
+      renderer.render(request, nullptr, &s);
+      times.push_back(s.milliseconds);
+    }
+    std::sort(times.begin(), times.end());
+    const gis::Envelope e = request.transform.extent();
+    std::printf("render %dx%d extent %.0f x %.0f m: first %.1f ms, min %.1f ms, median %.1f ms, "
+                "max %.1f ms over %d; features %d, dots %d, labels %d; load %.0f ms\n",
+                width, height, e.maxX - e.minX, e.maxY - e.minY, stats.milliseconds, times.front(),
+                times[times.size() / 2], times.back(), args.repeat, stats.features, stats.dots,
+                stats.labels, loadMs);
+  }
+  if (!image.save(QString::fromStdString(args.out), "PNG"))
+    return fail(args.out + ": cannot write the PNG");
+  return kOk;
+}
+
+} // namespace anzhi::cli

@@ -1,0 +1,49 @@
+#pragma once
+
+#include "core/Engine.h"
+
+#include <QFutureWatcher>
+#include <QObject>
+#include <QString>
+
+#include <memory>
+
+namespace anzhi::desktop {
+
+//! Runs the rule engine over a project snapshot in the background, with progress and cancel.
+//! Ownership: a QObject owned by the MainWindow; the job shares the snapshot and its Progress
+//! (shared_ptr), so it is safe to destroy the runner while a job runs (the job is cancelled and
+//! its result dropped). Thread: UI thread only; progress and results arrive queued.
+class CheckRunner : public QObject
+{
+  Q_OBJECT
+public:
+  explicit CheckRunner(QObject *parent = nullptr);
+  ~CheckRunner() override;
+
+  //! Starts a check; a check already running is cancelled first.
+  void start(std::shared_ptr<const core::Project> project, const core::RuleSet &rules);
+  void cancel();
+  bool isRunning() const { return m_running; }
+
+signals:
+  void started();
+  //! percent 0–100 and the current step (a rule id).
+  void progress(int percent, const QString &step);
+  void finished(const anzhi::core::CheckResult &result);
+  void cancelled();
+  void failed(const QString &message);
+
+private:
+  struct Outcome
+  {
+    core::CheckResult result;
+    bool cancelled = false;
+    QString error;
+  };
+  std::shared_ptr<core::Progress> m_progress;
+  bool m_running = false;
+  quint64 m_serial = 0;
+};
+
+} // namespace anzhi::desktop

@@ -1,0 +1,48 @@
+#pragma once
+
+#include "app/render/MapRenderer.h"
+#include "core/Project.h"
+
+#include <QDockWidget>
+
+#include <memory>
+#include <string>
+#include <vector>
+
+class QListWidget;
+class QListWidgetItem;
+
+namespace anzhi::desktop {
+
+//! The layer list: visibility (check box), drawing order (drag, or up/down; top of the list is
+//! drawn on top), role icon, feature count, zoom to layer; layers that could not be loaded are
+//! listed with the reason. Ownership: a dock owned by the MainWindow. Thread: UI only.
+class LayersDock : public QDockWidget
+{
+  Q_OBJECT
+public:
+  explicit LayersDock(QWidget *parent = nullptr);
+
+  //! Lists the project's layers in the drawing order `layers` (bottom first).
+  void setProject(const std::shared_ptr<const core::Project> &project,
+                  const std::vector<render::LayerState> &layers);
+  //! The drawing order and visibility, bottom first.
+  std::vector<render::LayerState> layerStates() const;
+  //! Names as listed, top first (for tests).
+  std::vector<std::string> listedLayers() const;
+  //! The listed row of a layer, or -1.
+  int rowOf(const std::string &layer) const;
+  QListWidget *list() const { return m_list; }
+
+signals:
+  void layersChanged(const std::vector<anzhi::render::LayerState> &layers);
+  void zoomToLayerRequested(const std::string &layer);
+
+private:
+  void moveCurrent(int delta);
+  void showMenu(const QPoint &pos);
+  QListWidget *m_list;
+  bool m_filling = false;
+};
+
+} // namespace anzhi::desktop

@@ -1,0 +1,789 @@
+#include "app/desktop/MainWindow.h"
+
+#include "app/desktop/AttributesDock.h"
+#include "app/desktop/CheckRunner.h"
+#include "app/desktop/ExceptionDialog.h"
+#include "app/desktop/Exporter.h"
+#include "app/desktop/LayerIcons.h"
+#include "app/desktop/LayersDock.h"
+#include "app/desktop/Names.h"
+#include "app/desktop/ProjectLayers.h"
+#include "app/desktop/ProjectSession.h"
+#include "app/desktop/ResultsDock.h"
+#include "gis/Crs.h"
+
+#include <QActionGroup>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QFutureWatcher>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QProcess>
+#include <QProgressBar>
+#include <QSettings>
+#include <QStatusBar>
+#include <QStyle>
+#include <QToolBar>
+#include <QToolButton>
+#include <QtConcurrent/QtConcurrent>
+
+#include <cmath>
+
+namespace anzhi::desktop {
+
+namespace {
+constexpr int kMaxRecent = 8;
+}
+
+MainWindow::MainWindow(const QString &language, QWidget *parent)
+    : QMainWindow(parent)
+    , m_language(language)
+    , m_session(new ProjectSession(this))
+    , m_checker(new CheckRunner(this))
+    , m_canvas(new MapCanvas)
+    , m_layers(new LayersDock(this))
+    , m_results(new ResultsDock(this))
+    , m_attributes(new AttributesDock(this))
+{
+  setObjectName("MainWindow");
+  setCentralWidget(m_canvas);
+  addDockWidget(Qt::LeftDockWidgetArea, m_layers);
+  addDockWidget(Qt::RightDockWidgetArea, m_attributes);
+  addDockWidget(Qt::BottomDockWidgetArea, m_results);
+  createActions();
+  createMenus();
+  createToolBar();
+  createStatusBar();
+  m_results->setCoverageAction(m_coverage);
+  resize(1500, 950);
+  restoreSettings();
+  updateTitle();
+
+  connect(m_session, &ProjectSession::loadingStarted, this, [this](const QString &path) {
+    setBusy(true, tr("Opening %1…").arg(QFileInfo(path).fileName()));
+  });
+  connect(m_session, &ProjectSession::opened, this, &MainWindow::onOpened);
+  connect(m_session, &ProjectSession::failed, this,
+          [this](const QString &path, const QString &message) {
+            setBusy(false, QString());
+            m_status->setText(tr("Could not open %1").arg(path));
+            showMessage(QMessageBox::Critical, tr("Could not open the project"),
+                        tr("%1\n\n%2").arg(path, message));
+            emit projectFailed(message);
+          });
+  connect(m_session, &ProjectSession::dirtyChanged, this, [this] { updateTitle(); });
+  connect(m_session, &ProjectSession::saved, this,
+          [this] { m_status->setText(tr("Saved %1").arg(m_session->path())); });
+  connect(m_session, &ProjectSession::saveFailed, this, [this](const QString &message) {
+    showMessage(QMessageBox::Warning, tr("Accepted exceptions"), message);
+  });
+  connect(m_session, &ProjectSession::exceptionsChanged, this, [this] {
+    m_results->setExceptions(m_session->exceptions());
+    refreshOverlays();
+  });
+
+  connect(m_checker, &CheckRunner::started, this, [this] {
+    m_results->setRunning(true);
+    m_check->setEnabled(false);
+    m_cancel->setEnabled(true);
+    setBusy(true, tr("Checking…"));
+    m_progress->setRange(0, 100);
+    m_progress->setValue(0);
+  });
+  connect(m_checker, &CheckRunner::progress, this, [this](int percent, const QString &step) {
+    m_progress->setValue(percent);
+    m_status->setText(tr("Checking: %1").arg(Names::rule(step.toStdString())));
+  });
+  connect(m_checker, &CheckRunner::finished, this, &MainWindow::onCheckFinished);
+  connect(m_checker, &CheckRunner::cancelled, this, [this] {
+    setBusy(false, tr("Check cancelled"));
+    m_check->setEnabled(true);
+    m_cancel->setEnabled(false);
+    m_results->clear();
+  });
+  connect(m_checker, &CheckRunner::failed, this, [this](const QString &message) {
+    setBusy(false, tr("Check failed"));
+    m_check->setEnabled(true);
+    m_cancel->setEnabled(false);
+    showMessage(QMessageBox::Critical, tr("Check failed"), message);
+  });
+
+  connect(m_layers, &LayersDock::layersChanged, m_canvas, &MapCanvas::setLayers);
+  connect(m_layers, &LayersDock::zoomToLayerRequested, this, [this](const std::string &layer) {
+    if (auto p = m_session->project())
+      if (auto e = layerExtent(*p, layer))
+        m_canvas->zoomToEnvelope(*e, 100);
+  });
+  connect(m_results, &ResultsDock::violationSelected, this, &MainWindow::showViolation);
+  connect(m_results, &ResultsDock::exportRequested, this, &MainWindow::exportResults);
+  connect(m_results, &ResultsDock::exceptionRequested, this, [this](const core::Violation &v) {
+    ExceptionDialog dialog(v, this);
+    if (dialog.exec() == QDialog::Accepted) {
+      m_session->addException(dialog.exception());
+      m_status->setText(tr("Exception recorded; save the project (Ctrl+S) to keep it."));
+    }
+  });
+  connect(m_results, &ResultsDock::exceptionRemovalRequested, this,
+          [this](const core::ExceptionKey &key) { m_session->removeException(key); });
+
+  connect(m_canvas, &MapCanvas::cursorMoved, this, &MainWindow::updateCursor);
+  connect(m_canvas, &MapCanvas::scaleChanged, this, &MainWindow::updateScale);
+  connect(m_canvas, &MapCanvas::identifyRequested, this, &MainWindow::identifyAt);
+  connect(m_canvas, &MapCanvas::selectRequested, this, &MainWindow::selectIn);
+  connect(m_canvas, &MapCanvas::measured, m_measure, &QLabel::setText);
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::createActions()
+{
+  auto make = [this](const QString &text, const QKeySequence &key = {}, const QIcon &icon = {}) {
+    auto *a = new QAction(icon, text, this);
+    if (!key.isEmpty())
+      a->setShortcut(key);
+    return a;
+  };
+  m_open = make(tr("&Open project…"), QKeySequence::Open,
+                style()->standardIcon(QStyle::SP_DialogOpenButton));
+  m_save =
+      make(tr("&Save"), QKeySequence::Save, style()->standardIcon(QStyle::SP_DialogSaveButton));
+  m_saveAs = make(tr("Save &as…"), QKeySequence::SaveAs);
+  m_import = make(tr("&Import layer…"));
+  m_export = make(tr("&Export violations…"));
+  m_quit = make(tr("&Quit"), QKeySequence::Quit);
+  m_fullExtent =
+      make(tr("&Full extent"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F), toolIcon("full"));
+  m_zoomIn = make(tr("Zoom &in"), QKeySequence::ZoomIn, toolIcon("zoom-in"));
+  m_zoomOut = make(tr("Zoom &out"), QKeySequence::ZoomOut, toolIcon("zoom-out"));
+  m_zoomSelection =
+      make(tr("Zoom to &selection"), QKeySequence(Qt::CTRL | Qt::Key_J), toolIcon("zoom-sel"));
+  m_pan = make(tr("&Pan"), QKeySequence(Qt::Key_P), toolIcon("pan"));
+  m_zoomBox = make(tr("&Box zoom"), QKeySequence(Qt::Key_Z), toolIcon("zoom-box"));
+  m_identify = make(tr("&Identify"), QKeySequence(Qt::Key_I), toolIcon("identify"));
+  m_select = make(tr("Se&lect"), QKeySequence(Qt::Key_S), toolIcon("select"));
+  m_measureLine = make(tr("Measure &distance"), QKeySequence(Qt::Key_D), toolIcon("measure-line"));
+  m_measureArea = make(tr("Measure &area"), QKeySequence(Qt::Key_A), toolIcon("measure-area"));
+  m_coverage = make(tr("&Coverage view"), {}, toolIcon("coverage"));
+  m_coverage->setCheckable(true);
+  m_coverage->setToolTip(tr("Service radii of schools and clinics; uncovered sites in red"));
+  m_showViolations = make(tr("Show &violations on the map"));
+  m_showViolations->setCheckable(true);
+  m_showViolations->setChecked(true);
+  m_showLabels = make(tr("Show &labels"));
+  m_showLabels->setCheckable(true);
+  m_showLabels->setChecked(true);
+  m_check = make(tr("&Run check"), QKeySequence(Qt::Key_F5), toolIcon("check"));
+  m_cancel =
+      make(tr("&Cancel check"), QKeySequence(Qt::Key_Escape | Qt::SHIFT), toolIcon("cancel"));
+  m_cancel->setEnabled(false);
+  m_ruleSet = make(tr("Rule &set…"));
+  m_builtInRules = make(tr("&Built-in rule set (Shanxi 2020)"));
+  m_langZh = make(QStringLiteral("中文（简体）"));
+  m_langEn = make(QStringLiteral("English"));
+  m_langZh->setCheckable(true);
+  m_langEn->setCheckable(true);
+  (m_language == "en" ? m_langEn : m_langZh)->setChecked(true);
+  auto *languages = new QActionGroup(this);
+  languages->addAction(m_langZh);
+  languages->addAction(m_langEn);
+  m_about = make(tr("&About Anzhi"));
+
+  m_tools = new QActionGroup(this);
+  for (QAction *a : {m_pan, m_zoomBox, m_identify, m_select, m_measureLine, m_measureArea}) {
+    a->setCheckable(true);
+    m_tools->addAction(a);
+  }
+  m_pan->setChecked(true);
+  m_canvas->setTool(MapCanvas::Tool::Pan);
+
+  connect(m_open, &QAction::triggered, this, [this] {
+    QSettings settings;
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open project"),
+                                                      settings.value("lastDirectory").toString(),
+                                                      tr("Anzhi project (*.gpkg);;All files (*)"));
+    if (!path.isEmpty()) {
+      settings.setValue("lastDirectory", QFileInfo(path).absolutePath());
+      openProject(path);
+    }
+  });
+  connect(m_save, &QAction::triggered, m_session, &ProjectSession::save);
+  connect(m_saveAs, &QAction::triggered, this, [this] {
+    if (m_session->path().isEmpty())
+      return;
+    const QString path = QFileDialog::getSaveFileName(this, tr("Save project as"),
+                                                      QFileInfo(m_session->path()).absolutePath(),
+                                                      tr("Anzhi project (*.gpkg)"));
+    if (!path.isEmpty() &&
+        QFileInfo(path).absoluteFilePath() != QFileInfo(m_session->path()).absoluteFilePath()) {
+      m_session->saveAs(path, m_rules);
+      addRecent(path);
+    }
+  });
+  connect(m_import, &QAction::triggered, this, [this] {
+    showMessage(QMessageBox::Information, tr("Import layer"),
+                tr("Importing layers is not yet available. Prepare the layers in QGIS with the "
+                   "canonical table and field names, then open the GeoPackage."));
+  });
+  connect(m_export, &QAction::triggered, this, &MainWindow::exportResults);
+  connect(m_quit, &QAction::triggered, this, &QWidget::close);
+  connect(m_fullExtent, &QAction::triggered, m_canvas, &MapCanvas::zoomToFullExtent);
+  connect(m_zoomIn, &QAction::triggered, this, [this] { m_canvas->zoomBy(2.0); });
+  connect(m_zoomOut, &QAction::triggered, this, [this] { m_canvas->zoomBy(0.5); });
+  connect(m_zoomSelection, &QAction::triggered, m_canvas, &MapCanvas::zoomToSelection);
+  connect(m_pan, &QAction::triggered, this, [this] { m_canvas->setTool(MapCanvas::Tool::Pan); });
+  connect(m_zoomBox, &QAction::triggered, this,
+          [this] { m_canvas->setTool(MapCanvas::Tool::ZoomBox); });
+  connect(m_identify, &QAction::triggered, this,
+          [this] { m_canvas->setTool(MapCanvas::Tool::Identify); });
+  connect(m_select, &QAction::triggered, this,
+          [this] { m_canvas->setTool(MapCanvas::Tool::Select); });
+  connect(m_measureLine, &QAction::triggered, this,
+          [this] { m_canvas->setTool(MapCanvas::Tool::MeasureDistance); });
+  connect(m_measureArea, &QAction::triggered, this,
+          [this] { m_canvas->setTool(MapCanvas::Tool::MeasureArea); });
+  connect(m_coverage, &QAction::toggled, this, &MainWindow::updateCoverage);
+  connect(m_showViolations, &QAction::toggled, this, &MainWindow::refreshOverlays);
+  connect(m_showLabels, &QAction::toggled, m_canvas, &MapCanvas::setLabelsVisible);
+  connect(m_check, &QAction::triggered, this, &MainWindow::runCheck);
+  connect(m_cancel, &QAction::triggered, this, &MainWindow::cancelCheck);
+  connect(m_ruleSet, &QAction::triggered, this, &MainWindow::chooseRuleSet);
+  connect(m_builtInRules, &QAction::triggered, this, &MainWindow::useBuiltInRules);
+  connect(m_langZh, &QAction::triggered, this, [this] { setLanguage("zh_CN"); });
+  connect(m_langEn, &QAction::triggered, this, [this] { setLanguage("en"); });
+  connect(m_about, &QAction::triggered, this, [this] {
+    QMessageBox::about(
+        this, tr("About Anzhi"),
+        tr("<h3>Anzhi (安置) %1</h3><p>Checks poverty-alleviation resettlement sites against "
+           "晋脱贫攻坚组〔2020〕12号: protected land, school and clinic coverage, seats, "
+           "ecological forest rangers, demolition and reclamation.</p>"
+           "<p>Qt %2 · GDAL · PROJ · GEOS</p>")
+            .arg(QApplication::applicationVersion(), QString::fromLatin1(qVersion())));
+  });
+}
+
+void MainWindow::createMenus()
+{
+  QMenu *file = menuBar()->addMenu(tr("&File"));
+  file->addAction(m_open);
+  m_recentMenu = file->addMenu(tr("&Recent projects"));
+  file->addAction(m_save);
+  file->addAction(m_saveAs);
+  file->addSeparator();
+  file->addAction(m_import);
+  file->addAction(m_export);
+  file->addSeparator();
+  file->addAction(m_quit);
+
+  QMenu *view = menuBar()->addMenu(tr("&View"));
+  view->addAction(m_fullExtent);
+  view->addAction(m_zoomIn);
+  view->addAction(m_zoomOut);
+  view->addAction(m_zoomSelection);
+  view->addSeparator();
+  view->addActions(m_tools->actions());
+  view->addSeparator();
+  view->addAction(m_coverage);
+  view->addAction(m_showViolations);
+  view->addAction(m_showLabels);
+  view->addSeparator();
+  QMenu *docks = view->addMenu(tr("&Panels"));
+  docks->addAction(m_layers->toggleViewAction());
+  docks->addAction(m_results->toggleViewAction());
+  docks->addAction(m_attributes->toggleViewAction());
+  QMenu *language = view->addMenu(tr("&Language"));
+  language->addAction(m_langZh);
+  language->addAction(m_langEn);
+
+  QMenu *check = menuBar()->addMenu(tr("&Check"));
+  check->addAction(m_check);
+  check->addAction(m_cancel);
+  check->addSeparator();
+  check->addAction(m_ruleSet);
+  check->addAction(m_builtInRules);
+  check->addSeparator();
+  check->addAction(m_export);
+
+  QMenu *help = menuBar()->addMenu(tr("&Help"));
+  help->addAction(m_about);
+}
+
+void MainWindow::createToolBar()
+{
+  QToolBar *bar = addToolBar(tr("Main tool bar"));
+  bar->setObjectName("MainToolBar");
+  bar->setIconSize(QSize(24, 24));
+  bar->addAction(m_open);
+  bar->addAction(m_save);
+  bar->addSeparator();
+  bar->addAction(m_fullExtent);
+  bar->addAction(m_zoomIn);
+  bar->addAction(m_zoomOut);
+  bar->addAction(m_zoomSelection);
+  bar->addSeparator();
+  bar->addActions(m_tools->actions());
+  bar->addSeparator();
+  bar->addAction(m_coverage);
+  bar->addSeparator();
+  bar->addAction(m_check);
+  bar->addAction(m_cancel);
+  if (auto *b = qobject_cast<QToolButton *>(bar->widgetForAction(m_check)))
+    b->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+}
+
+void MainWindow::createStatusBar()
+{
+  m_status = new QLabel;
+  m_measure = new QLabel;
+  m_coords = new QLabel;
+  m_lonlat = new QLabel;
+  m_scale = new QLineEdit;
+  m_crs = new QLabel;
+  m_progress = new QProgressBar;
+  m_cancelButton = new QToolButton;
+  m_cancelButton->setDefaultAction(m_cancel);
+  m_cancelButton->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+  m_progress->setMaximumWidth(180);
+  m_progress->hide();
+  m_cancelButton->hide();
+  m_coords->setMinimumWidth(210);
+  m_lonlat->setMinimumWidth(190);
+  m_scale->setMinimumWidth(110);
+  m_scale->setMaximumWidth(140);
+  m_scale->setToolTip(tr("Map scale; type e.g. 1:10000 and press Enter"));
+  m_coords->setToolTip(tr("Cursor position in the working CRS (metres)"));
+  m_lonlat->setToolTip(tr("Cursor position in longitude and latitude (CGCS2000)"));
+  statusBar()->addWidget(m_status, 1);
+  statusBar()->addWidget(m_measure);
+  statusBar()->addPermanentWidget(m_progress);
+  statusBar()->addPermanentWidget(m_cancelButton);
+  statusBar()->addPermanentWidget(m_coords);
+  statusBar()->addPermanentWidget(m_lonlat);
+  statusBar()->addPermanentWidget(new QLabel(tr("Scale")));
+  statusBar()->addPermanentWidget(m_scale);
+  statusBar()->addPermanentWidget(m_crs);
+  connect(m_scale, &QLineEdit::editingFinished, this, [this] {
+    QString text = m_scale->text().trimmed().remove(',').remove(' ');
+    if (text.contains(':'))
+      text = text.section(':', 1);
+    bool ok = false;
+    const double n = text.toDouble(&ok);
+    if (ok && n >= 1)
+      m_canvas->setScaleDenominator(n);
+    else
+      updateScale(m_canvas->scaleDenominator());
+  });
+}
+
+void MainWindow::restoreSettings()
+{
+  QSettings settings;
+  restoreGeometry(settings.value("window/geometry").toByteArray());
+  restoreState(settings.value("window/state").toByteArray());
+  m_recent = settings.value("recentProjects").toStringList();
+  updateRecentMenu();
+  m_rulesPath = settings.value("ruleSet").toString();
+  if (!m_rulesPath.isEmpty()) {
+    try {
+      // A small local file read once at start-up, before any project is opened.
+      m_rules = core::RuleSet::fromFile(m_rulesPath.toStdString());
+    } catch (const std::exception &e) {
+      m_rulesPath.clear();
+      m_rules = core::RuleSet::defaults();
+    }
+  }
+}
+
+void MainWindow::closeEvent(QCloseEvent *e)
+{
+  if (m_session->isDirty()) {
+    const auto answer = QMessageBox::question(
+        this, tr("Unsaved exceptions"),
+        tr("Accepted exceptions have changed. Save them in the project before closing?"),
+        QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel);
+    if (answer == QMessageBox::Cancel) {
+      e->ignore();
+      return;
+    }
+    if (answer == QMessageBox::Save) {
+      // Closing: this one write may block briefly, on purpose, so nothing is lost.
+      try {
+        core::saveExceptions(m_session->path().toStdString(), m_session->exceptions());
+      } catch (const std::exception &ex) {
+        QMessageBox::critical(this, tr("Could not save"), QString::fromStdString(ex.what()));
+        e->ignore();
+        return;
+      }
+    }
+  }
+  m_checker->cancel();
+  QSettings settings;
+  settings.setValue("window/geometry", saveGeometry());
+  settings.setValue("window/state", saveState());
+  e->accept();
+}
+
+void MainWindow::updateRecentMenu()
+{
+  if (!m_recentMenu)
+    return;
+  m_recentMenu->clear();
+  for (const QString &path : m_recent) {
+    QAction *a = m_recentMenu->addAction(QFileInfo(path).fileName());
+    a->setToolTip(path);
+    a->setStatusTip(path);
+    connect(a, &QAction::triggered, this, [this, path] { openProject(path); });
+  }
+  m_recentMenu->setEnabled(!m_recent.isEmpty());
+}
+
+void MainWindow::addRecent(const QString &path)
+{
+  const QString abs = QFileInfo(path).absoluteFilePath();
+  m_recent.removeAll(abs);
+  m_recent.prepend(abs);
+  while (m_recent.size() > kMaxRecent)
+    m_recent.removeLast();
+  QSettings().setValue("recentProjects", m_recent);
+  updateRecentMenu();
+}
+
+void MainWindow::updateTitle()
+{
+  QString title = tr("Anzhi");
+  if (!m_session->path().isEmpty())
+    title =
+        QStringLiteral("%1%2 — %3")
+            .arg(QFileInfo(m_session->path()).fileName(), m_session->isDirty() ? "*" : "", title);
+  setWindowTitle(title);
+  m_save->setEnabled(m_session->isDirty());
+}
+
+void MainWindow::setBusy(bool busy, const QString &text)
+{
+  m_progress->setVisible(busy);
+  m_cancelButton->setVisible(busy && m_checker->isRunning());
+  if (busy)
+    m_progress->setRange(0, 0); // a busy indicator until a percentage arrives
+  if (!text.isNull())
+    m_status->setText(text);
+}
+
+void MainWindow::showMessage(int icon, const QString &title, const QString &text)
+{
+  // Never modal: the UI stays usable (and scripted runs never hang on a dialog).
+  auto *box = new QMessageBox(QMessageBox::Icon(icon), title, text, QMessageBox::Ok, this);
+  box->setAttribute(Qt::WA_DeleteOnClose);
+  box->setModal(false);
+  box->show();
+}
+
+void MainWindow::openProject(const QString &path)
+{
+  m_checker->cancel();
+  m_session->open(path, m_rules);
+}
+
+void MainWindow::onOpened()
+{
+  setBusy(false, QString());
+  auto project = m_session->project();
+  addRecent(m_session->path());
+  updateTitle();
+  m_results->clear();
+  m_attributes->clear();
+  m_canvas->setProject(project);
+  m_layers->setProject(project, m_canvas->layers());
+  m_crs->setText(QString::fromStdString(project->workingCrs.authId()));
+  m_crs->setToolTip(QString::fromStdString(project->workingCrs.name()));
+  std::size_t features = 0;
+  for (const std::string &name : core::Project::canonicalLayers())
+    features += featureCount(*project, name);
+  m_status->setText(
+      tr("Opened %1: %2 features").arg(QFileInfo(m_session->path()).fileName()).arg(features));
+  m_problems.clear();
+  for (const core::LayerProblem &p : project->problems)
+    m_problems +=
+        (p.layer.empty() ? tr("Project")
+                         : Names::layer(p.layer) + " (" + QString::fromStdString(p.layer) + ")") +
+        ": " + QString::fromStdString(p.message) + "\n";
+  if (!m_problems.isEmpty()) {
+    m_status->setText(tr("Opened with problems: some layers could not be loaded"));
+    showMessage(QMessageBox::Warning, tr("Some layers could not be loaded"),
+                tr("These layers were left out; the rest of the project is open. Rules that "
+                   "need them will be skipped.\n\n%1")
+                    .arg(m_problems.trimmed()));
+  }
+  m_check->setEnabled(true);
+  const gis::Envelope view = m_canvas->visibleExtent();
+  updateCursor(view.centerX(), view.centerY());
+  updateScale(m_canvas->scaleDenominator());
+  if (m_coverage->isChecked())
+    updateCoverage();
+  emit projectOpened();
+}
+
+void MainWindow::runCheck()
+{
+  auto project = m_session->project();
+  if (!project || m_session->isLoading())
+    return;
+  m_checker->start(project, m_rules);
+}
+
+void MainWindow::cancelCheck()
+{
+  m_checker->cancel();
+}
+
+void MainWindow::onCheckFinished(const core::CheckResult &result)
+{
+  m_check->setEnabled(true);
+  m_cancel->setEnabled(false);
+  m_results->setResult(result, m_session->exceptions());
+  m_results->show();
+  m_results->raise();
+  setBusy(false, tr("Check done in %1 s: %2 errors, %3 warnings, %4 accepted exceptions")
+                     .arg(result.checkSeconds, 0, 'f', 2)
+                     .arg(m_results->openErrorCount())
+                     .arg(m_results->split().open.size() - m_results->openErrorCount())
+                     .arg(m_results->split().excepted.size()));
+  refreshOverlays();
+  updateCoverage();
+  emit checkFinished();
+}
+
+void MainWindow::refreshOverlays()
+{
+  if (!m_results->hasResult() || !m_showViolations->isChecked()) {
+    m_canvas->setViolations(nullptr);
+    return;
+  }
+  // Parsing every violation's WKT is work: done on a worker, delivered to the UI thread.
+  const std::vector<core::Violation> open = m_results->split().open;
+  auto *watcher = new QFutureWatcher<std::shared_ptr<const render::ViolationOverlay>>(this);
+  connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher] {
+    watcher->deleteLater();
+    if (m_results->hasResult() && m_showViolations->isChecked())
+      m_canvas->setViolations(watcher->result());
+  });
+  watcher->setFuture(
+      QtConcurrent::run([open] { return render::ViolationOverlay::fromViolations(open); }));
+}
+
+void MainWindow::updateCoverage()
+{
+  if (!m_coverage->isChecked()) {
+    m_canvas->setCoverage(std::nullopt);
+    return;
+  }
+  std::vector<core::Violation> violations;
+  if (m_results->hasResult())
+    violations = m_results->split().open;
+  m_canvas->setCoverage(render::CoverageOverlay::fromCheck(m_rules, violations));
+  if (!m_results->hasResult())
+    m_status->setText(tr("Coverage view: run the check to see which sites are not covered"));
+}
+
+void MainWindow::showViolation(const core::Violation &v)
+{
+  auto project = m_session->project();
+  if (!project)
+    return;
+  gis::Geometry g;
+  try {
+    if (!v.wkt.empty())
+      g = gis::fromWkt(v.wkt);
+  } catch (const std::exception &) {
+    g.reset();
+  }
+  if (!g || gis::isEmpty(g.get())) {
+    // No location of its own: the feature's geometry.
+    if (auto index = indexOfFid(*project, v.feature.layer, v.feature.fid))
+      if (const GEOSGeometry *fg = geometryOf(*project, {v.feature.layer, *index}))
+        g = gis::clone(fg);
+  }
+  if (g && !gis::isEmpty(g.get())) {
+    m_canvas->zoomToEnvelope(gis::envelope(g.get()), 300);
+    m_canvas->setHighlight(std::move(g));
+  } else {
+    m_canvas->setHighlight(nullptr);
+  }
+  if (auto index = indexOfFid(*project, v.feature.layer, v.feature.fid))
+    m_attributes->showFeature(*project, {v.feature.layer, *index});
+  m_status->setText(QString::fromStdString(v.message(Names::messageLanguage())));
+}
+
+void MainWindow::identifyAt(double x, double y, double tolerance)
+{
+  auto project = m_session->project();
+  if (!project)
+    return;
+  auto hit = featureAt(*project, m_canvas->visibleLayersTopDown(), x, y, tolerance);
+  if (!hit) {
+    m_attributes->clear();
+    m_canvas->setSelection({});
+    m_status->setText(tr("No feature here"));
+    return;
+  }
+  m_attributes->showFeature(*project, *hit);
+  m_attributes->show();
+  m_attributes->raise();
+  std::vector<gis::Geometry> selection;
+  if (const GEOSGeometry *g = geometryOf(*project, *hit))
+    selection.push_back(gis::clone(g));
+  m_canvas->setSelection(std::move(selection));
+}
+
+void MainWindow::selectIn(const gis::Envelope &box, bool)
+{
+  auto project = m_session->project();
+  if (!project)
+    return;
+  const auto hits = featuresIn(*project, m_canvas->visibleLayersTopDown(), box, 2000);
+  std::vector<gis::Geometry> selection;
+  for (const FeatureHit &h : hits)
+    if (const GEOSGeometry *g = geometryOf(*project, h))
+      selection.push_back(gis::clone(g));
+  m_canvas->setSelection(std::move(selection));
+  if (hits.size() >= 1)
+    m_attributes->showFeature(*project, hits.front());
+  m_status->setText(tr("%n feature(s) selected", nullptr, int(hits.size())));
+}
+
+void MainWindow::exportResults()
+{
+  if (!m_results->hasResult()) {
+    showMessage(QMessageBox::Information, tr("Export violations"),
+                tr("Run the check first (Check → Run check)."));
+    return;
+  }
+  QString selected;
+  const QString base = QFileInfo(m_session->path()).completeBaseName() + "-violations";
+  const QString path = QFileDialog::getSaveFileName(
+      this, tr("Export violations"), QFileInfo(m_session->path()).absolutePath() + "/" + base,
+      tr("GeoPackage (*.gpkg);;CSV (*.csv);;HTML report (*.html)"), &selected);
+  if (path.isEmpty())
+    return;
+  QString file = path;
+  if (QFileInfo(file).suffix().isEmpty())
+    file += selected.contains("gpkg") ? ".gpkg" : selected.contains("csv") ? ".csv" : ".html";
+  const core::CheckResult result = *m_results->result();
+  const core::ExceptionSplit split = m_results->split();
+  const std::string lang = Names::messageLanguage();
+  setBusy(true, tr("Exporting %1…").arg(QFileInfo(file).fileName()));
+  auto *watcher = new QFutureWatcher<QString>(this);
+  connect(watcher, &QFutureWatcher<QString>::finished, this, [this, watcher, file] {
+    watcher->deleteLater();
+    const QString error = watcher->result();
+    setBusy(false, error.isEmpty() ? tr("Exported %1").arg(file) : tr("Export failed"));
+    if (!error.isEmpty())
+      showMessage(QMessageBox::Critical, tr("Export failed"), error);
+  });
+  watcher->setFuture(QtConcurrent::run([file, result, split, lang] {
+    try {
+      exportViolations(file.toStdString(), result, split, lang);
+      return QString();
+    } catch (const std::exception &e) {
+      return QString::fromStdString(e.what());
+    }
+  }));
+}
+
+void MainWindow::chooseRuleSet()
+{
+  const QString path = QFileDialog::getOpenFileName(this, tr("Rule set"), m_rulesPath,
+                                                    tr("Rule set (*.toml);;All files (*)"));
+  if (path.isEmpty())
+    return;
+  auto *watcher = new QFutureWatcher<std::pair<std::optional<core::RuleSet>, QString>>(this);
+  connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, path] {
+    watcher->deleteLater();
+    auto [rules, error] = watcher->result();
+    if (!rules) {
+      showMessage(QMessageBox::Critical, tr("Rule set"), error);
+      return;
+    }
+    m_rules = *rules;
+    m_rulesPath = path;
+    QSettings().setValue("ruleSet", path);
+    m_status->setText(tr("Rule set: %1").arg(QString::fromStdString(m_rules.name)));
+    if (!m_session->path().isEmpty())
+      openProject(m_session->path()); // land-use mapping may differ: reload
+  });
+  watcher->setFuture(QtConcurrent::run([path] {
+    try {
+      return std::pair<std::optional<core::RuleSet>, QString>(
+          core::RuleSet::fromFile(path.toStdString()), QString());
+    } catch (const std::exception &e) {
+      return std::pair<std::optional<core::RuleSet>, QString>(std::nullopt,
+                                                              QString::fromStdString(e.what()));
+    }
+  }));
+}
+
+void MainWindow::useBuiltInRules()
+{
+  m_rules = core::RuleSet::defaults();
+  m_rulesPath.clear();
+  QSettings().remove("ruleSet");
+  m_status->setText(tr("Rule set: built-in"));
+  if (!m_session->path().isEmpty())
+    openProject(m_session->path());
+}
+
+void MainWindow::setLanguage(const QString &language)
+{
+  QSettings().setValue("language", language);
+  if (language == m_language)
+    return;
+  const auto answer = QMessageBox::question(
+      this, tr("Language"), tr("The language changes when Anzhi restarts. Restart now?"),
+      QMessageBox::Yes | QMessageBox::No);
+  if (answer != QMessageBox::Yes)
+    return;
+  QStringList args{"--lang", language};
+  if (!m_session->path().isEmpty())
+    args << m_session->path();
+  if (close())
+    QProcess::startDetached(QApplication::applicationFilePath(), args);
+}
+
+void MainWindow::updateCursor(double x, double y)
+{
+  m_coords->setText(QStringLiteral("X %1  Y %2").arg(x, 0, 'f', 1).arg(y, 0, 'f', 1));
+  auto project = m_session->project();
+  if (!project)
+    return;
+  try {
+    static thread_local std::optional<gis::Crs> geographic;
+    static thread_local std::string forCrs;
+    if (!geographic || forCrs != project->workingCrs.definition()) {
+      geographic = project->workingCrs.geographicBase();
+      forCrs = project->workingCrs.definition();
+    }
+    double lon = x, lat = y;
+    if (gis::CoordinateTransform::forThread(project->workingCrs, *geographic).transform(lon, lat))
+      m_lonlat->setText(QStringLiteral("%1°%2  %3°%4")
+                            .arg(std::abs(lon), 0, 'f', 5)
+                            .arg(lon >= 0 ? tr("E") : tr("W"))
+                            .arg(std::abs(lat), 0, 'f', 5)
+                            .arg(lat >= 0 ? tr("N") : tr("S")));
+    else
+      m_lonlat->clear();
+  } catch (const std::exception &) {
+    m_lonlat->clear();
+  }
+}
+
+void MainWindow::updateScale(double denominator)
+{
+  if (!m_scale->hasFocus())
+    m_scale->setText(
+        QStringLiteral("1:%1").arg(QLocale::c().toString(std::round(denominator), 'f', 0)));
+}
+
+} // namespace anzhi::desktop

@@ -1,0 +1,121 @@
+#pragma once
+
+#include "app/desktop/MapCanvas.h"
+#include "core/Exceptions.h"
+#include "core/RuleSet.h"
+
+#include <QMainWindow>
+#include <QString>
+#include <QStringList>
+
+class QAction;
+class QActionGroup;
+class QLabel;
+class QLineEdit;
+class QMenu;
+class QProgressBar;
+class QToolButton;
+
+namespace anzhi::desktop {
+
+class AttributesDock;
+class CheckRunner;
+class LayersDock;
+class ProjectSession;
+class ResultsDock;
+
+//! The main window: the map in the centre, the layers, results and attributes docks, menus
+//! (文件/视图/检查/帮助), tool bar and status bar (coordinates in the working CRS and lon/lat,
+//! editable scale, CRS). It wires the workers together: ProjectSession loads, CheckRunner
+//! checks, MapCanvas renders — none of them on the UI thread. Layout and recent projects
+//! persist in QSettings. Ownership: owns its docks, canvas, session and runner (Qt parent).
+//! Thread: UI only.
+class MainWindow : public QMainWindow
+{
+  Q_OBJECT
+public:
+  explicit MainWindow(const QString &language, QWidget *parent = nullptr);
+  ~MainWindow() override;
+
+  void openProject(const QString &path);
+  void runCheck();
+  void cancelCheck();
+  //! Zooms to a violation and highlights its location (what selecting it in the list does).
+  void showViolation(const core::Violation &v);
+
+  MapCanvas *canvas() const { return m_canvas; }
+  LayersDock *layersDock() const { return m_layers; }
+  ResultsDock *resultsDock() const { return m_results; }
+  AttributesDock *attributesDock() const { return m_attributes; }
+  ProjectSession *session() const { return m_session; }
+  CheckRunner *checkRunner() const { return m_checker; }
+  //! The problems of the last open (broken layers, unreadable exceptions), one per line.
+  QString problemsText() const { return m_problems; }
+  const core::RuleSet &rules() const { return m_rules; }
+  QStringList recentProjects() const { return m_recent; }
+
+signals:
+  void projectOpened();
+  void projectFailed(const QString &message);
+  void checkFinished();
+
+protected:
+  void closeEvent(QCloseEvent *e) override;
+
+private:
+  void createActions();
+  void createMenus();
+  void createToolBar();
+  void createStatusBar();
+  void restoreSettings();
+  void updateRecentMenu();
+  void addRecent(const QString &path);
+  void updateTitle();
+  void setBusy(bool busy, const QString &text);
+  void onOpened();
+  void onCheckFinished(const core::CheckResult &result);
+  void refreshOverlays();
+  void updateCoverage();
+  void identifyAt(double x, double y, double tolerance);
+  void selectIn(const gis::Envelope &box, bool add);
+  void exportResults();
+  void chooseRuleSet();
+  void useBuiltInRules();
+  void setLanguage(const QString &language);
+  void showMessage(int icon, const QString &title, const QString &text);
+  void updateCursor(double x, double y);
+  void updateScale(double denominator);
+
+  QString m_language;
+  core::RuleSet m_rules = core::RuleSet::defaults();
+  QString m_rulesPath;
+  QStringList m_recent;
+  QString m_problems;
+
+  ProjectSession *m_session;
+  CheckRunner *m_checker;
+  MapCanvas *m_canvas;
+  LayersDock *m_layers;
+  ResultsDock *m_results;
+  AttributesDock *m_attributes;
+
+  QAction *m_open, *m_save, *m_saveAs, *m_import, *m_export, *m_quit;
+  QAction *m_fullExtent, *m_zoomIn, *m_zoomOut, *m_zoomSelection;
+  QAction *m_pan, *m_zoomBox, *m_identify, *m_select, *m_measureLine, *m_measureArea;
+  QAction *m_coverage, *m_showViolations, *m_showLabels;
+  QAction *m_check, *m_cancel, *m_ruleSet, *m_builtInRules;
+  QAction *m_langZh, *m_langEn, *m_about;
+  QActionGroup *m_tools;
+  QMenu *m_recentMenu = nullptr;
+
+  QLabel *m_status;
+  QLabel *m_measure;
+  QLabel *m_coords;
+  QLabel *m_lonlat;
+  QLineEdit *m_scale;
+  QLabel *m_crs;
+  QProgressBar *m_progress;
+  QToolButton *m_cancelButton;
+};
+
+} // namespace anzhi::desktop

@@ -1,0 +1,139 @@
+#pragma once
+
+#include "app/render/MapRenderer.h"
+
+#include <QElapsedTimer>
+#include <QImage>
+#include <QPointF>
+#include <QTimer>
+#include <QWidget>
+
+#include <atomic>
+#include <memory>
+#include <optional>
+#include <vector>
+
+class QThreadPool;
+
+namespace anzhi::desktop {
+
+//! The map view: pan, zoom, identify, select and measure, showing the image a render job made
+//! for the current snapshot. Rendering never runs on the UI thread: every change of view,
+//! layers or overlays cancels the running job (atomic flag polled per feature) and starts a new
+//! one on a worker; meanwhile the last finished image is drawn scaled and moved to the new view.
+//! Highlights, selection, rubber bands and measurements are few shapes drawn directly on top.
+//! Ownership: a QWidget owned by its parent; owns its thread pool and render jobs' results;
+//! jobs share the snapshot (shared_ptr<const Project>) and their cancel flag. Thread: UI only.
+class MapCanvas : public QWidget
+{
+  Q_OBJECT
+public:
+  enum class Tool
+  {
+    Pan,
+    ZoomBox,
+    Identify,
+    Select,
+    MeasureDistance,
+    MeasureArea
+  };
+
+  explicit MapCanvas(QWidget *parent = nullptr);
+  ~MapCanvas() override;
+
+  void setProject(std::shared_ptr<const core::Project> project);
+  std::shared_ptr<const core::Project> project() const { return m_project; }
+  void setLayers(const std::vector<render::LayerState> &layers);
+  const std::vector<render::LayerState> &layers() const { return m_layers; }
+  //! Visible layer names, top-most first (for identify and select).
+  std::vector<std::string> visibleLayersTopDown() const;
+  void setViolations(std::shared_ptr<const render::ViolationOverlay> overlay);
+  void setCoverage(std::optional<render::CoverageOverlay> coverage);
+  void setLabelsVisible(bool visible);
+
+  void setTool(Tool tool);
+  Tool tool() const { return m_tool; }
+
+  //! The emphasised geometry of the selected violation (working CRS); null clears it.
+  void setHighlight(gis::Geometry geometry);
+  //! Selected features' geometries (copies), drawn outlined.
+  void setSelection(std::vector<gis::Geometry> geometries);
+  std::optional<gis::Envelope> selectionExtent() const;
+
+  render::MapTransform transform() const { return m_transform; }
+  gis::Envelope visibleExtent() const { return m_transform.extent(); }
+  void zoomToEnvelope(const gis::Envelope &env, double minSizeMetres = 0);
+  void zoomToFullExtent();
+  void zoomToSelection();
+  void zoomBy(double factor);
+  double scaleDenominator() const;
+  void setScaleDenominator(double n);
+
+  //! True while a render job runs (or is about to start).
+  bool isRendering() const { return m_rendering || m_renderTimer.isActive(); }
+  const render::RenderStats &lastStats() const { return m_lastStats; }
+  //! The last finished image (for tests).
+  const QImage &image() const { return m_image; }
+
+signals:
+  void cursorMoved(double x, double y);
+  void scaleChanged(double denominator);
+  void extentChanged();
+  void renderStarted();
+  void renderFinished();
+  //! A click of the identify tool, in map units, with the pick tolerance in map units.
+  void identifyRequested(double x, double y, double tolerance);
+  //! A click (box is a point) or drag of the select tool.
+  void selectRequested(const gis::Envelope &box, bool add);
+  //! Text of the current measurement ("" when none).
+  void measured(const QString &text);
+
+protected:
+  void paintEvent(QPaintEvent *) override;
+  void resizeEvent(QResizeEvent *) override;
+  void mousePressEvent(QMouseEvent *) override;
+  void mouseMoveEvent(QMouseEvent *) override;
+  void mouseReleaseEvent(QMouseEvent *) override;
+  void mouseDoubleClickEvent(QMouseEvent *) override;
+  void wheelEvent(QWheelEvent *) override;
+  void keyPressEvent(QKeyEvent *) override;
+
+private:
+  void setTransform(const render::MapTransform &t, int delayMs = 0);
+  void scheduleRender(int delayMs = 0);
+  void startRender();
+  void updateMeasurement();
+  void finishMeasurement();
+  QPainterPath pathOf(const GEOSGeometry *g) const;
+
+  std::shared_ptr<const core::Project> m_project;
+  std::vector<render::LayerState> m_layers = render::defaultLayerOrder();
+  std::shared_ptr<const render::ViolationOverlay> m_violations;
+  std::optional<render::CoverageOverlay> m_coverage;
+  bool m_labels = true;
+  render::MapRenderer m_renderer;
+  render::MapTransform m_transform;
+
+  QThreadPool *m_pool;
+  QTimer m_renderTimer;
+  std::shared_ptr<std::atomic<bool>> m_cancel;
+  quint64 m_renderSerial = 0;
+  bool m_rendering = false;
+  QImage m_image;
+  render::MapTransform m_imageTransform;
+  render::RenderStats m_lastStats;
+
+  Tool m_tool = Tool::Pan;
+  bool m_dragging = false;
+  bool m_boxing = false;
+  QPointF m_pressPos, m_lastPos;
+  render::MapTransform m_pressTransform;
+  std::vector<QPointF> m_measure; //!< map coordinates of measured vertices
+  std::optional<QPointF> m_measureCursor;
+  bool m_measureDone = false;
+
+  gis::Geometry m_highlight;
+  std::vector<gis::Geometry> m_selection;
+};
+
+} // namespace anzhi::desktop

@@ -1,0 +1,71 @@
+#pragma once
+
+#include "core/Exceptions.h"
+#include "core/Project.h"
+#include "core/RuleSet.h"
+
+#include <QFutureWatcher>
+#include <QObject>
+#include <QString>
+
+#include <memory>
+#include <vector>
+
+namespace anzhi::desktop {
+
+//! The open project: loads it in the background (Project::load with skipBrokenLayers, so that
+//! a broken layer is reported and the rest opens) together with its accepted exceptions, and
+//! writes the exceptions back on save. The snapshot is an immutable shared_ptr<const Project>
+//! handed to render and check workers as is.
+//! Ownership: a QObject owned by the MainWindow. Thread: UI thread only; the I/O runs on the
+//! global thread pool and results arrive through QFutureWatcher (queued to the UI thread).
+class ProjectSession : public QObject
+{
+  Q_OBJECT
+public:
+  explicit ProjectSession(QObject *parent = nullptr);
+  ~ProjectSession() override;
+
+  //! Starts loading `path`; emits opened() or failed(). A load still running is abandoned.
+  void open(const QString &path, const core::RuleSet &rules);
+  //! Writes the exceptions into the project file; emits saved() or saveFailed().
+  void save();
+  //! Copies the project file to `path`, writes the exceptions there and reopens it from there.
+  void saveAs(const QString &path, const core::RuleSet &rules);
+
+  bool isLoading() const { return m_loading; }
+  bool isDirty() const { return m_dirty; }
+  QString path() const { return m_path; }
+  std::shared_ptr<const core::Project> project() const { return m_project; }
+  const std::vector<core::AcceptedException> &exceptions() const { return m_exceptions; }
+
+  void addException(const core::AcceptedException &e);
+  void removeException(const core::ExceptionKey &key);
+
+signals:
+  void loadingStarted(const QString &path);
+  void opened();
+  void failed(const QString &path, const QString &message);
+  void saved();
+  void saveFailed(const QString &message);
+  void exceptionsChanged();
+  void dirtyChanged(bool dirty);
+
+private:
+  struct Loaded
+  {
+    std::shared_ptr<const core::Project> project;
+    std::vector<core::AcceptedException> exceptions;
+    QString error;
+  };
+  void setDirty(bool dirty);
+
+  QString m_path;
+  std::shared_ptr<const core::Project> m_project;
+  std::vector<core::AcceptedException> m_exceptions;
+  bool m_loading = false;
+  bool m_dirty = false;
+  quint64 m_loadSerial = 0;
+};
+
+} // namespace anzhi::desktop

@@ -1,0 +1,94 @@
+#include "app/render/GeometryPath.h"
+
+#include <vector>
+
+namespace anzhi::render {
+
+namespace {
+
+void appendSequence(QPainterPath &path, GEOSContextHandle_t ctx, const GEOSGeometry *line,
+                    const MapTransform &t, double minStep, bool closed)
+{
+  const GEOSCoordSequence *seq = GEOSGeom_getCoordSeq_r(ctx, line);
+  unsigned int n = 0;
+  if (!seq || !GEOSCoordSeq_getSize_r(ctx, seq, &n) || n < 2)
+    return;
+  thread_local std::vector<double> buffer;
+  buffer.resize(std::size_t(n) * 2);
+  if (!GEOSCoordSeq_copyToBuffer_r(ctx, seq, buffer.data(), 0, 0))
+    return;
+  const double step2 = minStep * minStep;
+  QPointF last = t.toScreen(buffer[0], buffer[1]);
+  path.moveTo(last);
+  for (unsigned int i = 1; i < n; ++i) {
+    QPointF p = t.toScreen(buffer[2 * i], buffer[2 * i + 1]);
+    const double dx = p.x() - last.x(), dy = p.y() - last.y();
+    if (i + 1 < n && dx * dx + dy * dy < step2)
+      continue;
+    path.lineTo(p);
+    last = p;
+  }
+  if (closed)
+    path.closeSubpath();
+}
+
+void append(QPainterPath &path, GEOSContextHandle_t ctx, const GEOSGeometry *g,
+            const MapTransform &t, double minStep)
+{
+  switch (GEOSGeomTypeId_r(ctx, g)) {
+  case GEOS_LINESTRING:
+    appendSequence(path, ctx, g, t, minStep, false);
+    break;
+  case GEOS_LINEARRING:
+    appendSequence(path, ctx, g, t, minStep, true);
+    break;
+  case GEOS_POLYGON: {
+    if (const GEOSGeometry *outer = GEOSGetExteriorRing_r(ctx, g))
+      appendSequence(path, ctx, outer, t, minStep, true);
+    const int holes = GEOSGetNumInteriorRings_r(ctx, g);
+    for (int i = 0; i < holes; ++i)
+      appendSequence(path, ctx, GEOSGetInteriorRingN_r(ctx, g, i), t, minStep, true);
+    break;
+  }
+  case GEOS_MULTILINESTRING:
+  case GEOS_MULTIPOLYGON:
+  case GEOS_GEOMETRYCOLLECTION: {
+    const int parts = GEOSGetNumGeometries_r(ctx, g);
+    for (int i = 0; i < parts; ++i)
+      append(path, ctx, GEOSGetGeometryN_r(ctx, g, i), t, minStep);
+    break;
+  }
+  default:
+    break;
+  }
+}
+
+} // namespace
+
+void appendToPath(QPainterPath &path, const GEOSGeometry *g, const MapTransform &t, double minStep)
+{
+  if (g)
+    append(path, gis::geosContext(), g, t, minStep);
+}
+
+void forEachPoint(const GEOSGeometry *g, const MapTransform &t,
+                  const std::function<void(QPointF)> &fn)
+{
+  if (!g)
+    return;
+  GEOSContextHandle_t ctx = gis::geosContext();
+  const int type = GEOSGeomTypeId_r(ctx, g);
+  if (type == GEOS_POINT) {
+    if (GEOSisEmpty_r(ctx, g))
+      return;
+    double x = 0, y = 0;
+    if (GEOSGeomGetX_r(ctx, g, &x) && GEOSGeomGetY_r(ctx, g, &y))
+      fn(t.toScreen(x, y));
+  } else if (type == GEOS_MULTIPOINT || type == GEOS_GEOMETRYCOLLECTION) {
+    const int parts = GEOSGetNumGeometries_r(ctx, g);
+    for (int i = 0; i < parts; ++i)
+      forEachPoint(GEOSGetGeometryN_r(ctx, g, i), t, fn);
+  }
+}
+
+} // namespace anzhi::render

@@ -1,0 +1,72 @@
+#pragma once
+
+#include "app/render/MapOverlay.h"
+#include "app/render/MapStyle.h"
+#include "app/render/MapTransform.h"
+#include "core/Project.h"
+
+#include <QImage>
+
+#include <atomic>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace anzhi::render {
+
+//! A canonical layer in drawing order with its visibility.
+struct LayerState
+{
+  std::string name;
+  bool visible = true;
+};
+
+//! The drawing order of a new map, bottom to top: areas under lines under points.
+std::vector<LayerState> defaultLayerOrder();
+
+//! Everything one render job needs, copied on the UI thread ("snapshot then render"): the
+//! immutable project, the view, the layers and the overlays. Thread: a value; give each job
+//! its own copy.
+struct RenderRequest
+{
+  std::shared_ptr<const core::Project> project;
+  MapTransform transform;
+  double devicePixelRatio = 1.0;
+  std::vector<LayerState> layers = defaultLayerOrder();
+  std::shared_ptr<const ViolationOverlay> violations;
+  std::optional<CoverageOverlay> coverage;
+  bool labels = true;
+};
+
+struct RenderStats
+{
+  int features = 0; //!< drawn vertex by vertex
+  int dots = 0;     //!< below the level of detail, drawn as a dot
+  int labels = 0;   //!< placed (after collision avoidance)
+  double milliseconds = 0;
+  bool cancelled = false;
+};
+
+//! Renders a project snapshot into a QImage with QPainter only (no widgets, no display): each
+//! visible layer's features from its STR-tree query of the view extent, features below
+//! `lodPixels` as dots, then the violation and coverage overlays, then labels placed without
+//! collision (priority: sites, facilities, ranger plots, plot classes). Thread: render() may be
+//! called from any thread, several at once; the cancel flag is polled per feature and a
+//! cancelled render returns what it drew so far with stats.cancelled set.
+class MapRenderer
+{
+public:
+  explicit MapRenderer(MapStyle style = MapStyle::defaults());
+
+  QImage render(const RenderRequest &request, const std::atomic<bool> *cancel = nullptr,
+                RenderStats *stats = nullptr) const;
+
+  const MapStyle &style() const { return m_style; }
+  double lodPixels = 2.0;
+
+private:
+  MapStyle m_style;
+};
+
+} // namespace anzhi::render

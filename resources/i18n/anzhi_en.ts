@@ -1,0 +1,924 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en">
+<context>
+    <name>Names</name>
+    <message>
+        <source>(empty)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resettlement sites</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Planned plots</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Buildings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Schools</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>School catchments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clinics</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Elderly-care homes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Service points</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Industrial parks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vacated homesteads</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Forest land</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ecological forest rangers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Responsibility plots</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Roads</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Encroachment on protected land</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>School not covered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seat shortfall</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Managed area below the minimum</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ranger without responsibility plot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overlapping responsibility plots</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Responsibility plot without ranger</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ranger not managing near home</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clinic not covered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No employment service point at a large site</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No follow-up support plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Demolition and reclamation overdue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invalid geometry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Feature ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>County</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Township</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resettlement type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Relocated households</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Relocated population</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>School-age children (primary)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>School-age children (junior)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Follow-up support plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Land use</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Land-use class</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seats</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enrolled pupils</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>School code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Beds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Jobs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Household code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Village</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resettlement site code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reclaim to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Completion date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ranger code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Road class</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ellipsoidal area</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Coordinates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Layer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Urban resettlement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rural resettlement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Primary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Junior</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nine-year</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>High school</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vocational school</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Village clinic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Township hospital</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>County hospital</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Demolished</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reclaimed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Relocated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Local</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cropland</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Forest</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Grassland</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Public employment service point</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Community service point</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Industrial park</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Poverty-alleviation workshop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 km</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 m</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 m² (%2 mu)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>anzhi::desktop::AttributesDock</name>
+    <message>
+        <source>Attributes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Click a feature with the identify tool.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, feature %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>anzhi::desktop::ExceptionDialog</name>
+    <message>
+        <source>Accept as exception</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why this violation is accepted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. 晋自然资函〔2021〕12号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rule:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Violation:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approval document number:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>anzhi::desktop::LayersDock</name>
+    <message>
+        <source>Layers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move layer up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move layer down</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zoom to layer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Project: problem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — could not be loaded</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>anzhi::desktop::MainWindow</name>
+    <message>
+        <source>Opening %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not open %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not open the project</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1
+
+%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accepted exceptions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exception recorded; save the project (Ctrl+S) to keep it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Open project…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save &amp;as…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Import layer…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Export violations…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Full extent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zoom &amp;in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zoom &amp;out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zoom to &amp;selection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Pan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Box zoom</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Identify</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Se&amp;lect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Measure &amp;distance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Measure &amp;area</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Coverage view</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Service radii of schools and clinics; uncovered sites in red</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show &amp;violations on the map</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show &amp;labels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Run check</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Cancel check</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rule &amp;set…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Built-in rule set (Shanxi 2020)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;About Anzhi</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open project</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Anzhi project (*.gpkg);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save project as</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Anzhi project (*.gpkg)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import layer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Importing layers is not yet available. Prepare the layers in QGIS with the canonical table and field names, then open the GeoPackage.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>About Anzhi</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Anzhi (安置) %1&lt;/h3&gt;&lt;p&gt;Checks poverty-alleviation resettlement sites against 晋脱贫攻坚组〔2020〕12号: protected land, school and clinic coverage, seats, ecological forest rangers, demolition and reclamation.&lt;/p&gt;&lt;p&gt;Qt %2 · GDAL · PROJ · GEOS&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Recent projects</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Panels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Check</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Main tool bar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Map scale; type e.g. 1:10000 and press Enter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cursor position in the working CRS (metres)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cursor position in longitude and latitude (CGCS2000)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unsaved exceptions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accepted exceptions have changed. Save them in the project before closing?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Anzhi</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opened %1: %2 features</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opened with problems: some layers could not be loaded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Some layers could not be loaded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>These layers were left out; the rest of the project is open. Rules that need them will be skipped.
+
+%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check done in %1 s: %2 errors, %3 warnings, %4 accepted exceptions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Coverage view: run the check to see which sites are not covered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No feature here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n feature(s) selected</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export violations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run the check first (Check → Run check).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>GeoPackage (*.gpkg);;CSV (*.csv);;HTML report (*.html)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exporting %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exported %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rule set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rule set (*.toml);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rule set: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rule set: built-in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The language changes when Anzhi restarts. Restart now?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>W</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>N</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>anzhi::desktop::MapCanvas</name>
+    <message>
+        <source>Rendering…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Distance: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Area: click at least three points</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Area: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>anzhi::desktop::ResultsDock</name>
+    <message>
+        <source>%1 seats short</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check results</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accept as exception…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revoke exception</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search code, name, message…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All severities</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Issue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Feature</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Township</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All rules</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All townships</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No check has run yet. Run Check → Run check (F5).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · %2 · skipped: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · %2 · %3 (%4)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exception: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> [%1]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Errors: %1 · warnings: %2 · accepted exceptions: %3 · shown: %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · %2 · skipped (layer missing): %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · %2 · disabled in the rule set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accepted exceptions, not counted (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,925 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>Names</name>
+    <message>
+        <source>(empty)</source>
+        <translation>（空）</translation>
+    </message>
+    <message>
+        <source>Resettlement sites</source>
+        <translation>安置区</translation>
+    </message>
+    <message>
+        <source>Planned plots</source>
+        <translation>规划地块</translation>
+    </message>
+    <message>
+        <source>Buildings</source>
+        <translation>建筑</translation>
+    </message>
+    <message>
+        <source>Schools</source>
+        <translation>学校</translation>
+    </message>
+    <message>
+        <source>School catchments</source>
+        <translation>学区</translation>
+    </message>
+    <message>
+        <source>Clinics</source>
+        <translation>医疗机构</translation>
+    </message>
+    <message>
+        <source>Elderly-care homes</source>
+        <translation>养老机构</translation>
+    </message>
+    <message>
+        <source>Service points</source>
+        <translation>服务站点</translation>
+    </message>
+    <message>
+        <source>Industrial parks</source>
+        <translation>产业园区</translation>
+    </message>
+    <message>
+        <source>Vacated homesteads</source>
+        <translation>腾退宅基地</translation>
+    </message>
+    <message>
+        <source>Forest land</source>
+        <translation>林地</translation>
+    </message>
+    <message>
+        <source>Ecological forest rangers</source>
+        <translation>生态护林员</translation>
+    </message>
+    <message>
+        <source>Responsibility plots</source>
+        <translation>管护责任区</translation>
+    </message>
+    <message>
+        <source>Roads</source>
+        <translation>道路</translation>
+    </message>
+    <message>
+        <source>Encroachment on protected land</source>
+        <translation>侵占保护用地</translation>
+    </message>
+    <message>
+        <source>School not covered</source>
+        <translation>学校未覆盖</translation>
+    </message>
+    <message>
+        <source>Seat shortfall</source>
+        <translation>学位缺口</translation>
+    </message>
+    <message>
+        <source>Managed area below the minimum</source>
+        <translation>管护面积不足</translation>
+    </message>
+    <message>
+        <source>Ranger without responsibility plot</source>
+        <translation>护林员无管护责任区</translation>
+    </message>
+    <message>
+        <source>Overlapping responsibility plots</source>
+        <translation>管护责任区重叠</translation>
+    </message>
+    <message>
+        <source>Responsibility plot without ranger</source>
+        <translation>管护责任区无护林员</translation>
+    </message>
+    <message>
+        <source>Ranger not managing near home</source>
+        <translation>未就地管护</translation>
+    </message>
+    <message>
+        <source>Clinic not covered</source>
+        <translation>医疗机构未覆盖</translation>
+    </message>
+    <message>
+        <source>No employment service point at a large site</source>
+        <translation>大型安置区无公共就业服务站</translation>
+    </message>
+    <message>
+        <source>No follow-up support plan</source>
+        <translation>无后续扶持实施方案</translation>
+    </message>
+    <message>
+        <source>Demolition and reclamation overdue</source>
+        <translation>拆旧复垦逾期</translation>
+    </message>
+    <message>
+        <source>Invalid geometry</source>
+        <translation>无效几何</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <source>Feature ID</source>
+        <translation>要素编号（fid）</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>County</source>
+        <translation>县</translation>
+    </message>
+    <message>
+        <source>Township</source>
+        <translation>乡镇</translation>
+    </message>
+    <message>
+        <source>Resettlement type</source>
+        <translation>安置方式</translation>
+    </message>
+    <message>
+        <source>Relocated households</source>
+        <translation>搬迁户</translation>
+    </message>
+    <message>
+        <source>Relocated population</source>
+        <translation>搬迁人口</translation>
+    </message>
+    <message>
+        <source>School-age children (primary)</source>
+        <translation>适龄子女（小学）</translation>
+    </message>
+    <message>
+        <source>School-age children (junior)</source>
+        <translation>适龄子女（初中）</translation>
+    </message>
+    <message>
+        <source>Follow-up support plan</source>
+        <translation>后续扶持实施方案</translation>
+    </message>
+    <message>
+        <source>Land use</source>
+        <translation>用地性质</translation>
+    </message>
+    <message>
+        <source>Land-use class</source>
+        <translation>用地分类</translation>
+    </message>
+    <message>
+        <source>Use</source>
+        <translation>用途</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>级别</translation>
+    </message>
+    <message>
+        <source>Seats</source>
+        <translation>学位</translation>
+    </message>
+    <message>
+        <source>Enrolled pupils</source>
+        <translation>在校生</translation>
+    </message>
+    <message>
+        <source>School code</source>
+        <translation>学校编号</translation>
+    </message>
+    <message>
+        <source>Beds</source>
+        <translation>床位</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Jobs</source>
+        <translation>就业岗位</translation>
+    </message>
+    <message>
+        <source>Household code</source>
+        <translation>搬迁户编号</translation>
+    </message>
+    <message>
+        <source>Village</source>
+        <translation>村</translation>
+    </message>
+    <message>
+        <source>Resettlement site code</source>
+        <translation>安置区编号</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Reclaim to</source>
+        <translation>复垦为</translation>
+    </message>
+    <message>
+        <source>Completion date</source>
+        <translation>完成日期</translation>
+    </message>
+    <message>
+        <source>Ranger code</source>
+        <translation>护林员编号</translation>
+    </message>
+    <message>
+        <source>Road class</source>
+        <translation>道路等级</translation>
+    </message>
+    <message>
+        <source>Ellipsoidal area</source>
+        <translation>椭球面积</translation>
+    </message>
+    <message>
+        <source>Coordinates</source>
+        <translation>坐标</translation>
+    </message>
+    <message>
+        <source>Layer</source>
+        <translation>图层</translation>
+    </message>
+    <message>
+        <source>Urban resettlement</source>
+        <translation>城镇安置</translation>
+    </message>
+    <message>
+        <source>Rural resettlement</source>
+        <translation>农村安置</translation>
+    </message>
+    <message>
+        <source>Primary</source>
+        <translation>小学</translation>
+    </message>
+    <message>
+        <source>Junior</source>
+        <translation>初中</translation>
+    </message>
+    <message>
+        <source>Nine-year</source>
+        <translation>九年一贯制</translation>
+    </message>
+    <message>
+        <source>High school</source>
+        <translation>高中</translation>
+    </message>
+    <message>
+        <source>Vocational school</source>
+        <translation>职业学校</translation>
+    </message>
+    <message>
+        <source>Village clinic</source>
+        <translation>卫生室</translation>
+    </message>
+    <message>
+        <source>Township hospital</source>
+        <translation>卫生院</translation>
+    </message>
+    <message>
+        <source>County hospital</source>
+        <translation>医院</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>待拆除</translation>
+    </message>
+    <message>
+        <source>Demolished</source>
+        <translation>已拆除</translation>
+    </message>
+    <message>
+        <source>Reclaimed</source>
+        <translation>已复垦</translation>
+    </message>
+    <message>
+        <source>Relocated</source>
+        <translation>已搬迁</translation>
+    </message>
+    <message>
+        <source>Local</source>
+        <translation>本地</translation>
+    </message>
+    <message>
+        <source>Cropland</source>
+        <translation>耕地</translation>
+    </message>
+    <message>
+        <source>Forest</source>
+        <translation>林地</translation>
+    </message>
+    <message>
+        <source>Grassland</source>
+        <translation>草地</translation>
+    </message>
+    <message>
+        <source>Public employment service point</source>
+        <translation>公共就业服务站</translation>
+    </message>
+    <message>
+        <source>Community service point</source>
+        <translation>社区服务站</translation>
+    </message>
+    <message>
+        <source>Industrial park</source>
+        <translation>产业园区</translation>
+    </message>
+    <message>
+        <source>Poverty-alleviation workshop</source>
+        <translation>扶贫车间</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>%1 km</source>
+        <translation>%1 公里</translation>
+    </message>
+    <message>
+        <source>%1 m</source>
+        <translation>%1 米</translation>
+    </message>
+    <message>
+        <source>%1 m² (%2 mu)</source>
+        <translation>%1 平方米（%2 亩）</translation>
+    </message>
+</context>
+<context>
+    <name>anzhi::desktop::AttributesDock</name>
+    <message>
+        <source>Attributes</source>
+        <translation>属性</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <source>Click a feature with the identify tool.</source>
+        <translation>用识别工具点击要素查看属性。</translation>
+    </message>
+    <message>
+        <source>%1, feature %2</source>
+        <translation>%1，要素 %2</translation>
+    </message>
+</context>
+<context>
+    <name>anzhi::desktop::ExceptionDialog</name>
+    <message>
+        <source>Accept as exception</source>
+        <translation>标记为例外</translation>
+    </message>
+    <message>
+        <source>Why this violation is accepted</source>
+        <translation>接受该问题的理由</translation>
+    </message>
+    <message>
+        <source>e.g. 晋自然资函〔2021〕12号</source>
+        <translation>例如 晋自然资函〔2021〕12号</translation>
+    </message>
+    <message>
+        <source>Rule:</source>
+        <translation>规则：</translation>
+    </message>
+    <message>
+        <source>Violation:</source>
+        <translation>问题：</translation>
+    </message>
+    <message>
+        <source>Reason:</source>
+        <translation>理由：</translation>
+    </message>
+    <message>
+        <source>Approval document number:</source>
+        <translation>批准文号：</translation>
+    </message>
+</context>
+<context>
+    <name>anzhi::desktop::LayersDock</name>
+    <message>
+        <source>Layers</source>
+        <translation>图层</translation>
+    </message>
+    <message>
+        <source>Move layer up</source>
+        <translation>上移图层</translation>
+    </message>
+    <message>
+        <source>Move layer down</source>
+        <translation>下移图层</translation>
+    </message>
+    <message>
+        <source>Zoom to layer</source>
+        <translation>缩放到图层</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>Project: problem</source>
+        <translation>项目：存在问题</translation>
+    </message>
+    <message>
+        <source>%1 — could not be loaded</source>
+        <translation>%1 — 无法加载</translation>
+    </message>
+</context>
+<context>
+    <name>anzhi::desktop::MainWindow</name>
+    <message>
+        <source>Opening %1…</source>
+        <translation>正在打开 %1…</translation>
+    </message>
+    <message>
+        <source>Could not open %1</source>
+        <translation>无法打开 %1</translation>
+    </message>
+    <message>
+        <source>Could not open the project</source>
+        <translation>无法打开项目</translation>
+    </message>
+    <message>
+        <source>%1
+
+%2</source>
+        <translation>%1
+
+%2</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>已保存 %1</translation>
+    </message>
+    <message>
+        <source>Accepted exceptions</source>
+        <translation>例外</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>正在检查…</translation>
+    </message>
+    <message>
+        <source>Checking: %1</source>
+        <translation>正在检查：%1</translation>
+    </message>
+    <message>
+        <source>Check cancelled</source>
+        <translation>检查已取消</translation>
+    </message>
+    <message>
+        <source>Check failed</source>
+        <translation>检查失败</translation>
+    </message>
+    <message>
+        <source>Exception recorded; save the project (Ctrl+S) to keep it.</source>
+        <translation>已记录例外；请保存项目（Ctrl+S）以保留。</translation>
+    </message>
+    <message>
+        <source>&amp;Open project…</source>
+        <translation>打开项目(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Save &amp;as…</source>
+        <translation>另存为(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;Import layer…</source>
+        <translation>导入图层(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>&amp;Export violations…</source>
+        <translation>导出违规(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Full extent</source>
+        <translation>全图(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;in</source>
+        <translation>放大(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;out</source>
+        <translation>缩小(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Zoom to &amp;selection</source>
+        <translation>缩放到选择(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Pan</source>
+        <translation>平移(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Box zoom</source>
+        <translation>拉框放大(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Identify</source>
+        <translation>识别(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Se&amp;lect</source>
+        <translation>选择(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Measure &amp;distance</source>
+        <translation>测量距离(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Measure &amp;area</source>
+        <translation>测量面积(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Coverage view</source>
+        <translation>覆盖范围视图(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Service radii of schools and clinics; uncovered sites in red</source>
+        <translation>学校和医疗机构的服务半径；未覆盖的安置区标红</translation>
+    </message>
+    <message>
+        <source>Show &amp;violations on the map</source>
+        <translation>在地图上显示违规(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Show &amp;labels</source>
+        <translation>显示标注(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Run check</source>
+        <translation>运行检查(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel check</source>
+        <translation>取消检查(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Rule &amp;set…</source>
+        <translation>规则集(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>&amp;Built-in rule set (Shanxi 2020)</source>
+        <translation>内置规则集（山西 2020）(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;About Anzhi</source>
+        <translation>关于安置(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Open project</source>
+        <translation>打开项目</translation>
+    </message>
+    <message>
+        <source>Anzhi project (*.gpkg);;All files (*)</source>
+        <translation>安置项目 (*.gpkg);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Save project as</source>
+        <translation>项目另存为</translation>
+    </message>
+    <message>
+        <source>Anzhi project (*.gpkg)</source>
+        <translation>安置项目 (*.gpkg)</translation>
+    </message>
+    <message>
+        <source>Import layer</source>
+        <translation>导入图层</translation>
+    </message>
+    <message>
+        <source>Importing layers is not yet available. Prepare the layers in QGIS with the canonical table and field names, then open the GeoPackage.</source>
+        <translation>导入图层功能暂未提供。请先在 QGIS 中按标准表名和字段名整理图层，再打开该 GeoPackage。</translation>
+    </message>
+    <message>
+        <source>About Anzhi</source>
+        <translation>关于安置</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Anzhi (安置) %1&lt;/h3&gt;&lt;p&gt;Checks poverty-alleviation resettlement sites against 晋脱贫攻坚组〔2020〕12号: protected land, school and clinic coverage, seats, ecological forest rangers, demolition and reclamation.&lt;/p&gt;&lt;p&gt;Qt %2 · GDAL · PROJ · GEOS&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;安置 Anzhi %1&lt;/h3&gt;&lt;p&gt;按照晋脱贫攻坚组〔2020〕12号检查易地扶贫搬迁安置区：保护用地、学校和医疗机构覆盖、学位、生态护林员、拆旧复垦。&lt;/p&gt;&lt;p&gt;Qt %2 · GDAL · PROJ · GEOS&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Recent projects</source>
+        <translation>最近的项目(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Panels</source>
+        <translation>面板(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Check</source>
+        <translation>检查(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Main tool bar</source>
+        <translation>主工具栏</translation>
+    </message>
+    <message>
+        <source>Map scale; type e.g. 1:10000 and press Enter</source>
+        <translation>比例尺；输入如 1:10000 后按回车</translation>
+    </message>
+    <message>
+        <source>Cursor position in the working CRS (metres)</source>
+        <translation>光标在工作坐标系中的位置（米）</translation>
+    </message>
+    <message>
+        <source>Cursor position in longitude and latitude (CGCS2000)</source>
+        <translation>光标的经纬度（CGCS2000）</translation>
+    </message>
+    <message>
+        <source>Scale</source>
+        <translation>比例尺</translation>
+    </message>
+    <message>
+        <source>Unsaved exceptions</source>
+        <translation>例外尚未保存</translation>
+    </message>
+    <message>
+        <source>Accepted exceptions have changed. Save them in the project before closing?</source>
+        <translation>例外已更改。关闭前是否保存到项目中？</translation>
+    </message>
+    <message>
+        <source>Could not save</source>
+        <translation>无法保存</translation>
+    </message>
+    <message>
+        <source>Anzhi</source>
+        <translation>安置</translation>
+    </message>
+    <message>
+        <source>Opened %1: %2 features</source>
+        <translation>已打开 %1：%2 个要素</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Opened with problems: some layers could not be loaded</source>
+        <translation>已打开，但部分图层无法加载</translation>
+    </message>
+    <message>
+        <source>Some layers could not be loaded</source>
+        <translation>部分图层无法加载</translation>
+    </message>
+    <message>
+        <source>These layers were left out; the rest of the project is open. Rules that need them will be skipped.
+
+%1</source>
+        <translation>以下图层未能加载，项目的其余部分已打开。需要这些图层的规则将被跳过。
+
+%1</translation>
+    </message>
+    <message>
+        <source>Check done in %1 s: %2 errors, %3 warnings, %4 accepted exceptions</source>
+        <translation>检查完成，用时 %1 秒：错误 %2，警告 %3，例外 %4</translation>
+    </message>
+    <message>
+        <source>Coverage view: run the check to see which sites are not covered</source>
+        <translation>覆盖范围视图：运行检查后可看到未覆盖的安置区</translation>
+    </message>
+    <message>
+        <source>No feature here</source>
+        <translation>此处没有要素</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n feature(s) selected</source>
+        <translation><numerusform>已选择 %n 个要素</numerusform></translation>
+    </message>
+    <message>
+        <source>Export violations</source>
+        <translation>导出违规</translation>
+    </message>
+    <message>
+        <source>Run the check first (Check → Run check).</source>
+        <translation>请先运行检查（检查 → 运行检查）。</translation>
+    </message>
+    <message>
+        <source>GeoPackage (*.gpkg);;CSV (*.csv);;HTML report (*.html)</source>
+        <translation>GeoPackage (*.gpkg);;CSV (*.csv);;HTML 报告 (*.html)</translation>
+    </message>
+    <message>
+        <source>Exporting %1…</source>
+        <translation>正在导出 %1…</translation>
+    </message>
+    <message>
+        <source>Exported %1</source>
+        <translation>已导出 %1</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>导出失败</translation>
+    </message>
+    <message>
+        <source>Rule set</source>
+        <translation>规则集</translation>
+    </message>
+    <message>
+        <source>Rule set (*.toml);;All files (*)</source>
+        <translation>规则集 (*.toml);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Rule set: %1</source>
+        <translation>规则集：%1</translation>
+    </message>
+    <message>
+        <source>Rule set: built-in</source>
+        <translation>规则集：内置</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>The language changes when Anzhi restarts. Restart now?</source>
+        <translation>界面语言将在重启安置后生效。现在重启吗？</translation>
+    </message>
+    <message>
+        <source>E</source>
+        <translation>E</translation>
+    </message>
+    <message>
+        <source>W</source>
+        <translation>W</translation>
+    </message>
+    <message>
+        <source>N</source>
+        <translation>N</translation>
+    </message>
+    <message>
+        <source>S</source>
+        <translation>S</translation>
+    </message>
+</context>
+<context>
+    <name>anzhi::desktop::MapCanvas</name>
+    <message>
+        <source>Rendering…</source>
+        <translation>正在绘制…</translation>
+    </message>
+    <message>
+        <source>Distance: %1</source>
+        <translation>距离：%1</translation>
+    </message>
+    <message>
+        <source>Area: click at least three points</source>
+        <translation>面积：请至少点击三个点</translation>
+    </message>
+    <message>
+        <source>Area: %1</source>
+        <translation>面积：%1（椭球面积）</translation>
+    </message>
+</context>
+<context>
+    <name>anzhi::desktop::ResultsDock</name>
+    <message>
+        <source>%1 seats short</source>
+        <translation>缺 %1 个学位</translation>
+    </message>
+    <message>
+        <source>Check results</source>
+        <translation>检查结果</translation>
+    </message>
+    <message>
+        <source>Accept as exception…</source>
+        <translation>标记为例外…</translation>
+    </message>
+    <message>
+        <source>Revoke exception</source>
+        <translation>撤销例外</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <source>Search code, name, message…</source>
+        <translation>搜索编号、名称、问题描述…</translation>
+    </message>
+    <message>
+        <source>All severities</source>
+        <translation>全部严重程度</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <source>Issue</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>Feature</source>
+        <translation>要素</translation>
+    </message>
+    <message>
+        <source>Township</source>
+        <translation>乡镇</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <source>All rules</source>
+        <translation>全部规则</translation>
+    </message>
+    <message>
+        <source>All townships</source>
+        <translation>全部乡镇</translation>
+    </message>
+    <message>
+        <source>No check has run yet. Run Check → Run check (F5).</source>
+        <translation>尚未检查。请运行 检查 → 运行检查（F5）。</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>正在检查…</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · skipped: %3</source>
+        <translation>%1 · %2 · 已跳过：%3</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · %3 (%4)</source>
+        <translation>%1 · %2 · %3（%4）</translation>
+    </message>
+    <message>
+        <source>Exception: %1</source>
+        <translation>例外：%1</translation>
+    </message>
+    <message>
+        <source> [%1]</source>
+        <translation>［%1］</translation>
+    </message>
+    <message>
+        <source>Errors: %1 · warnings: %2 · accepted exceptions: %3 · shown: %4</source>
+        <translation>错误 %1 · 警告 %2 · 例外 %3 · 显示 %4 条</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · skipped (layer missing): %3</source>
+        <translation>%1 · %2 · 已跳过（缺少图层）：%3</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · disabled in the rule set</source>
+        <translation>%1 · %2 · 规则集中已停用</translation>
+    </message>
+    <message>
+        <source>Accepted exceptions, not counted (%1)</source>
+        <translation>已接受的例外，不计入问题（%1）</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,228 @@
+// The desktop app on the offscreen platform: open a project and list its layers, render known
+// pixels, check from the UI against core::checkProject, select a result and see it, open a
+// project with a broken layer, accept an exception and keep it in the project.
+
+#include "TinyProject.h"
+
+#include "app/desktop/CheckRunner.h"
+#include "app/desktop/LayersDock.h"
+#include "app/desktop/MainWindow.h"
+#include "app/desktop/ProjectSession.h"
+#include "app/desktop/ResultsDock.h"
+#include "app/render/MapRenderer.h"
+#include "core/Engine.h"
+#include "core/Exceptions.h"
+
+#include <QCoreApplication>
+#include <QListWidget>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <algorithm>
+
+using namespace anzhi;
+using namespace anzhi::apptest;
+
+class AppTest : public QObject
+{
+  Q_OBJECT
+
+private:
+  QTemporaryDir m_dir;
+  std::string m_good, m_broken;
+
+  static bool openIn(desktop::MainWindow &w, const std::string &path)
+  {
+    QSignalSpy opened(&w, &desktop::MainWindow::projectOpened);
+    w.openProject(QString::fromStdString(path));
+    return opened.wait(20000);
+  }
+  static bool waitForRender(desktop::MainWindow &w)
+  {
+    return QTest::qWaitFor(
+        [&] { return !w.canvas()->isRendering() && !w.canvas()->image().isNull(); }, 20000);
+  }
+
+private slots:
+  void initTestCase()
+  {
+    QStandardPaths::setTestModeEnabled(true);
+    QCoreApplication::setOrganizationName("AnzhiTest");
+    QCoreApplication::setApplicationName("anzhi-test");
+    QVERIFY(m_dir.isValid());
+    m_good = writeTinyProject(m_dir.filePath("good.gpkg").toStdString());
+    m_broken = writeTinyProject(m_dir.filePath("broken.gpkg").toStdString(), true);
+  }
+
+  void opensProjectAndListsLayers()
+  {
+    desktop::MainWindow w("en");
+    w.show();
+    QVERIFY(openIn(w, m_good));
+    std::vector<std::string> listed = w.layersDock()->listedLayers();
+    std::sort(listed.begin(), listed.end());
+    const std::vector<std::string> expected = {"clinics", "planned_plots", "resettlement_sites",
+                                               "schools"};
+    QCOMPARE(listed, expected);
+    // Counts are shown; the top of the list is drawn on top (points above areas).
+    const QListWidget *list = w.layersDock()->list();
+    const int plots = w.layersDock()->rowOf("planned_plots");
+    QVERIFY(list->item(plots)->text().contains("(2)"));
+    QVERIFY(w.layersDock()->rowOf("schools") < plots);
+    QVERIFY(w.problemsText().isEmpty());
+    QVERIFY(w.recentProjects().size() >= 1);
+  }
+
+  void rendersKnownPixels()
+  {
+    core::LoadOptions options;
+    auto project = core::Project::load(m_good, options);
+    render::RenderRequest request;
+    request.project = project;
+    request.labels = false;
+    request.transform =
+        render::MapTransform::fitting({X0 - 100, Y0 - 100, X0 + 500, Y0 + 400}, QSize(600, 500));
+    render::RenderStats stats;
+    const QImage image = render::MapRenderer().render(request, nullptr, &stats);
+    QCOMPARE(image.size(), QSize(600, 500));
+    QVERIFY(!stats.cancelled);
+    QVERIFY(stats.features >= 4);
+    auto pixel = [&](double x, double y) {
+      const QPointF p = request.transform.toScreen(x, y);
+      return image.pixelColor(int(p.x()), int(p.y())).name(QColor::HexRgb).toUpper();
+    };
+    QCOMPARE(pixel(X0 + 60, Y0 + 100), QString("#FF85C9"));  // education plot P-1
+    QCOMPARE(pixel(X0 + 250, Y0 + 100), QString("#FFFF2D")); // residential plot P-2
+    QCOMPARE(pixel(X0 + 60, Y0 + 250), QString("#FFFFFF"));  // inside the site, no plot
+    QCOMPARE(pixel(X0 - 60, Y0 - 60), QString("#FFFFFF"));   // outside everything
+    QCOMPARE(pixel(X0 + 200, Y0), QString("#8B0000"));       // the site's dark red outline
+
+    // Level of detail: at a county scale the plots are dots, not paths.
+    request.transform = render::MapTransform::fitting(
+        {X0 - 40000, Y0 - 40000, X0 + 40000, Y0 + 40000}, QSize(600, 500));
+    render::MapRenderer().render(request, nullptr, &stats);
+    QVERIFY(stats.dots >= 2);
+
+    // A cancelled job stops and says so.
+    std::atomic<bool> cancel{true};
+    render::MapRenderer().render(request, &cancel, &stats);
+    QVERIFY(stats.cancelled);
+  }
+
+  void canvasRendersOffTheUiThread()
+  {
+    desktop::MainWindow w("en");
+    w.show();
+    QVERIFY(openIn(w, m_good));
+    QVERIFY(waitForRender(w));
+    w.canvas()->setLabelsVisible(false);
+    w.canvas()->zoomToEnvelope({X0, Y0, X0 + 400, Y0 + 300});
+    QVERIFY(waitForRender(w));
+    const QImage image = w.canvas()->image();
+    const QPointF p = w.canvas()->transform().toScreen(X0 + 60, Y0 + 100);
+    const qreal dpr = image.devicePixelRatio();
+    QCOMPARE(image.pixelColor(int(p.x() * dpr), int(p.y() * dpr)).name().toUpper(),
+             QString("#FF85C9"));
+  }
+
+  void checkFromTheUiMatchesTheEngine()
+  {
+    desktop::MainWindow w("en");
+    w.show();
+    QVERIFY(openIn(w, m_good));
+    QSignalSpy done(&w, &desktop::MainWindow::checkFinished);
+    w.runCheck();
+    QVERIFY(w.checkRunner()->isRunning());
+    QVERIFY(done.wait(30000));
+    const core::CheckResult expected = core::checkProject(m_good, core::RuleSet::defaults());
+    QVERIFY(expected.violations.size() >= 4);
+    QCOMPARE(w.resultsDock()->totalCount(), expected.violations.size());
+    QCOMPARE(std::size_t(w.resultsDock()->visibleCount()), expected.violations.size());
+    QCOMPARE(w.resultsDock()->openErrorCount(), expected.errorCount());
+  }
+
+  void selectingAResultShowsIt()
+  {
+    desktop::MainWindow w("en");
+    w.resize(1200, 800);
+    w.show();
+    QVERIFY(openIn(w, m_good));
+    QSignalSpy done(&w, &desktop::MainWindow::checkFinished);
+    w.runCheck();
+    QVERIFY(done.wait(30000));
+    w.canvas()->zoomToEnvelope({X0 + 9000, Y0 - 500, X0 + 11000, Y0 + 500}); // elsewhere
+    const auto &open = w.resultsDock()->split().open;
+    const auto it = std::find_if(open.begin(), open.end(), [](const core::Violation &v) {
+      return v.rule == "protected-land";
+    });
+    QVERIFY(it != open.end());
+    QVERIFY(w.resultsDock()->selectOpen(std::size_t(it - open.begin())));
+    const gis::Envelope want = gis::envelope(gis::fromWkt(it->wkt).get());
+    const gis::Envelope seen = w.canvas()->visibleExtent();
+    QVERIFY(seen.minX <= want.minX && seen.maxX >= want.maxX);
+    QVERIFY(seen.minY <= want.minY && seen.maxY >= want.maxY);
+    // And the filters: searching a code keeps only its violations.
+    QVERIFY(w.resultsDock()->visibleCount() > 1);
+  }
+
+  void brokenLayerIsReportedAndTheRestOpens()
+  {
+    desktop::MainWindow w("en");
+    w.show();
+    QVERIFY(openIn(w, m_broken));
+    const std::vector<std::string> listed = w.layersDock()->listedLayers();
+    QVERIFY(std::find(listed.begin(), listed.end(), "resettlement_sites") != listed.end());
+    QVERIFY(std::find(listed.begin(), listed.end(), "planned_plots") != listed.end());
+    QVERIFY(std::find(listed.begin(), listed.end(), "schools") == listed.end());
+    QVERIFY(w.layersDock()->rowOf("schools") >= 0); // listed as broken, with the reason
+    QVERIFY(w.problemsText().contains("schools"));
+    QVERIFY(w.problemsText().contains("level"));
+    QVERIFY(waitForRender(w));
+    // The check runs on what opened; rules needing schools are skipped.
+    QSignalSpy done(&w, &desktop::MainWindow::checkFinished);
+    w.runCheck();
+    QVERIFY(done.wait(30000));
+    QVERIFY(w.resultsDock()->totalCount() >= 2);
+  }
+
+  void acceptedExceptionIsKeptAndNotCounted()
+  {
+    const std::string path = m_dir.filePath("exceptions.gpkg").toStdString();
+    writeTinyProject(path);
+    desktop::MainWindow w("en");
+    w.show();
+    QVERIFY(openIn(w, path));
+    QSignalSpy done(&w, &desktop::MainWindow::checkFinished);
+    w.runCheck();
+    QVERIFY(done.wait(30000));
+    const std::size_t errors = w.resultsDock()->openErrorCount();
+    const auto open = w.resultsDock()->split().open;
+    const auto it = std::find_if(open.begin(), open.end(), [](const core::Violation &v) {
+      return v.rule == "protected-land";
+    });
+    QVERIFY(it != open.end());
+    core::AcceptedException e;
+    e.key = core::exceptionKey(*it);
+    e.reason = "规划调整已批复";
+    e.approvalNo = "岚自然资函〔2021〕3号";
+    w.session()->addException(e);
+    QVERIFY(w.session()->isDirty());
+    QCOMPARE(w.resultsDock()->split().excepted.size(), std::size_t(1));
+    QCOMPARE(w.resultsDock()->openErrorCount(), errors - 1);
+    QSignalSpy saved(w.session(), &desktop::ProjectSession::saved);
+    w.session()->save();
+    QVERIFY(saved.wait(10000));
+    QCOMPARE(core::loadExceptions(path).size(), std::size_t(1));
+    // Reopen and check again: matched to the same violation.
+    QVERIFY(openIn(w, path));
+    w.runCheck();
+    QVERIFY(done.wait(30000));
+    QCOMPARE(w.resultsDock()->split().excepted.size(), std::size_t(1));
+    QCOMPARE(w.resultsDock()->openErrorCount(), errors - 1);
+  }
+};
+
+QTEST_MAIN(AppTest)
+#include "AppTest.moc"
