@@ -44,14 +44,13 @@ std::string slurp(const std::string &path)
 CliRun cli(const std::string &args, const TempDir &dir)
 {
   std::string out = dir.file("stdout.txt"), err = dir.file("stderr.txt");
-  int status = std::system((std::string(ANZHI_CLI) + " " + args + " >" + quote(out) + " 2>" +
-                            quote(err))
-                             .c_str());
+  int status = std::system(
+      (std::string(ANZHI_CLI) + " " + args + " >" + quote(out) + " 2>" + quote(err)).c_str());
   return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, slurp(out), slurp(err)};
 }
 
-using Key = std::tuple<std::string, std::string, std::int64_t, std::string, std::string,
-                       std::int64_t>;
+using Key =
+    std::tuple<std::string, std::string, std::int64_t, std::string, std::string, std::int64_t>;
 
 } // namespace
 
@@ -97,11 +96,11 @@ TEST(Cli, CheckFindsExactlyWhatSamplePlanted)
   std::set_difference(found.begin(), found.end(), planted.begin(), planted.end(),
                       std::back_inserter(extra));
   EXPECT_TRUE(missing.empty()) << missing.size() << " planted violations not found, first: "
-                               << std::get<0>(missing[0]) << " " << std::get<1>(missing[0])
-                               << " " << std::get<2>(missing[0]);
-  EXPECT_TRUE(extra.empty()) << extra.size() << " unplanted violations, first: "
-                             << std::get<0>(extra[0]) << " " << std::get<1>(extra[0]) << " "
-                             << std::get<2>(extra[0]);
+                               << std::get<0>(missing[0]) << " " << std::get<1>(missing[0]) << " "
+                               << std::get<2>(missing[0]);
+  EXPECT_TRUE(extra.empty()) << extra.size()
+                             << " unplanted violations, first: " << std::get<0>(extra[0]) << " "
+                             << std::get<1>(extra[0]) << " " << std::get<2>(extra[0]);
 }
 
 TEST(Cli, ExitCodesAndOneLineErrors)
@@ -153,8 +152,8 @@ TEST(Cli, ReportsAreWrittenAndInputUnchanged)
   std::string before = slurp(project);
   std::string html = dir.file("r.html"), gpkg = dir.file("v.gpkg"), json = dir.file("r.json");
   CliRun run = cli("check " + quote(project) + " --html " + quote(html) + " --violations " +
-                  quote(gpkg) + " --json " + quote(json) + " --lang en",
-                dir);
+                       quote(gpkg) + " --json " + quote(json) + " --lang en",
+                   dir);
   EXPECT_EQ(run.exitCode, 1) << run.err;
   EXPECT_EQ(slurp(project), before) << "checking never writes to the project";
   auto doc = nlohmann::json::parse(slurp(json));

@@ -52,28 +52,39 @@ inline const std::map<std::string, LayerSchema> &schemas()
   using F = gis::FieldType;
   using K = gis::GeometryKind;
   static const std::map<std::string, LayerSchema> s = {
-    {"resettlement_sites",
-     {K::Polygon,
-      {{"name", F::String}, {"county", F::String}, {"township", F::String},
-       {"setting", F::String}, {"households", F::Integer}, {"population", F::Integer},
-       {"pupils_primary", F::Integer}, {"pupils_junior", F::Integer},
-       {"support_plan", F::Integer}}}},
-    {"planned_plots", {K::Polygon, {{"name", F::String}, {"land_use", F::String}}}},
-    {"buildings", {K::Polygon, {{"use", F::String}}}},
-    {"schools",
-     {K::Point,
-      {{"name", F::String}, {"level", F::String}, {"capacity", F::Integer},
-       {"enrolled", F::Integer}}}},
-    {"school_catchments", {K::Polygon, {{"school_code", F::String}}}},
-    {"clinics", {K::Point, {{"name", F::String}, {"level", F::String}}}},
-    {"service_points", {K::Point, {{"name", F::String}, {"kind", F::String}}}},
-    {"reclaimed_homesteads",
-     {K::Polygon,
-      {{"household_code", F::String}, {"village", F::String}, {"site_code", F::String},
-       {"status", F::String}, {"target_use", F::String}, {"done_date", F::Date}}}},
-    {"rangers",
-     {K::Point, {{"name", F::String}, {"site_code", F::String}, {"status", F::String}}}},
-    {"ranger_plots", {K::Polygon, {{"ranger_code", F::String}}}},
+      {"resettlement_sites",
+       {K::Polygon,
+        {{"name", F::String},
+         {"county", F::String},
+         {"township", F::String},
+         {"setting", F::String},
+         {"households", F::Integer},
+         {"population", F::Integer},
+         {"pupils_primary", F::Integer},
+         {"pupils_junior", F::Integer},
+         {"support_plan", F::Integer}}}},
+      {"planned_plots", {K::Polygon, {{"name", F::String}, {"land_use", F::String}}}},
+      {"buildings", {K::Polygon, {{"use", F::String}}}},
+      {"schools",
+       {K::Point,
+        {{"name", F::String},
+         {"level", F::String},
+         {"capacity", F::Integer},
+         {"enrolled", F::Integer}}}},
+      {"school_catchments", {K::Polygon, {{"school_code", F::String}}}},
+      {"clinics", {K::Point, {{"name", F::String}, {"level", F::String}}}},
+      {"service_points", {K::Point, {{"name", F::String}, {"kind", F::String}}}},
+      {"reclaimed_homesteads",
+       {K::Polygon,
+        {{"household_code", F::String},
+         {"village", F::String},
+         {"site_code", F::String},
+         {"status", F::String},
+         {"target_use", F::String},
+         {"done_date", F::Date}}}},
+      {"rangers",
+       {K::Point, {{"name", F::String}, {"site_code", F::String}, {"status", F::String}}}},
+      {"ranger_plots", {K::Polygon, {{"ranger_code", F::String}}}},
   };
   return s;
 }
@@ -84,9 +95,10 @@ class ProjectBuilder
 {
 public:
   explicit ProjectBuilder(const std::string &path)
-    : m_path(path)
-    , m_dataset(gis::VectorDataset::createGeoPackage(path))
-  {}
+      : m_path(path)
+      , m_dataset(gis::VectorDataset::createGeoPackage(path))
+  {
+  }
 
   ProjectBuilder &layer(const std::string &name, int epsg = 4546)
   {
@@ -129,8 +141,8 @@ private:
 inline std::string rect(double x0, double y0, double x1, double y1)
 {
   auto n = [](double v) { return std::to_string(v); };
-  return "POLYGON((" + n(x0) + " " + n(y0) + "," + n(x1) + " " + n(y0) + "," + n(x1) + " " +
-         n(y1) + "," + n(x0) + " " + n(y1) + "," + n(x0) + " " + n(y0) + "))";
+  return "POLYGON((" + n(x0) + " " + n(y0) + "," + n(x1) + " " + n(y0) + "," + n(x1) + " " + n(y1) +
+         "," + n(x0) + " " + n(y1) + "," + n(x0) + " " + n(y0) + "))";
 }
 
 inline std::string point(double x, double y)

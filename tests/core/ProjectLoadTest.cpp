@@ -15,8 +15,8 @@ constexpr double X0 = 500000, Y0 = 4300000;
 
 V site(std::int64_t population = 100)
 {
-  return {FieldValue("安置区"), null, null, FieldValue("rural"), null, FieldValue(population),
-          null, null, FieldValue(std::int64_t(1))};
+  return {FieldValue("安置区"),   null, null, FieldValue("rural"),        null,
+          FieldValue(population), null, null, FieldValue(std::int64_t(1))};
 }
 
 std::string errorOf(const std::string &path)
@@ -71,8 +71,8 @@ TEST(ProjectLoad, LayersInOtherCrsAreTransformed)
   b.add("rangers", "R-2", "", {FieldValue("护林员"), null, FieldValue("local")});
   b.layer("ranger_plots", 4525);
   const double P = 37000000;
-  auto g1 = b.add("ranger_plots", "G-1", rect(P + X0, Y0, P + X0 + 600, Y0 + 600),
-                  {FieldValue("R-1")});
+  auto g1 =
+      b.add("ranger_plots", "G-1", rect(P + X0, Y0, P + X0 + 600, Y0 + 600), {FieldValue("R-1")});
   // R-2's plot overlaps R-1's by 30 × 600 m = 18,000 m² (27 mu).
   auto g2 = b.add("ranger_plots", "G-2", rect(P + X0 + 570, Y0, P + X0 + 1170, Y0 + 600),
                   {FieldValue("R-2")});
@@ -136,12 +136,12 @@ TEST(ProjectLoad, ErrorsNameFileLayerFeatureAndField)
   EXPECT_NE(message.find("land_use"), std::string::npos) << message;
   {
     gis::VectorDataset ds = gis::VectorDataset::createGeoPackage(dir.file("badvalue.gpkg"));
-    auto w = ds.createLayer("resettlement_sites", gis::GeometryKind::Polygon,
-                            gis::Crs::fromEpsg(4546),
-                            {{"code", gis::FieldType::String},
-                             {"setting", gis::FieldType::String},
-                             {"population", gis::FieldType::String},
-                             {"support_plan", gis::FieldType::Integer}});
+    auto w =
+        ds.createLayer("resettlement_sites", gis::GeometryKind::Polygon, gis::Crs::fromEpsg(4546),
+                       {{"code", gis::FieldType::String},
+                        {"setting", gis::FieldType::String},
+                        {"population", gis::FieldType::String},
+                        {"support_plan", gis::FieldType::Integer}});
     gis::Geometry g = gis::fromWkt(rect(X0, Y0, X0 + 10, Y0 + 10));
     w.add(g.get(), {FieldValue("AZQ-1"), FieldValue("rural"), FieldValue("1200"),
                     FieldValue(std::int64_t(1))});

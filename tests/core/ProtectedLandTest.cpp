@@ -17,7 +17,10 @@ namespace {
 
 constexpr double X0 = 500000, Y0 = 4300000;
 
-V plot(const std::string &landUse) { return {FieldValue("地块"), FieldValue(landUse)}; }
+V plot(const std::string &landUse)
+{
+  return {FieldValue("地块"), FieldValue(landUse)};
+}
 
 } // namespace
 
@@ -27,8 +30,8 @@ TEST(ProtectedLand, OverlapOverToleranceFiresUnderDoesNot)
   ProjectBuilder b(dir.file("p.gpkg"));
   auto school = b.add("planned_plots", "P-1", rect(X0, Y0, X0 + 100, Y0 + 100), plot("education"));
   // 1.01 m² (1.01 × 1) over the school plot's east edge: over the 1 m² tolerance.
-  auto over = b.add("planned_plots", "P-2", rect(X0 + 98.99, Y0, X0 + 150, Y0 + 1),
-                    plot("commercial"));
+  auto over =
+      b.add("planned_plots", "P-2", rect(X0 + 98.99, Y0, X0 + 150, Y0 + 1), plot("commercial"));
   // 0.99 m² (0.99 × 1) further north: under the tolerance.
   b.add("planned_plots", "P-3", rect(X0 + 99.01, Y0 + 10, X0 + 150, Y0 + 11), plot("commercial"));
   // Touching along the north edge only: intersection of area 0.
@@ -113,8 +116,8 @@ TEST(ProtectedLand, InvalidBowTieIsReportedAndCheckedAfterRepair)
                       "POLYGON((500000 4300000,500100 4300100,500100 4300000,500000 4300100,"
                       "500000 4300000))",
                       plot("education"));
-  auto shop = b.add("planned_plots", "P-2", rect(X0 + 50, Y0, X0 + 150, Y0 + 50),
-                    plot("commercial"));
+  auto shop =
+      b.add("planned_plots", "P-2", rect(X0 + 50, Y0, X0 + 150, Y0 + 50), plot("commercial"));
   auto result = check(b.finish());
   auto invalid = violationsOf(result, "invalid-geometry");
   ASSERT_EQ(invalid.size(), 1u);

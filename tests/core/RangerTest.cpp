@@ -68,10 +68,10 @@ TEST(RangerUnassignedAndOrphans, RangerWithoutPlotAndPlotsWithoutRanger)
   b.add("rangers", "R-1", point(X0, Y0), ranger());
   auto idle = b.add("rangers", "R-2", point(X0, Y0), ranger());
   b.add("ranger_plots", "G-1", rect(X0, Y0, X0 + 600, Y0 + 600), plotOf("R-1"));
-  auto unknown = b.add("ranger_plots", "G-2", rect(X0 + 1000, Y0, X0 + 1100, Y0 + 100),
-                       plotOf("R-9"));
-  auto empty = b.add("ranger_plots", "G-3", rect(X0 + 2000, Y0, X0 + 2100, Y0 + 100),
-                     plotOf(std::nullopt));
+  auto unknown =
+      b.add("ranger_plots", "G-2", rect(X0 + 1000, Y0, X0 + 1100, Y0 + 100), plotOf("R-9"));
+  auto empty =
+      b.add("ranger_plots", "G-3", rect(X0 + 2000, Y0, X0 + 2100, Y0 + 100), plotOf(std::nullopt));
   auto result = check(b.finish());
   auto unassigned = violationsOf(result, "ranger-unassigned");
   ASSERT_EQ(unassigned.size(), 1u);
@@ -92,15 +92,15 @@ TEST(RangerOverlap, DifferentRangersOnlyAndNullCodesAlike)
   b.add("rangers", "R-2", point(X0, Y0), ranger());
   auto a = b.add("ranger_plots", "G-1", rect(X0, Y0, X0 + 600, Y0 + 600), plotOf("R-1"));
   // R-2's plot overlaps R-1's by 20 × 20 m at the north-east corner.
-  auto c = b.add("ranger_plots", "G-2", rect(X0 + 580, Y0 + 580, X0 + 1180, Y0 + 1180),
-                 plotOf("R-2"));
+  auto c =
+      b.add("ranger_plots", "G-2", rect(X0 + 580, Y0 + 580, X0 + 1180, Y0 + 1180), plotOf("R-2"));
   // Two plots with null ranger_code overlapping each other: the same (unknown) ranger.
-  auto n1 = b.add("ranger_plots", "G-3", rect(X0 + 3000, Y0, X0 + 3100, Y0 + 100),
-                  plotOf(std::nullopt));
+  auto n1 =
+      b.add("ranger_plots", "G-3", rect(X0 + 3000, Y0, X0 + 3100, Y0 + 100), plotOf(std::nullopt));
   b.add("ranger_plots", "G-4", rect(X0 + 3050, Y0, X0 + 3150, Y0 + 100), plotOf(std::nullopt));
   // A null-code plot overlapping R-1's plot by 10 × 600 m: different rangers.
-  auto n3 = b.add("ranger_plots", "G-5", rect(X0 - 50, Y0, X0 + 10, Y0 + 600),
-                  plotOf(std::nullopt));
+  auto n3 =
+      b.add("ranger_plots", "G-5", rect(X0 - 50, Y0, X0 + 10, Y0 + 600), plotOf(std::nullopt));
   auto result = check(b.finish());
   auto found = violationsOf(result, "ranger-overlap");
   ASSERT_EQ(found.size(), 2u);

@@ -40,8 +40,8 @@ TEST(SchoolCoverage, RadiusIsInclusiveAndReportsNearestDistance)
   // radius) and a junior school 1000.5 m north of it (radius 1000: not covered).
   TempDir dir;
   ProjectBuilder b(dir.file("p.gpkg"));
-  auto s = b.add("resettlement_sites", "AZQ-1", rect(X0, Y0, X0 + 200, Y0 + 200),
-                 site("urban", 1000));
+  auto s =
+      b.add("resettlement_sites", "AZQ-1", rect(X0, Y0, X0 + 200, Y0 + 200), site("urban", 1000));
   b.add("schools", "S-1", point(X0 + 700, Y0 + 100), school("primary", 5000));
   b.add("schools", "S-2", point(X0 + 100, Y0 + 1200.5), school("junior", 5000));
   auto result = check(b.finish());
@@ -71,11 +71,10 @@ TEST(SchoolCoverage, CatchmentOverridesRadius)
   ProjectBuilder b(dir.file("p.gpkg"));
   // Site A: its primary school lies inside it, but the school's catchment is drawn elsewhere,
   // so the radius does not apply: A is not covered at primary level.
-  auto a = b.add("resettlement_sites", "AZQ-A", rect(X0, Y0, X0 + 200, Y0 + 200),
-                 site("urban", 1000));
+  auto a =
+      b.add("resettlement_sites", "AZQ-A", rect(X0, Y0, X0 + 200, Y0 + 200), site("urban", 1000));
   b.add("schools", "S-A", point(X0 + 100, Y0 + 100), school("primary", 5000));
-  b.add("school_catchments", "C-A", rect(X0 + 5000, Y0, X0 + 6000, Y0 + 1000),
-        {FieldValue("S-A")});
+  b.add("school_catchments", "C-A", rect(X0 + 5000, Y0, X0 + 6000, Y0 + 1000), {FieldValue("S-A")});
   // Site B: 20 km from its school, but inside the school's catchment: covered.
   b.add("resettlement_sites", "AZQ-B", rect(X0, Y0 + 20000, X0 + 200, Y0 + 20200),
         site("urban", 1000));
@@ -103,8 +102,8 @@ TEST(SchoolCoverage, UnknownSettingOnlyCoveredByCatchment)
 {
   TempDir dir;
   ProjectBuilder b(dir.file("p.gpkg"));
-  auto s = b.add("resettlement_sites", "AZQ-1", rect(X0, Y0, X0 + 200, Y0 + 200),
-                 site("mixed", 1000));
+  auto s =
+      b.add("resettlement_sites", "AZQ-1", rect(X0, Y0, X0 + 200, Y0 + 200), site("mixed", 1000));
   b.add("schools", "S-1", point(X0 + 100, Y0 + 100), school("nine_year", 5000));
   auto result = check(b.finish());
   auto found = violationsOf(result, "school-coverage");
@@ -120,7 +119,7 @@ TEST(SchoolCapacity, NullPupilsUseExactRateAndNineYearSharesSeats)
   // floating point 100 × 0.29 = 28.999999999999996). Junior rate 0.04: floor(100 × 0.04) = 4.
   // The nine-year school has 30 seats and 0 enrolled: 29 + 4 = 33 → shortfall 3.
   core::RuleSet rules = core::RuleSet::fromToml(
-    "[rules.school-capacity]\npupil_rate = { primary = 0.29, junior = 0.04 }\n", "test.toml");
+      "[rules.school-capacity]\npupil_rate = { primary = 0.29, junior = 0.04 }\n", "test.toml");
   TempDir dir;
   ProjectBuilder b(dir.file("p.gpkg"));
   b.add("resettlement_sites", "AZQ-1", rect(X0, Y0, X0 + 200, Y0 + 200), site("urban", 100));

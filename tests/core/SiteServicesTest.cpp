@@ -15,15 +15,21 @@ constexpr double X0 = 500000, Y0 = 4300000;
 V site(const std::string &setting, std::optional<std::int64_t> population,
        std::optional<std::int64_t> supportPlan = 1)
 {
-  return {FieldValue("安置区"), null, FieldValue("三井镇"), FieldValue(setting), null,
-          population ? FieldValue(*population) : null, null, null,
+  return {FieldValue("安置区"),
+          null,
+          FieldValue("三井镇"),
+          FieldValue(setting),
+          null,
+          population ? FieldValue(*population) : null,
+          null,
+          null,
           supportPlan ? FieldValue(*supportPlan) : null};
 }
 
 V homestead(const std::string &status, std::optional<gis::Date> done)
 {
-  return {FieldValue("H-1"), FieldValue("长征村"), FieldValue("AZQ-1"), FieldValue(status),
-          FieldValue("cropland"), done ? FieldValue(*done) : null};
+  return {FieldValue("H-1"),  FieldValue("长征村"),   FieldValue("AZQ-1"),
+          FieldValue(status), FieldValue("cropland"), done ? FieldValue(*done) : null};
 }
 
 } // namespace
@@ -77,8 +83,8 @@ TEST(SupportPlan, EightHundredOrMoreNeedsPlanNullIncluded)
 {
   TempDir dir;
   ProjectBuilder b(dir.file("p.gpkg"));
-  auto zero = b.add("resettlement_sites", "AZQ-1", rect(X0, Y0, X0 + 10, Y0 + 10),
-                    site("rural", 800, 0));
+  auto zero =
+      b.add("resettlement_sites", "AZQ-1", rect(X0, Y0, X0 + 10, Y0 + 10), site("rural", 800, 0));
   auto empty = b.add("resettlement_sites", "AZQ-2", rect(X0, Y0 + 100, X0 + 10, Y0 + 110),
                      site("rural", 5000, std::nullopt));
   b.add("resettlement_sites", "AZQ-3", rect(X0, Y0 + 200, X0 + 10, Y0 + 210),
