@@ -452,6 +452,10 @@ std::shared_ptr<const Project> Project::load(const std::string &path, const Load
     }
   }
   project->featuresWithGeometry = withGeometry;
+  const auto &plots = project->rangerPlots.features;
+  for (std::size_t i = 0; i < plots.size(); ++i)
+    if (plots[i].rangerCode)
+      project->plotsByRangerCode[*plots[i].rangerCode].push_back(i);
   // Layers load in any order; the report lists invalid geometries in layer, then fid order.
   const auto &order = canonicalLayers();
   auto rank = [&](const LayerProblem &p) {

@@ -12,6 +12,7 @@
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 namespace anzhi::core {
@@ -216,6 +217,9 @@ public:
   Layer<Ranger> rangers{"rangers"};
   Layer<RangerPlot> rangerPlots{"ranger_plots"};
   Layer<Road> roads{"roads"};
+
+  //! Indices into rangerPlots.features by ranger_code (compared as text; null codes left out).
+  std::unordered_map<std::string, std::vector<std::size_t>> plotsByRangerCode;
 
   //! Whether a canonical layer exists in the project.
   bool hasLayer(const std::string &name) const;

@@ -167,7 +167,14 @@ int runCheck(const CheckArgs &args)
       if (!crs->isProjected())
         return cannotRun("--crs " + *args.crs + ": the working CRS must be projected (metres)");
     }
-    core::CheckResult full = core::checkProject(args.project, rules, crs);
+    core::LoadOptions options;
+    options.landUse = rules.landUse;
+    options.workingCrs = crs;
+    std::shared_ptr<const core::Project> project = core::Project::load(args.project, options);
+    core::CheckResult full = core::Engine(rules).check(*project);
+    // The process ends after the reports: freeing millions of geometries one by one would
+    // only cost time, so the snapshot is left to the operating system.
+    new std::shared_ptr<const core::Project>(project);
     // Accepted exceptions (例外) stored in the project: listed apart, not counted as errors.
     split = core::splitExceptions(full, core::loadExceptions(args.project));
     result = core::withoutExcepted(full, split);

@@ -8,24 +8,13 @@ namespace anzhi::core::rules {
 
 namespace {
 
-//! Plot indices by ranger_code (compared as text; null codes are left out).
-std::unordered_map<std::string, std::vector<std::size_t>> plotsByRanger(const Project &p)
-{
-  std::unordered_map<std::string, std::vector<std::size_t>> byRanger;
-  for (std::size_t i = 0; i < p.rangerPlots.features.size(); ++i)
-    if (p.rangerPlots.features[i].rangerCode)
-      byRanger[*p.rangerPlots.features[i].rangerCode].push_back(i);
-  return byRanger;
-}
-
-const std::vector<std::size_t> &
-plotsOf(const std::unordered_map<std::string, std::vector<std::size_t>> &byRanger, const Ranger &r)
+const std::vector<std::size_t> &plotsOf(const Project &p, const Ranger &r)
 {
   static const std::vector<std::size_t> none;
   if (!r.code)
     return none;
-  auto it = byRanger.find(*r.code);
-  return it == byRanger.end() ? none : it->second;
+  auto it = p.plotsByRangerCode.find(*r.code);
+  return it == p.plotsByRangerCode.end() ? none : it->second;
 }
 
 //! Whether the interiors of any two of the plots overlap (touching edges do not count).
@@ -43,11 +32,40 @@ bool anyInteriorsOverlap(const Project &p, const std::vector<std::size_t> &plots
   return false;
 }
 
+//! The ratio of ellipsoidal to planar area of the working CRS around a point, measured once
+//! per 10 km cell. Thread: one per rule run.
+class AreaScaleCache
+{
+public:
+  explicit AreaScaleCache(const RuleContext &ctx)
+      : m_ctx(ctx)
+  {
+  }
+  double at(double x, double y)
+  {
+    const double cell = 10000;
+    double cx = std::floor(x / cell), cy = std::floor(y / cell);
+    auto [it, inserted] = m_scales.try_emplace({cx, cy}, 0.0);
+    if (inserted) {
+      gis::Geometry box = gis::makePolygon({{cx * cell, cy * cell},
+                                            {(cx + 1) * cell, cy * cell},
+                                            {(cx + 1) * cell, (cy + 1) * cell},
+                                            {cx * cell, (cy + 1) * cell}});
+      it->second = m_ctx.areaM2(box.get()) / (cell * cell);
+    }
+    return it->second;
+  }
+
+private:
+  const RuleContext &m_ctx;
+  std::map<std::pair<double, double>, double> m_scales;
+};
+
 //! True when the parts' ellipsoidal area is surely at least minM2, judged from their planar
-//! area times the projection's local area scale (the ellipsoidal over planar area of their
-//! envelope). Within 20 km that scale varies by under 1 % even in Web Mercator, so a 5 %
-//! margin keeps every ranger near the limit for the exact geodesic measure.
-bool clearlyAbove(const RuleContext &ctx, const std::vector<const GEOSGeometry *> &parts,
+//! area times the projection's local area scale. Within 30 km (a 10 km cell and a 20 km
+//! envelope) that scale varies by under 1 % even in Web Mercator, so a 5 % margin keeps every
+//! ranger near the limit for the exact geodesic measure.
+bool clearlyAbove(AreaScaleCache &scales, const std::vector<const GEOSGeometry *> &parts,
                   double minM2)
 {
   if (parts.empty())
@@ -61,10 +79,7 @@ bool clearlyAbove(const RuleContext &ctx, const std::vector<const GEOSGeometry *
   double width = env.maxX - env.minX, height = env.maxY - env.minY;
   if (width <= 0 || height <= 0 || width > 20000 || height > 20000)
     return false;
-  gis::Geometry box = gis::makePolygon(
-      {{env.minX, env.minY}, {env.maxX, env.minY}, {env.maxX, env.maxY}, {env.minX, env.maxY}});
-  double scale = ctx.areaM2(box.get()) / (width * height);
-  return planar * scale > minM2 * 1.05;
+  return planar * scales.at(env.centerX(), env.centerY()) > minM2 * 1.05;
 }
 
 //! 三（十）每名护林员管护面积不少于 500 亩: the ellipsoidal area of the union of a
@@ -78,14 +93,14 @@ public:
   RuleRun run(const RuleContext &ctx) const override
   {
     const Project &p = ctx.project;
-    auto byRanger = plotsByRanger(p);
     const double minM2 = ctx.rules.rangerMinMu * gis::kSquareMetresPerMu;
+    AreaScaleCache scales(ctx);
     RuleRun result;
     result.checked = static_cast<std::int64_t>(p.rangers.features.size());
     for (std::size_t i = 0; i < p.rangers.features.size(); ++i) {
       ctx.pollCancel(i);
       const Ranger &ranger = p.rangers.features[i];
-      const std::vector<std::size_t> &plots = plotsOf(byRanger, ranger);
+      const std::vector<std::size_t> &plots = plotsOf(p, ranger);
       if (plots.empty())
         continue;
       std::vector<const GEOSGeometry *> parts;
@@ -102,7 +117,7 @@ public:
       gis::Geometry united;
       if (anyInteriorsOverlap(p, plots))
         united = gis::unionAll(parts);
-      if (clearlyAbove(ctx, united ? std::vector<const GEOSGeometry *>{united.get()} : parts,
+      if (clearlyAbove(scales, united ? std::vector<const GEOSGeometry *>{united.get()} : parts,
                        minM2))
         continue;
       double area = 0;
@@ -141,11 +156,10 @@ public:
   RuleRun run(const RuleContext &ctx) const override
   {
     const Project &p = ctx.project;
-    auto byRanger = plotsByRanger(p);
     RuleRun result;
     result.checked = static_cast<std::int64_t>(p.rangers.features.size());
     for (const Ranger &ranger : p.rangers.features) {
-      if (!plotsOf(byRanger, ranger).empty() || !ctx.inScope(ranger))
+      if (!plotsOf(p, ranger).empty() || !ctx.inScope(ranger))
         continue;
       Violation v = newViolation(ctx, id(), "rangers", ranger);
       v.wkt = locationWkt(ranger.hasGeometry() ? ranger.geometry.get() : nullptr);
@@ -260,7 +274,6 @@ public:
   RuleRun run(const RuleContext &ctx) const override
   {
     const Project &p = ctx.project;
-    auto byRanger = plotsByRanger(p);
     std::unordered_map<std::string, std::size_t> siteByCode;
     for (std::size_t i = p.sites.features.size(); i-- > 0;)
       if (p.sites.features[i].code)
@@ -283,7 +296,7 @@ public:
       bool touched = ctx.inScope(ranger);
       double nearest = std::numeric_limits<double>::infinity();
       gis::PreparedGeometry prepared(residence);
-      for (std::size_t j : plotsOf(byRanger, ranger)) {
+      for (std::size_t j : plotsOf(p, ranger)) {
         const RangerPlot &plot = p.rangerPlots.features[j];
         touched = touched || ctx.inScope(plot);
         if (plot.hasGeometry())
