@@ -27,6 +27,7 @@
 #include <QSettings>
 #include <QStatusBar>
 #include <QStyle>
+#include <QThreadPool>
 #include <QToolBar>
 #include <QToolButton>
 #include <QtConcurrent/QtConcurrent>
@@ -48,7 +49,10 @@ MainWindow::MainWindow(const QString &language, QWidget *parent)
     , m_layers(new LayersDock(this))
     , m_results(new ResultsDock(this))
     , m_attributes(new AttributesDock(this))
+    , m_lonlatPool(new QThreadPool(this))
 {
+  m_lonlatPool->setMaxThreadCount(1);
+  m_lonlatPool->setExpiryTimeout(-1); // keep the thread, its PROJ context and transform
   setObjectName("MainWindow");
   setCentralWidget(m_canvas);
   addDockWidget(Qt::LeftDockWidgetArea, m_layers);
@@ -137,7 +141,11 @@ MainWindow::MainWindow(const QString &language, QWidget *parent)
   connect(m_canvas, &MapCanvas::measured, m_measure, &QLabel::setText);
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow()
+{
+  m_lonlatPool->clear();
+  m_lonlatPool->waitForDone();
+}
 
 void MainWindow::createActions()
 {
@@ -563,7 +571,9 @@ void MainWindow::refreshOverlays()
     return;
   }
   // Parsing every violation's WKT is work: done on a worker, delivered to the UI thread.
-  const std::vector<core::Violation> open = m_results->split().open;
+  // One copy of the open violations, shared with the worker (a national check has thousands,
+  // with their WKT: copying them by value into the task cost tens of ms on the UI thread).
+  auto open = std::make_shared<const std::vector<core::Violation>>(m_results->split().open);
   auto *watcher = new QFutureWatcher<std::shared_ptr<const render::ViolationOverlay>>(this);
   connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher] {
     watcher->deleteLater();
@@ -571,7 +581,7 @@ void MainWindow::refreshOverlays()
       m_canvas->setViolations(watcher->result());
   });
   watcher->setFuture(
-      QtConcurrent::run([open] { return render::ViolationOverlay::fromViolations(open); }));
+      QtConcurrent::run([open] { return render::ViolationOverlay::fromViolations(*open); }));
 }
 
 void MainWindow::updateCoverage()
@@ -758,25 +768,39 @@ void MainWindow::updateCursor(double x, double y)
   auto project = m_session->project();
   if (!project)
     return;
-  try {
-    static thread_local std::optional<gis::Crs> geographic;
-    static thread_local std::string forCrs;
-    if (!geographic || forCrs != project->workingCrs.definition()) {
-      geographic = project->workingCrs.geographicBase();
-      forCrs = project->workingCrs.definition();
+  // The lon/lat on the readout thread (PROJ off the UI thread); only the latest position is
+  // converted and shown, so that a fast mouse never queues work.
+  const quint64 serial = ++*m_lonlatSerial;
+  auto latest = m_lonlatSerial;
+  const QString east = tr("E"), west = tr("W"), north = tr("N"), south = tr("S");
+  m_lonlatPool->start([this, project, x, y, serial, latest, east, west, north, south] {
+    if (latest->load() != serial)
+      return;
+    QString text;
+    try {
+      static thread_local std::optional<gis::Crs> geographic;
+      static thread_local std::string forCrs;
+      if (!geographic || forCrs != project->workingCrs.definition()) {
+        geographic = project->workingCrs.geographicBase();
+        forCrs = project->workingCrs.definition();
+      }
+      double lon = x, lat = y;
+      if (gis::CoordinateTransform::forThread(project->workingCrs, *geographic).transform(lon, lat))
+        text = QStringLiteral("%1°%2  %3°%4")
+                   .arg(std::abs(lon), 0, 'f', 5)
+                   .arg(lon >= 0 ? east : west)
+                   .arg(std::abs(lat), 0, 'f', 5)
+                   .arg(lat >= 0 ? north : south);
+    } catch (const std::exception &) {
     }
-    double lon = x, lat = y;
-    if (gis::CoordinateTransform::forThread(project->workingCrs, *geographic).transform(lon, lat))
-      m_lonlat->setText(QStringLiteral("%1°%2  %3°%4")
-                            .arg(std::abs(lon), 0, 'f', 5)
-                            .arg(lon >= 0 ? tr("E") : tr("W"))
-                            .arg(std::abs(lat), 0, 'f', 5)
-                            .arg(lat >= 0 ? tr("N") : tr("S")));
-    else
-      m_lonlat->clear();
-  } catch (const std::exception &) {
-    m_lonlat->clear();
-  }
+    QMetaObject::invokeMethod(
+        this,
+        [this, text, serial, latest] {
+          if (latest->load() == serial)
+            m_lonlat->setText(text);
+        },
+        Qt::QueuedConnection);
+  });
 }
 
 void MainWindow::updateScale(double denominator)

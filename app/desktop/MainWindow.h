@@ -8,12 +8,16 @@
 #include <QString>
 #include <QStringList>
 
+#include <atomic>
+#include <memory>
+
 class QAction;
 class QActionGroup;
 class QLabel;
 class QLineEdit;
 class QMenu;
 class QProgressBar;
+class QThreadPool;
 class QToolButton;
 
 namespace anzhi::desktop {
@@ -112,6 +116,11 @@ private:
   QLabel *m_measure;
   QLabel *m_coords;
   QLabel *m_lonlat;
+  //! One long-lived thread for the lon/lat readout: PROJ's transform is created (tens of ms
+  //! the first time) and used there, never on the UI thread; its thread_local PROJ context
+  //! lives as long as the window.
+  QThreadPool *m_lonlatPool;
+  std::shared_ptr<std::atomic<quint64>> m_lonlatSerial = std::make_shared<std::atomic<quint64>>(0);
   QLineEdit *m_scale;
   QLabel *m_crs;
   QProgressBar *m_progress;

@@ -32,6 +32,33 @@ void appendSequence(QPainterPath &path, GEOSContextHandle_t ctx, const GEOSGeome
     path.closeSubpath();
 }
 
+//! The screen vertices of one ring or line into out (appended), decimated by minStep.
+bool copySequence(GEOSContextHandle_t ctx, const GEOSGeometry *line, const MapTransform &t,
+                  double minStep, std::vector<QPointF> &out)
+{
+  const GEOSCoordSequence *seq = GEOSGeom_getCoordSeq_r(ctx, line);
+  unsigned int n = 0;
+  if (!seq || !GEOSCoordSeq_getSize_r(ctx, seq, &n) || n < 2)
+    return false;
+  thread_local std::vector<double> buffer;
+  buffer.resize(std::size_t(n) * 2);
+  if (!GEOSCoordSeq_copyToBuffer_r(ctx, seq, buffer.data(), 0, 0))
+    return false;
+  const double step2 = minStep * minStep;
+  out.reserve(out.size() + n);
+  QPointF last = t.toScreen(buffer[0], buffer[1]);
+  out.push_back(last);
+  for (unsigned int i = 1; i < n; ++i) {
+    QPointF p = t.toScreen(buffer[2 * i], buffer[2 * i + 1]);
+    const double dx = p.x() - last.x(), dy = p.y() - last.y();
+    if (i + 1 < n && dx * dx + dy * dy < step2)
+      continue;
+    out.push_back(p);
+    last = p;
+  }
+  return true;
+}
+
 void append(QPainterPath &path, GEOSContextHandle_t ctx, const GEOSGeometry *g,
             const MapTransform &t, double minStep)
 {
@@ -69,6 +96,26 @@ void appendToPath(QPainterPath &path, const GEOSGeometry *g, const MapTransform 
 {
   if (g)
     append(path, gis::geosContext(), g, t, minStep);
+}
+
+bool simpleRing(const GEOSGeometry *g, const MapTransform &t, std::vector<QPointF> &out,
+                double minStep)
+{
+  out.clear();
+  if (!g)
+    return false;
+  GEOSContextHandle_t ctx = gis::geosContext();
+  int type = GEOSGeomTypeId_r(ctx, g);
+  if (type == GEOS_MULTIPOLYGON) {
+    if (GEOSGetNumGeometries_r(ctx, g) != 1)
+      return false;
+    g = GEOSGetGeometryN_r(ctx, g, 0);
+    type = g ? GEOSGeomTypeId_r(ctx, g) : -1;
+  }
+  if (type != GEOS_POLYGON || GEOSGetNumInteriorRings_r(ctx, g) != 0)
+    return false;
+  const GEOSGeometry *outer = GEOSGetExteriorRing_r(ctx, g);
+  return outer && copySequence(ctx, outer, t, minStep, out);
 }
 
 void forEachPoint(const GEOSGeometry *g, const MapTransform &t,

@@ -7,6 +7,7 @@
 #include <QPointF>
 
 #include <functional>
+#include <vector>
 
 namespace anzhi::render {
 
@@ -16,6 +17,15 @@ namespace anzhi::render {
 //! Thread: any (uses the calling thread's GEOS context).
 void appendToPath(QPainterPath &path, const GEOSGeometry *g, const MapTransform &t,
                   double minStep = 0.5);
+
+//! The fast path for the common feature, a polygon without holes (a plot, a building, a
+//! site): its exterior ring in screen pixels of `t` into `out` (cleared first; vertices closer
+//! than `minStep` pixels dropped as in appendToPath), for QPainter::drawPolygon without a
+//! QPainterPath. Also accepts a MultiPolygon of one such part. Returns false, with `out`
+//! unspecified, for anything else (holes, several parts, lines): use appendToPath then.
+//! Thread: any.
+bool simpleRing(const GEOSGeometry *g, const MapTransform &t, std::vector<QPointF> &out,
+                double minStep = 0.5);
 
 //! Calls fn with the screen position of every point of g (Point or MultiPoint).
 void forEachPoint(const GEOSGeometry *g, const MapTransform &t,

@@ -11,7 +11,11 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdlib>
+#include <cstring>
 #include <map>
+#include <mutex>
+#include <string_view>
 #include <unordered_map>
 
 namespace anzhi::render {
@@ -115,6 +119,31 @@ private:
       it = plotSymbols.emplace(fill.rgba(), fillSymbol(fill)).first;
     return it->second;
   }
+  //! Painter state for the fill pass of an area: no pen, no anti-aliasing.
+  void setAntialiasing(bool on)
+  {
+    if (aaOn != on) {
+      p.setRenderHint(QPainter::Antialiasing, on);
+      aaOn = on;
+    }
+  }
+  void setFill(const QBrush &brush)
+  {
+    setAntialiasing(false);
+    if (penOn) {
+      p.setPen(Qt::NoPen);
+      penOn = false;
+    }
+    p.setBrush(brush);
+  }
+  //! Painter state for the outline pass: the pen, anti-aliased, no brush.
+  void setOutline(const QPen &pen)
+  {
+    setAntialiasing(true);
+    p.setPen(pen);
+    penOn = true;
+    p.setBrush(Qt::NoBrush);
+  }
   void addLabel(Label label)
   {
     if (req.labels)
@@ -131,6 +160,9 @@ private:
   RenderStats &stats;
   std::unordered_map<QRgb, Symbol> plotSymbols;
   std::vector<Label> pending;
+  bool aaOn = true, penOn = true; //!< painter state, see setFill() and setOutline()
+  std::vector<QPointF> ring;      //!< reused by every feature (no per-feature allocation)
+  QPainterPath path;              //!< reused likewise for polygons with holes or several parts
 };
 
 template<typename F, typename SymbolFn, typename LabelFn>
@@ -139,25 +171,57 @@ void Job::areas(const core::Layer<F> &layer, SymbolFn symbolOf, LabelFn labelOf)
   if (!layer.present)
     return;
   const double lod = r.lodPixels;
+  const Symbol *current = nullptr;
+  bool filled = false;
+  // Other layers set the painter directly: start from a known state, and leave it as found
+  // (anti-aliased) on every return.
+  aaOn = true;
+  penOn = true;
+  struct RestoreAa
+  {
+    Job &job;
+    ~RestoreAa() { job.setAntialiasing(true); }
+  } restore{*this};
   for (std::size_t i : layer.candidates(extent)) {
     if (cancelled())
       return;
     const F &f = layer.features[i];
-    if (!f.hasGeometry())
+    // The STR-tree holds only features with a non-empty geometry: no GEOS call needed here.
+    if (!f.geometry)
       continue;
     const Symbol &sym = symbolOf(f);
     const QRectF box = t.toScreen(f.envelope);
     if (box.width() < lod && box.height() < lod) {
+      setAntialiasing(true);
       p.fillRect(QRectF(box.center() - QPointF(0.75, 0.75), QSizeF(1.5, 1.5)), sym.dot);
       ++stats.dots;
       continue;
     }
-    QPainterPath path;
-    path.setFillRule(Qt::OddEvenFill);
-    appendToPath(path, f.geometry.get(), t);
-    p.setPen(sym.pen);
-    p.setBrush(sym.brush);
-    p.drawPath(path);
+    if (&sym != current) {
+      current = &sym;
+      filled = sym.brush.style() != Qt::NoBrush;
+    }
+    // Fast path: one ring straight from GEOS to drawPolygon, no QPainterPath. The fill is
+    // rasterised without anti-aliasing (whole pixels, several times cheaper for large areas)
+    // and the anti-aliased outline drawn over its edge.
+    const bool simple = simpleRing(f.geometry.get(), t, ring);
+    if (!simple) {
+      path.clear();
+      path.setFillRule(Qt::OddEvenFill);
+      appendToPath(path, f.geometry.get(), t);
+    }
+    if (filled) {
+      setFill(sym.brush);
+      if (simple)
+        p.drawPolygon(ring.data(), int(ring.size()), Qt::OddEvenFill);
+      else
+        p.drawPath(path);
+    }
+    setOutline(sym.pen);
+    if (simple)
+      p.drawPolyline(ring.data(), int(ring.size()));
+    else
+      p.drawPath(path);
     ++stats.features;
     labelOf(f, box);
   }
@@ -193,21 +257,26 @@ void Job::lines(const core::Layer<core::Road> &layer)
   pen.setCapStyle(Qt::RoundCap);
   pen.setJoinStyle(Qt::RoundJoin);
   p.setBrush(Qt::NoBrush);
+  double width = -1;
   for (std::size_t i : layer.candidates(extent)) {
     if (cancelled())
       return;
     const core::Road &f = layer.features[i];
-    if (!f.hasGeometry())
+    if (!f.geometry)
       continue;
     const QRectF box = t.toScreen(f.envelope);
     if (box.width() < r.lodPixels && box.height() < r.lodPixels) {
       ++stats.dots;
       continue;
     }
-    const std::string cls = f.roadClass.value_or("");
-    pen.setWidthF(cls == "county" ? 3.0 : cls == "township" ? 2.2 : 1.4);
-    p.setPen(pen);
-    QPainterPath path;
+    const std::string_view cls = f.roadClass ? std::string_view(*f.roadClass) : std::string_view();
+    const double w = cls == "county" ? 3.0 : cls == "township" ? 2.2 : 1.4;
+    if (w != width) {
+      pen.setWidthF(w);
+      p.setPen(pen);
+      width = w;
+    }
+    path.clear();
     appendToPath(path, f.geometry.get(), t);
     p.drawPath(path);
     ++stats.features;
@@ -239,9 +308,9 @@ void Job::layer(const std::string &name)
     areas(
         pr.homesteads,
         [&](const core::Homestead &h) -> const Symbol & {
-          const std::string status = h.status.value_or("");
+          const std::string_view status = h.status ? std::string_view(*h.status) : "";
           if (status == "reclaimed") {
-            const std::string use = h.targetUse.value_or("");
+            const std::string_view use = h.targetUse ? std::string_view(*h.targetUse) : "";
             return use == "forest" ? forest : use == "grassland" ? grass : crop;
           }
           return status == "demolished" ? demolished : pending;
@@ -509,6 +578,59 @@ void Job::coverage()
   }
 }
 
+constexpr double kStampMargin = 2;
+
+//! A label's text with its white halo on a transparent image, cached per thread (render jobs
+//! of one thread run one after the other) and keyed by text, font, colour and device pixel
+//! ratio. Bounded: cleared when full.
+const QImage &labelStamp(const Label &label, const QFont &font, const QFontMetricsF &fm,
+                         QSizeF size, double dpr)
+{
+  struct Key
+  {
+    QString text;
+    int pixelSize;
+    bool bold;
+    QRgb colour;
+    double dpr;
+    bool operator==(const Key &) const = default;
+  };
+  struct Hash
+  {
+    std::size_t operator()(const Key &k) const
+    {
+      return qHash(k.text) ^ (std::size_t(k.pixelSize) * 31u) ^ (k.bold ? 0x9e37u : 0u) ^
+             (std::size_t(k.colour) * 2654435761u) ^ std::hash<double>()(k.dpr);
+    }
+  };
+  thread_local std::unordered_map<Key, QImage, Hash> cache;
+  Key key{label.text, label.pixelSize, label.bold, label.colour.rgba(), dpr};
+  auto it = cache.find(key);
+  if (it != cache.end())
+    return it->second;
+  if (cache.size() >= 4000)
+    cache.clear();
+  const QSizeF logical = size + QSizeF(2 * kStampMargin, 2 * kStampMargin);
+  QImage stamp(QSize(int(std::ceil(logical.width() * dpr)), int(std::ceil(logical.height() * dpr))),
+               QImage::Format_ARGB32_Premultiplied);
+  stamp.setDevicePixelRatio(dpr);
+  stamp.fill(Qt::transparent);
+  {
+    QPainter sp(&stamp);
+    sp.setRenderHint(QPainter::Antialiasing, true);
+    sp.setRenderHint(QPainter::TextAntialiasing, true);
+    sp.setFont(font);
+    const QPointF base(kStampMargin + 2, kStampMargin + 1 + fm.ascent());
+    sp.setPen(QColor(255, 255, 255, 235));
+    for (const QPointF d : {QPointF(-1.2, 0), QPointF(1.2, 0), QPointF(0, -1.2), QPointF(0, 1.2),
+                            QPointF(-1, -1), QPointF(1, 1), QPointF(-1, 1), QPointF(1, -1)})
+      sp.drawText(base + d, label.text);
+    sp.setPen(label.colour);
+    sp.drawText(base, label.text);
+  }
+  return cache.emplace(std::move(key), std::move(stamp)).first->second;
+}
+
 void Job::labels()
 {
   std::stable_sort(pending.begin(), pending.end(),
@@ -572,15 +694,11 @@ void Job::labels()
         rects.push_back(rc);
         return true;
       });
-      // Halo: the text drawn around in white, then in colour (glyph cache, no outlines).
-      const QPointF base(rc.left() + 2, rc.top() + 1 + fm.ascent());
-      p.setFont(font);
-      p.setPen(QColor(255, 255, 255, 235));
-      for (const QPointF d : {QPointF(-1.2, 0), QPointF(1.2, 0), QPointF(0, -1.2), QPointF(0, 1.2),
-                              QPointF(-1, -1), QPointF(1, 1), QPointF(-1, 1), QPointF(1, -1)})
-        p.drawText(base + d, label.text);
-      p.setPen(label.colour);
-      p.drawText(base, label.text);
+      // Halo: the text drawn around in white, then in colour (glyph cache, no outlines),
+      // once into a stamp cached by this thread; later renders (panning, zooming) only blit
+      // it (at the nearest whole pixel).
+      const QImage &stamp = labelStamp(label, font, fm, size, p.device()->devicePixelRatio());
+      p.drawImage(rc.topLeft() - QPointF(kStampMargin, kStampMargin), stamp);
       ++stats.labels;
       break;
     }
@@ -606,6 +724,70 @@ void Job::run()
   labels();
 }
 
+//! Image buffers of finished renders, reused by the next ones: a 1920x1080 image is 8 MB, and
+//! a fresh allocation costs a page fault per 4 kB on first touch (several ms per render on a
+//! VM). A buffer returns here when the last QImage sharing it is destroyed. Thread: any.
+struct ImagePool
+{
+  static constexpr std::size_t kHeader = 64; //!< the size, stored before the 64-byte aligned pixels
+  static constexpr std::size_t kKeep = 3;
+  std::mutex mutex;
+  std::vector<unsigned char *> free;
+
+  static ImagePool &instance()
+  {
+    static ImagePool *pool = new ImagePool; // never destroyed: images may outlive statics
+    return *pool;
+  }
+  static std::size_t sizeOf(const unsigned char *block)
+  {
+    std::size_t size = 0;
+    std::memcpy(&size, block, sizeof size);
+    return size;
+  }
+  unsigned char *take(std::size_t size)
+  {
+    {
+      std::lock_guard lock(mutex);
+      for (auto it = free.begin(); it != free.end(); ++it) {
+        if (sizeOf(*it) == size) {
+          unsigned char *block = *it;
+          free.erase(it);
+          return block;
+        }
+      }
+    }
+    auto *block = static_cast<unsigned char *>(std::aligned_alloc(64, kHeader + size));
+    if (block)
+      std::memcpy(block, &size, sizeof size);
+    return block;
+  }
+  static void release(void *info)
+  {
+    auto *block = static_cast<unsigned char *>(info);
+    ImagePool &pool = instance();
+    {
+      std::lock_guard lock(pool.mutex);
+      if (pool.free.size() < kKeep) {
+        pool.free.push_back(block);
+        return;
+      }
+    }
+    std::free(block);
+  }
+};
+
+QImage pooledImage(QSize size)
+{
+  const qsizetype bytesPerLine = qsizetype(size.width()) * 4;
+  const std::size_t bytes = std::size_t(bytesPerLine) * std::size_t(size.height());
+  unsigned char *block = ImagePool::instance().take(bytes);
+  if (!block)
+    return QImage(size, QImage::Format_ARGB32_Premultiplied);
+  return QImage(block + ImagePool::kHeader, size.width(), size.height(), bytesPerLine,
+                QImage::Format_ARGB32_Premultiplied, &ImagePool::release, block);
+}
+
 } // namespace
 
 QImage MapRenderer::render(const RenderRequest &request, const std::atomic<bool> *cancel,
@@ -616,8 +798,8 @@ QImage MapRenderer::render(const RenderRequest &request, const std::atomic<bool>
   RenderStats stats;
   const QSize logical = request.transform.size();
   const double dpr = request.devicePixelRatio > 0 ? request.devicePixelRatio : 1.0;
-  QImage image(QSize(int(std::ceil(logical.width() * dpr)), int(std::ceil(logical.height() * dpr))),
-               QImage::Format_ARGB32_Premultiplied);
+  QImage image = pooledImage(
+      QSize(int(std::ceil(logical.width() * dpr)), int(std::ceil(logical.height() * dpr))));
   image.setDevicePixelRatio(dpr);
   image.fill(m_style.background);
   if (request.project && request.transform.isValid()) {

@@ -51,7 +51,10 @@ struct RenderStats
 //! Renders a project snapshot into a QImage with QPainter only (no widgets, no display): each
 //! visible layer's features from its STR-tree query of the view extent, features below
 //! `lodPixels` as dots, then the violation and coverage overlays, then labels placed without
-//! collision (priority: sites, facilities, ranger plots, plot classes). Thread: render() may be
+//! collision (priority: sites, facilities, ranger plots, plot classes). Cost
+//! (docs/performance.md): one-ring polygons go from GEOS to drawPolygon without a QPainterPath,
+//! fills are rasterised without anti-aliasing under their anti-aliased outlines, label stamps
+//! (text and halo) are cached per thread and image buffers are reused. Thread: render() may be
 //! called from any thread, several at once; the cancel flag is polled per feature and a
 //! cancelled render returns what it drew so far with stats.cancelled set.
 class MapRenderer
