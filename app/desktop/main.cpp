@@ -138,6 +138,9 @@ private:
   }
   void done()
   {
+    // Only a scripted run (screenshot, measurement) ends by itself; a planner's session stays.
+    if (m_screenshot.isEmpty() && !m_measure)
+      return;
     QTimer::singleShot(400, this, [this] {
       if (!m_screenshot.isEmpty()) {
         QImage image = m_w.grab().toImage();
