@@ -4,6 +4,7 @@
 // schemas of domain.md (as tests/core/ProjectBuilder.h does for the engine's tests).
 
 #include "gis/Vector.h"
+#include "tests/support/Wkt.h"
 
 #include <QTemporaryDir>
 
@@ -18,16 +19,8 @@ using F = gis::FieldType;
 
 inline constexpr double X0 = 543000, Y0 = 4284000;
 
-inline std::string rect(double x0, double y0, double x1, double y1)
-{
-  auto n = [](double v) { return std::to_string(v); };
-  return "POLYGON((" + n(x0) + " " + n(y0) + "," + n(x1) + " " + n(y0) + "," + n(x1) + " " + n(y1) +
-         "," + n(x0) + " " + n(y1) + "," + n(x0) + " " + n(y0) + "))";
-}
-inline std::string point(double x, double y)
-{
-  return "POINT(" + std::to_string(x) + " " + std::to_string(y) + ")";
-}
+using anzhi::test::point;
+using anzhi::test::rect;
 
 struct Row
 {

@@ -5,6 +5,7 @@
 
 #include "core/Engine.h"
 #include "gis/Vector.h"
+#include "tests/support/Wkt.h"
 
 #include <atomic>
 #include <filesystem>
@@ -136,19 +137,6 @@ private:
   gis::VectorDataset m_dataset;
   std::map<std::string, gis::LayerWriter> m_writers;
 };
-
-//! A WKT rectangle.
-inline std::string rect(double x0, double y0, double x1, double y1)
-{
-  auto n = [](double v) { return std::to_string(v); };
-  return "POLYGON((" + n(x0) + " " + n(y0) + "," + n(x1) + " " + n(y0) + "," + n(x1) + " " + n(y1) +
-         "," + n(x0) + " " + n(y1) + "," + n(x0) + " " + n(y0) + "))";
-}
-
-inline std::string point(double x, double y)
-{
-  return "POINT(" + std::to_string(x) + " " + std::to_string(y) + ")";
-}
 
 inline core::CheckResult check(const std::string &path,
                                const core::RuleSet &rules = core::RuleSet::defaults())
