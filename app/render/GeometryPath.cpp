@@ -6,32 +6,6 @@ namespace anzhi::render {
 
 namespace {
 
-void appendSequence(QPainterPath &path, GEOSContextHandle_t ctx, const GEOSGeometry *line,
-                    const MapTransform &t, double minStep, bool closed)
-{
-  const GEOSCoordSequence *seq = GEOSGeom_getCoordSeq_r(ctx, line);
-  unsigned int n = 0;
-  if (!seq || !GEOSCoordSeq_getSize_r(ctx, seq, &n) || n < 2)
-    return;
-  thread_local std::vector<double> buffer;
-  buffer.resize(std::size_t(n) * 2);
-  if (!GEOSCoordSeq_copyToBuffer_r(ctx, seq, buffer.data(), 0, 0))
-    return;
-  const double step2 = minStep * minStep;
-  QPointF last = t.toScreen(buffer[0], buffer[1]);
-  path.moveTo(last);
-  for (unsigned int i = 1; i < n; ++i) {
-    QPointF p = t.toScreen(buffer[2 * i], buffer[2 * i + 1]);
-    const double dx = p.x() - last.x(), dy = p.y() - last.y();
-    if (i + 1 < n && dx * dx + dy * dy < step2)
-      continue;
-    path.lineTo(p);
-    last = p;
-  }
-  if (closed)
-    path.closeSubpath();
-}
-
 //! The screen vertices of one ring or line into out (appended), decimated by minStep.
 bool copySequence(GEOSContextHandle_t ctx, const GEOSGeometry *line, const MapTransform &t,
                   double minStep, std::vector<QPointF> &out)
@@ -57,6 +31,20 @@ bool copySequence(GEOSContextHandle_t ctx, const GEOSGeometry *line, const MapTr
     last = p;
   }
   return true;
+}
+
+void appendSequence(QPainterPath &path, GEOSContextHandle_t ctx, const GEOSGeometry *line,
+                    const MapTransform &t, double minStep, bool closed)
+{
+  thread_local std::vector<QPointF> points;
+  points.clear();
+  if (!copySequence(ctx, line, t, minStep, points))
+    return;
+  path.moveTo(points.front());
+  for (std::size_t i = 1; i < points.size(); ++i)
+    path.lineTo(points[i]);
+  if (closed)
+    path.closeSubpath();
 }
 
 void append(QPainterPath &path, GEOSContextHandle_t ctx, const GEOSGeometry *g,
