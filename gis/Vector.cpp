@@ -467,7 +467,10 @@ VectorDataset VectorDataset::open(const std::string &path, Mode mode)
     std::string reason = lastGdalError();
     if (reason.find("database is locked") != std::string::npos)
       reason += " (another program holds a write lock on it; try again once it has finished)";
-    else if (!isConnectionString(path) && isGeoPackageFile(path))
+    else if (reason.find("malformed") != std::string::npos)
+      reason += " (the file is damaged or truncated)";
+    else if (reason.find("not recognized") != std::string::npos && !isConnectionString(path) &&
+             isGeoPackageFile(path))
       // GDAL opens a GeoPackage without vector tables only for update, and then says the
       // file is "not recognized": say what it is instead.
       throw GisError(path + ": the GeoPackage has no vector layer (gpkg_contents lists no "
