@@ -95,7 +95,22 @@ void loadLayer(const LoadContext &ctx, Layer<F> &layer, Shape shape, Bind bind)
     feature.fid = row.fid();
     feature.code = row.string(codeIndex);
     readFields(row, feature);
-    gis::Geometry stored = row.geometry();
+    gis::Geometry stored;
+    try {
+      stored = row.geometry();
+    } catch (const gis::GisError &e) {
+      // OGR read the geometry but GEOS cannot even build it (a ring that does not close, e.g.
+      // on a NaN vertex; a ring of three points): invalid, beyond repair, reported and then
+      // treated as having none — never a stopped check.
+      ++withGeometry;
+      std::string reason = e.what();
+      const std::string marker = "feature " + std::to_string(feature.fid) + ": ";
+      if (auto at = reason.find(marker); at != std::string::npos)
+        reason = reason.substr(at + marker.size());
+      invalid.push_back({layer.name, feature.fid, feature.code, reason, nullptr});
+      layer.features.push_back(std::move(feature));
+      return true;
+    }
     if (stored && !gis::isEmpty(stored.get())) {
       ++withGeometry;
       if (!toWorking)

@@ -8,6 +8,7 @@
 #include <charconv>
 #include <cmath>
 #include <cstdio>
+#include <cstring>
 #include <filesystem>
 #include <mutex>
 
@@ -34,6 +35,23 @@ std::string lastGdalError()
 bool isConnectionString(const std::string &path)
 {
   return path.rfind("PG:", 0) == 0 || path.rfind("/vsi", 0) == 0;
+}
+
+//! Whether the file is an SQLite database marked as a GeoPackage (application_id 'GPKG', or
+//! 'GP10'/'GP11' of GeoPackage 1.0/1.1) — read from its header, never opened by SQLite.
+bool isGeoPackageFile(const std::string &path)
+{
+  std::FILE *f = std::fopen(path.c_str(), "rb");
+  if (!f)
+    return false;
+  unsigned char header[72] = {};
+  const std::size_t n = std::fread(header, 1, sizeof header, f);
+  std::fclose(f);
+  if (n < sizeof header || std::memcmp(header, "SQLite format 3", 16) != 0)
+    return false;
+  const unsigned char *id = header + 68;
+  return std::memcmp(id, "GPKG", 4) == 0 || std::memcmp(id, "GP10", 4) == 0 ||
+         std::memcmp(id, "GP11", 4) == 0;
 }
 
 OGRwkbGeometryType toOgr(GeometryKind kind)
@@ -348,10 +366,28 @@ void VectorLayer::forEach(const std::function<bool(const FeatureRow &)> &fn,
     OGRLayer *layer;
     ~FilterReset() { layer->SetSpatialFilter(nullptr); }
   } reset{m_layer};
-  for (auto &feature : *m_layer) {
+  // GDAL ends the iteration on a read error (a damaged page, a lock held too long) as if the
+  // layer had ended: tell the two apart, so that no feature is ever dropped silently.
+  CPLErrorReset();
+  std::int64_t read = 0;
+  for (;;) {
+    OGRFeatureUniquePtr feature(m_layer->GetNextFeature());
+    if (!feature) {
+      if (CPLGetLastErrorType() >= CE_Failure)
+        throw GisError(m_path + ": layer '" + m_name + "': reading stopped after " +
+                       std::to_string(read) + " features: " + lastGdalError());
+      break;
+    }
+    ++read;
     FeatureRow row(*this, feature.get());
+    // A feature GDAL could only read in part (e.g. "Unable to read geometry" for a damaged
+    // BLOB, which it returns as a feature without geometry).
+    if (CPLGetLastErrorType() >= CE_Failure)
+      throw GisError(m_path + ": layer '" + m_name + "', feature " + std::to_string(row.fid()) +
+                     ": cannot be read: " + lastGdalError());
     if (!fn(row))
       break;
+    CPLErrorReset();
   }
 }
 
@@ -427,8 +463,20 @@ VectorDataset VectorDataset::open(const std::string &path, Mode mode)
   unsigned flags = GDAL_OF_VECTOR | GDAL_OF_VERBOSE_ERROR |
                    (mode == Mode::Update ? GDAL_OF_UPDATE : GDAL_OF_READONLY);
   GDALDatasetUniquePtr ds(GDALDataset::Open(path.c_str(), flags));
-  if (!ds)
-    throw GisError(path + ": cannot open as a vector data source: " + lastGdalError());
+  if (!ds) {
+    std::string reason = lastGdalError();
+    if (reason.find("database is locked") != std::string::npos)
+      reason += " (another program holds a write lock on it; try again once it has finished)";
+    else if (reason.find("malformed") != std::string::npos)
+      reason += " (the file is damaged or truncated)";
+    else if (reason.find("not recognized") != std::string::npos && !isConnectionString(path) &&
+             isGeoPackageFile(path))
+      // GDAL opens a GeoPackage without vector tables only for update, and then says the
+      // file is "not recognized": say what it is instead.
+      throw GisError(path + ": the GeoPackage has no vector layer (gpkg_contents lists no "
+                            "features table): nothing to read");
+    throw GisError(path + ": cannot open as a vector data source: " + reason);
+  }
   return VectorDataset(std::move(ds), path);
 }
 

@@ -408,7 +408,17 @@ void MainWindow::restoreSettings()
 
 void MainWindow::closeEvent(QCloseEvent *e)
 {
-  if (m_session->isDirty()) {
+  if (m_session->isDirty() && m_session->isReadOnly()) {
+    const auto answer = QMessageBox::question(
+        this, tr("Unsaved exceptions"),
+        tr("The project is read-only, so the changed accepted exceptions cannot be saved in it. "
+           "Discard them, or cancel and use Save as… to keep them in a copy?"),
+        QMessageBox::Discard | QMessageBox::Cancel);
+    if (answer != QMessageBox::Discard) {
+      e->ignore();
+      return;
+    }
+  } else if (m_session->isDirty()) {
     const auto answer = QMessageBox::question(
         this, tr("Unsaved exceptions"),
         tr("Accepted exceptions have changed. Save them in the project before closing?"),
@@ -464,11 +474,12 @@ void MainWindow::updateTitle()
 {
   QString title = tr("Anzhi");
   if (!m_session->path().isEmpty())
-    title =
-        QStringLiteral("%1%2 — %3")
-            .arg(QFileInfo(m_session->path()).fileName(), m_session->isDirty() ? "*" : "", title);
+    title = QStringLiteral("%1%2%3 — %4")
+                .arg(QFileInfo(m_session->path()).fileName(), m_session->isDirty() ? "*" : "",
+                     m_session->isReadOnly() ? " " + tr("[read-only]") : QString(), title);
   setWindowTitle(title);
-  m_save->setEnabled(m_session->isDirty());
+  // A read-only project cannot take the exceptions: Save is off, Save as… stays.
+  m_save->setEnabled(m_session->isDirty() && !m_session->isReadOnly());
 }
 
 void MainWindow::setBusy(bool busy, const QString &text)
@@ -525,6 +536,14 @@ void MainWindow::onOpened()
                 tr("These layers were left out; the rest of the project is open. Rules that "
                    "need them will be skipped.\n\n%1")
                     .arg(m_problems.trimmed()));
+  }
+  if (m_session->isReadOnly()) {
+    m_status->setText(tr("Opened read-only: %1").arg(QFileInfo(m_session->path()).fileName()));
+    showMessage(QMessageBox::Information, tr("Read-only project"),
+                tr("%1 is read-only (no write permission on the file or its folder). It is "
+                   "open for viewing and checking; accepted exceptions cannot be saved in it — "
+                   "use Save as… to keep them in a copy.")
+                    .arg(m_session->path()));
   }
   m_check->setEnabled(true);
   const gis::Envelope view = m_canvas->visibleExtent();

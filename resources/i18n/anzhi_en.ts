@@ -794,6 +794,26 @@
         <source>S</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The project is read-only, so the changed accepted exceptions cannot be saved in it. Discard them, or cancel and use Save as… to keep them in a copy?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>[read-only]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opened read-only: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read-only project</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is read-only (no write permission on the file or its folder). It is open for viewing and checking; accepted exceptions cannot be saved in it — use Save as… to keep them in a copy.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>anzhi::desktop::MapCanvas</name>
@@ -811,6 +831,13 @@
     </message>
     <message>
         <source>Area: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>anzhi::desktop::ProjectSession</name>
+    <message>
+        <source>%1 is read-only: the accepted exceptions were not saved in it. Use Save as… to keep them in a copy.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -797,6 +797,26 @@
         <source>S</source>
         <translation>S</translation>
     </message>
+    <message>
+        <source>The project is read-only, so the changed accepted exceptions cannot be saved in it. Discard them, or cancel and use Save as… to keep them in a copy?</source>
+        <translation>项目为只读，更改的例外无法保存到其中。放弃这些更改，还是取消后用“另存为…”保存到副本？</translation>
+    </message>
+    <message>
+        <source>[read-only]</source>
+        <translation>[只读]</translation>
+    </message>
+    <message>
+        <source>Opened read-only: %1</source>
+        <translation>已以只读方式打开：%1</translation>
+    </message>
+    <message>
+        <source>Read-only project</source>
+        <translation>只读项目</translation>
+    </message>
+    <message>
+        <source>%1 is read-only (no write permission on the file or its folder). It is open for viewing and checking; accepted exceptions cannot be saved in it — use Save as… to keep them in a copy.</source>
+        <translation>%1 为只读（文件或其所在文件夹没有写权限）。可以查看和检查；例外无法保存到其中，请用“另存为…”保存到副本。</translation>
+    </message>
 </context>
 <context>
     <name>anzhi::desktop::MapCanvas</name>
@@ -815,6 +835,13 @@
     <message>
         <source>Area: %1</source>
         <translation>面积：%1（椭球面积）</translation>
+    </message>
+</context>
+<context>
+    <name>anzhi::desktop::ProjectSession</name>
+    <message>
+        <source>%1 is read-only: the accepted exceptions were not saved in it. Use Save as… to keep them in a copy.</source>
+        <translation>%1 为只读：例外未保存到其中。请用“另存为…”保存到副本。</translation>
     </message>
 </context>
 <context>
