@@ -3,6 +3,7 @@
 #include "core/import/CsvColumns.h"
 #include "core/import/ImportError.h"
 #include "gis/GisError.h"
+#include "gis/Text.h"
 
 #include <algorithm>
 #include <cctype>
@@ -281,6 +282,53 @@ std::string ImportSource::where(std::int64_t fid, const std::string &field) cons
   if (!field.empty())
     text += ", field '" + field + "'";
   return text;
+}
+
+SourcePreview previewSource(const std::string &path, SourceOptions options, std::size_t rows)
+{
+  SourcePreview preview;
+  preview.layers = ImportSource::layers(path);
+  if (!options.layer && !preview.layers.empty())
+    options.layer = preview.layers.front();
+  const ImportSource source = ImportSource::open(path, options);
+  preview.layer = source.layerName();
+  preview.fields = source.fieldNames();
+  preview.encoding = source.encodingNote();
+  preview.features = source.featureCount();
+  if (source.hasGeometry())
+    if (auto crs = source.crs())
+      preview.crs = crs->authId();
+  source.forEach([&](const SourceRow &row) {
+    std::vector<std::string> texts;
+    for (std::size_t i = 0; i < preview.fields.size(); ++i) {
+      try {
+        texts.push_back(row.text(static_cast<int>(i)).value_or(""));
+      } catch (const ImportError &) {
+        texts.push_back("?");
+      }
+    }
+    preview.rows.push_back(std::move(texts));
+    return preview.rows.size() < rows;
+  });
+  return preview;
+}
+
+std::vector<std::string> distinctValues(const std::string &path, const SourceOptions &options,
+                                        const std::string &field, std::size_t limit)
+{
+  const ImportSource source = ImportSource::open(path, options);
+  const auto &names = source.fieldNames();
+  const auto it = std::find(names.begin(), names.end(), field);
+  if (it == names.end())
+    throw ImportError(source.where(-1) + ": no field '" + field + "'");
+  const int index = static_cast<int>(it - names.begin());
+  std::set<std::string> values;
+  source.forEach([&](const SourceRow &row) {
+    if (auto v = row.text(index))
+      values.insert(gis::trimmed(*v));
+    return values.size() < limit;
+  });
+  return {values.begin(), values.end()};
 }
 
 } // namespace anzhi::core

@@ -112,4 +112,25 @@ private:
   std::vector<std::string> m_notes;
 };
 
+//! The first rows of a source, as text, for a preview (the import wizard).
+struct SourcePreview
+{
+  std::vector<std::string> layers; //!< what one can choose from (CAD layers for a DXF file)
+  std::string layer;               //!< the layer previewed
+  std::vector<std::string> fields;
+  std::vector<std::vector<std::string>> rows; //!< one text per field, "" for null
+  std::string crs;                            //!< auth id, empty when the layer has none
+  std::string encoding;
+  std::int64_t features = 0;
+};
+
+//! Opens the source and reads its first `rows` rows; without options.layer, the first layer.
+//! Throws ImportError like ImportSource::open.
+SourcePreview previewSource(const std::string &path, SourceOptions options, std::size_t rows = 5);
+
+//! The distinct values of a field of the source (sorted, at most `limit`), e.g. the land-use
+//! codes to map to classes.
+std::vector<std::string> distinctValues(const std::string &path, const SourceOptions &options,
+                                        const std::string &field, std::size_t limit = 200);
+
 } // namespace anzhi::core
