@@ -407,7 +407,15 @@ void Import::readRow(const SourceRow &row)
       }
     } catch (RowRefused &r) {
       r.field = field.name;
+      if (m_source->fieldNames()[std::size_t(source)] != field.name)
+        r.reason =
+            "from source field '" + m_source->fieldNames()[std::size_t(source)] + "': " + r.reason;
       throw;
+    } catch (const ImportError &) {
+      throw RowRefused{field.name, "the text of source field '" +
+                                       m_source->fieldNames()[std::size_t(source)] +
+                                       "' is not in the source's encoding (" + m_summary.encoding +
+                                       "); pass --encoding"};
     }
   }
 
@@ -644,6 +652,7 @@ void Import::run()
     m_summary.refusal = m_source->where(-1) + ": no rows to import";
     return;
   }
+  m_source.reset(); // closed before writing: the source may be a layer of the project itself
   write();
 }
 

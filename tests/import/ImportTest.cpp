@@ -185,17 +185,20 @@ TEST(Import, GbkShapefileWithoutCpg)
   wrong.encoding = gis::TextEncoding::Utf8;
   const ImportSummary refused = importLayer(wrong);
   ASSERT_TRUE(refused.refusal);
-  EXPECT_NE(refused.refusal->find("field 'XMMC'"), std::string::npos) << *refused.refusal;
+  EXPECT_NE(refused.refusal->find("feature 0, field 'name'"), std::string::npos)
+      << *refused.refusal;
+  EXPECT_NE(refused.refusal->find("source field 'XMMC'"), std::string::npos) << *refused.refusal;
   EXPECT_FALSE(std::filesystem::exists(wrong.project));
 }
 
-//! A DXF drawing, GBK as its $DWGCODEPAGE says, with CAD layers 教育用地 (two closed
-//! LWPOLYLINEs, 100 m squares) and 道路 (one open polyline).
-std::string writeDxf(const TempDir &dir, bool openLineOnPlots = false)
+//! A DXF drawing, GBK as its $DWGCODEPAGE says (or without it, as old drawings come), with CAD
+//! layers 教育用地 (two closed LWPOLYLINEs, 100 m squares) and 道路 (one open polyline).
+std::string writeDxf(const TempDir &dir, bool openLineOnPlots = false, bool codePage = true)
 {
-  std::vector<std::string> lines = {"0", "SECTION", "2", "HEADER",       "9", "$ACADVER",
-                                    "1", "AC1015",  "9", "$DWGCODEPAGE", "3", "ANSI_936",
-                                    "0", "ENDSEC",  "0", "SECTION",      "2", "ENTITIES"};
+  std::vector<std::string> lines = {"0", "SECTION", "2", "HEADER", "9", "$ACADVER", "1", "AC1015"};
+  if (codePage)
+    lines.insert(lines.end(), {"9", "$DWGCODEPAGE", "3", "ANSI_936"});
+  lines.insert(lines.end(), {"0", "ENDSEC", "0", "SECTION", "2", "ENTITIES"});
   auto polyline = [&](const std::string &handle, const std::string &layer, double x, double y,
                       bool closed) {
     const std::vector<std::string> entity = {
@@ -287,6 +290,28 @@ TEST(Import, DxfOpenPolylineOnAPolygonLayerIsRefused)
   EXPECT_EQ(skipped.read, 3);
   EXPECT_EQ(skipped.imported, 2);
   EXPECT_EQ(skipped.refused.size(), 1u);
+}
+
+TEST(Import, DxfWithoutCodePageNeedsEncoding)
+{
+  TempDir dir;
+  ImportRequest r = request(writeDxf(dir, false, false), dir.file("county.gpkg"), "forest_land");
+  r.fields = {{"code", "Layer"}};
+  r.assignCrs = gis::Crs::fromEpsg(4546);
+  // GDAL reads the GBK bytes as Latin-1: the CAD layer names come out garbled, and so does the
+  // code taken from them.
+  r.layer = "\xC2\xBD\xC3\x8C\xC3\x93\xC3\xBD\xC3\x93\xC3\x83\xC2\xB5\xC3\x98"; // ½ÌÓýÓÃµØ
+  const ImportSummary garbled = importLayer(r);
+  ASSERT_FALSE(garbled.refusal) << *garbled.refusal;
+  EXPECT_TRUE(hasWarning(garbled, "mojibake", "field 'code'")) << warnings(garbled);
+
+  r.project = dir.file("right.gpkg");
+  r.layer = "教育用地";
+  r.encoding = gis::TextEncoding::Gbk;
+  const ImportSummary right = importLayer(r);
+  ASSERT_FALSE(right.refusal) << *right.refusal;
+  EXPECT_FALSE(hasWarning(right, "mojibake")) << warnings(right);
+  EXPECT_EQ(readTable(r.project, "forest_land").at(0).values.at("code"), "教育用地");
 }
 
 const char *kZonePrefixedCsv = "code,name,level,capacity,X,Y\n"
