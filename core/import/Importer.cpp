@@ -125,8 +125,11 @@ void checkDeclaredKind(const ImportSource &source, gis::GeometryKind kind,
     break;
   }
   if (wrong)
-    throw ImportError(source.where(-1) + ": wrong geometry type for " + schema.name +
-                      ", which holds " + shapeName(schema.geometry));
+    throw ImportError(source.where(-1) + ": wrong geometry type: the layer holds " +
+                      (kind == K::Point  ? "points"
+                       : kind == K::Line ? "lines"
+                                         : "polygons") +
+                      ", " + schema.name + " holds " + shapeName(schema.geometry));
 }
 
 //! The geometry as the role stores it: polygons (closed lines become polygons), points (a
@@ -266,7 +269,7 @@ private:
   std::optional<gis::Crs> m_sourceCrs, m_targetCrs;
   gis::GeometryKind m_targetKind = gis::GeometryKind::Any;
   std::optional<gis::Envelope> m_extent; //!< of the source geometries, in the source CRS
-  std::shared_ptr<LandUseMapping> m_defaultLandUse;
+  const LandUseMapping m_defaultLandUse{LandUseMapping::defaultPatterns()};
   int m_landUseField = -1; //!< index in the schema of land_use / use
   std::vector<PendingRow> m_rows;
   std::int64_t m_closedLines = 0;
@@ -300,7 +303,6 @@ void Import::prepare()
   for (std::size_t i = 0; i < m_schema->fields.size(); ++i)
     if (m_schema->fields[i].name == "land_use" || m_schema->fields[i].name == "use")
       m_landUseField = static_cast<int>(i);
-  m_defaultLandUse = std::make_shared<LandUseMapping>(LandUseMapping::defaultPatterns());
 
   const bool hasGeometry = m_source->hasGeometry();
   if (!hasGeometry && m_schema->geometry != GeometryRole::PointOrNone)
@@ -398,7 +400,7 @@ void Import::readRow(const SourceRow &row)
           auto mapped = m_request.landUse.find(gis::trimmed(value));
           if (mapped != m_request.landUse.end())
             value = std::string(className(mapped->second));
-          else if (m_defaultLandUse->classify(value) == LandUseClass::Other && value != "other")
+          else if (m_defaultLandUse.classify(value) == LandUseClass::Other && value != "other")
             ++m_otherLandUse[gis::trimmed(value)];
         }
         pending.values[i] = std::move(value);
