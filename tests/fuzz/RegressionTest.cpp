@@ -61,3 +61,10 @@ TEST(FuzzRegression, GpkgGeometry)
 {
   replay("gpkg_geometry", anzhi::fuzz::gpkgGeometry, 3);
 }
+
+#ifdef ANZHI_FUZZ_IMPORT
+TEST(FuzzRegression, ImportMappers)
+{
+  replay("import_mappers", anzhi::fuzz::importMappers, 3);
+}
+#endif
