@@ -844,10 +844,6 @@
 <context>
     <name>anzhi::desktop::ResultsDock</name>
     <message>
-        <source>%1 seats short</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Check results</source>
         <translation type="unfinished"></translation>
     </message>
@@ -880,22 +876,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Issue</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Feature</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Township</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Value</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>All rules</source>
         <translation type="unfinished"></translation>
     </message>
@@ -912,23 +892,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1 · %2 · skipped: %3</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 · %2 · %3 (%4)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Exception: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source> [%1]</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Errors: %1 · warnings: %2 · accepted exceptions: %3 · shown: %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>anzhi::desktop::ResultsModel</name>
+    <message>
+        <source>%1 seats short</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -944,7 +915,39 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>%1 · %2 · skipped: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · %2 · %3 (%4)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Accepted exceptions, not counted (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exception: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> [%1]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Issue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Feature</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Township</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Value</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

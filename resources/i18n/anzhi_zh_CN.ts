@@ -729,7 +729,9 @@
     </message>
     <message numerus="yes">
         <source>%n feature(s) selected</source>
-        <translation><numerusform>已选择 %n 个要素</numerusform></translation>
+        <translation>
+            <numerusform>已选择 %n 个要素</numerusform>
+        </translation>
     </message>
     <message>
         <source>Export violations</source>
@@ -845,10 +847,6 @@
 <context>
     <name>anzhi::desktop::ResultsDock</name>
     <message>
-        <source>%1 seats short</source>
-        <translation>缺 %1 个学位</translation>
-    </message>
-    <message>
         <source>Check results</source>
         <translation>检查结果</translation>
     </message>
@@ -881,22 +879,6 @@
         <translation>警告</translation>
     </message>
     <message>
-        <source>Issue</source>
-        <translation>问题</translation>
-    </message>
-    <message>
-        <source>Feature</source>
-        <translation>要素</translation>
-    </message>
-    <message>
-        <source>Township</source>
-        <translation>乡镇</translation>
-    </message>
-    <message>
-        <source>Value</source>
-        <translation>值</translation>
-    </message>
-    <message>
         <source>All rules</source>
         <translation>全部规则</translation>
     </message>
@@ -913,24 +895,15 @@
         <translation>正在检查…</translation>
     </message>
     <message>
-        <source>%1 · %2 · skipped: %3</source>
-        <translation>%1 · %2 · 已跳过：%3</translation>
-    </message>
-    <message>
-        <source>%1 · %2 · %3 (%4)</source>
-        <translation>%1 · %2 · %3（%4）</translation>
-    </message>
-    <message>
-        <source>Exception: %1</source>
-        <translation>例外：%1</translation>
-    </message>
-    <message>
-        <source> [%1]</source>
-        <translation>［%1］</translation>
-    </message>
-    <message>
         <source>Errors: %1 · warnings: %2 · accepted exceptions: %3 · shown: %4</source>
         <translation>错误 %1 · 警告 %2 · 例外 %3 · 显示 %4 条</translation>
+    </message>
+</context>
+<context>
+    <name>anzhi::desktop::ResultsModel</name>
+    <message>
+        <source>%1 seats short</source>
+        <translation>缺 %1 个学位</translation>
     </message>
     <message>
         <source>%1 · %2 · skipped (layer missing): %3</source>
@@ -945,8 +918,40 @@
         <translation>%1 · %2 · 规则集中已停用</translation>
     </message>
     <message>
+        <source>%1 · %2 · skipped: %3</source>
+        <translation>%1 · %2 · 已跳过：%3</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · %3 (%4)</source>
+        <translation>%1 · %2 · %3（%4）</translation>
+    </message>
+    <message>
         <source>Accepted exceptions, not counted (%1)</source>
         <translation>已接受的例外，不计入问题（%1）</translation>
+    </message>
+    <message>
+        <source>Exception: %1</source>
+        <translation>例外：%1</translation>
+    </message>
+    <message>
+        <source> [%1]</source>
+        <translation>［%1］</translation>
+    </message>
+    <message>
+        <source>Issue</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>Feature</source>
+        <translation>要素</translation>
+    </message>
+    <message>
+        <source>Township</source>
+        <translation>乡镇</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>值</translation>
     </message>
 </context>
 </TS>

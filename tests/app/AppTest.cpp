@@ -164,8 +164,26 @@ private slots:
     const gis::Envelope seen = w.canvas()->visibleExtent();
     QVERIFY(seen.minX <= want.minX && seen.maxX >= want.maxX);
     QVERIFY(seen.minY <= want.minY && seen.maxY >= want.maxY);
-    // And the filters: searching a code keeps only its violations.
-    QVERIFY(w.resultsDock()->visibleCount() > 1);
+    // The filters. By rule: exactly that rule's violations, counted from the dock's own list.
+    const auto ruleCount = std::count_if(open.begin(), open.end(), [](const core::Violation &v) {
+      return v.rule == "protected-land";
+    });
+    QVERIFY(std::size_t(ruleCount) < open.size());
+    w.resultsDock()->setRuleFilter("protected-land");
+    QCOMPARE(w.resultsDock()->visibleCount(), int(ruleCount));
+    QVERIFY(w.resultsDock()->selectOpen(std::size_t(it - open.begin())));
+    w.resultsDock()->setRuleFilter(QString());
+    QCOMPARE(std::size_t(w.resultsDock()->visibleCount()), open.size());
+    // By search text: a feature's code finds at least its own violations; nonsense finds none.
+    const std::string code = *it->feature.code;
+    const auto withCode = std::count_if(
+        open.begin(), open.end(), [&](const core::Violation &v) { return v.feature.code == code; });
+    w.resultsDock()->setSearchText(QString::fromStdString(code).toLower());
+    QVERIFY(w.resultsDock()->visibleCount() >= int(withCode));
+    QVERIFY(std::size_t(w.resultsDock()->visibleCount()) < open.size());
+    w.resultsDock()->setSearchText("no-such-code-anywhere");
+    QCOMPARE(w.resultsDock()->visibleCount(), 0);
+    QVERIFY(!w.resultsDock()->selectOpen(std::size_t(it - open.begin())));
   }
 
   void brokenLayerIsReportedAndTheRestOpens()
