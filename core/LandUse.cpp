@@ -102,7 +102,11 @@ LandUseClass LandUseMapping::classify(const std::optional<std::string> &value) c
       return it->second;
   }
   LandUseClass result = LandUseClass::Other;
-  for (std::size_t i = 0; i < m_compiled.size(); ++i) {
+  // libstdc++'s regex matcher recurses once per character: a pattern such as ".*学校.*" on a
+  // value of 100,000 characters overflows the stack. A class name or code is short; a longer
+  // value is "other" without matching (docs/rules.md decision 3).
+  constexpr std::size_t kMaxMatchedLength = 1000;
+  for (std::size_t i = 0; i < m_compiled.size() && key.size() <= kMaxMatchedLength; ++i) {
     if (std::regex_match(key, m_compiled[i])) {
       result = m_patterns[i].cls;
       break;

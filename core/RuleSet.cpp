@@ -2,6 +2,8 @@
 
 #include <toml++/toml.h>
 
+#include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <fstream>
 #include <set>
@@ -107,6 +109,30 @@ public:
     return node->as_table();
   }
 
+  //! A whole number of people: an integer, or a number with no fraction, 0 to 10^12 (a number
+  //! beyond what an int64 holds would make the conversion undefined).
+  std::int64_t count(const toml::table &table, const std::string &prefix, const std::string &key,
+                     std::int64_t fallback) const
+  {
+    const toml::node *node = table.get(key);
+    if (!node)
+      return fallback;
+    const double v = number(table, prefix, key, double(fallback));
+    if (v != std::floor(v) || v > 1e12)
+      fail(*node, prefix + key, "expected a whole number from 0 to 1000000000000");
+    return static_cast<std::int64_t>(v);
+  }
+
+  //! A rate per resident: 0 to 1.
+  double rate(const toml::table &table, const std::string &prefix, const std::string &key,
+              double fallback) const
+  {
+    const double v = number(table, prefix, key, fallback);
+    if (v > 1)
+      fail(*table.get(key), prefix + key, "a rate per resident must be from 0 to 1");
+    return v;
+  }
+
   RadiusBySetting radius(const toml::table &table, const std::string &prefix,
                          const std::string &key, RadiusBySetting fallback) const
   {
@@ -121,6 +147,50 @@ public:
 private:
   std::string m_source;
 };
+
+//! What std::regex must not be given: libstdc++'s compiler recurses once per term and
+//! overflows a signed integer on long back-reference or repetition numbers, and repetition
+//! counts multiply the automaton (found by tests/fuzz fuzz_rule_set). Land-use patterns are
+//! short codes and names; these limits leave room for any of them.
+std::optional<std::string> patternProblem(const std::string &pattern)
+{
+  constexpr std::size_t kMaxLength = 200;
+  constexpr double kMaxRepetitions = 10000;
+  if (pattern.size() > kMaxLength)
+    return "longer than " + std::to_string(kMaxLength) + " characters";
+  double product = 1;
+  for (std::size_t i = 0; i < pattern.size(); ++i) {
+    const char c = pattern[i];
+    if (c == '\\') {
+      if (i + 1 < pattern.size() && pattern[i + 1] >= '1' && pattern[i + 1] <= '9')
+        return "back-references (\\1 …) are not supported";
+      ++i; // an escaped character, '{' included
+    } else if (c == '{') {
+      // {n}, {n,} or {n,m}: the largest count multiplies the automaton.
+      std::size_t j = i + 1;
+      double largest = 0, value = 0;
+      std::size_t digits = 0;
+      for (; j < pattern.size() &&
+             (std::isdigit(static_cast<unsigned char>(pattern[j])) || pattern[j] == ',');
+           ++j) {
+        if (pattern[j] == ',') {
+          largest = std::max(largest, value);
+          value = 0;
+          digits = 0;
+        } else if (++digits > 6) {
+          return "a repetition count has more than 6 digits";
+        } else {
+          value = value * 10 + (pattern[j] - '0');
+        }
+      }
+      largest = std::max(largest, value);
+      product *= std::max(1.0, largest);
+      if (product > kMaxRepetitions)
+        return "repetition counts multiply to more than " + std::to_string(int(kMaxRepetitions));
+    }
+  }
+  return std::nullopt;
+}
 
 } // namespace
 
@@ -146,8 +216,11 @@ std::int64_t ExactRate::floorTimes(std::int64_t count) const
 {
   if (count <= 0 || numerator <= 0)
     return 0;
-  // Rates have at most nine decimals and counts are people: the product fits in 63 bits.
-  return count * numerator / denominator;
+  // count × numerator may not fit in 63 bits (a population field can hold anything): split
+  // count by the denominator. With numerator ≤ denominator ≤ 10^9 (rates are 0 to 1), every
+  // term fits; the result is the exact floor.
+  const std::int64_t whole = count / denominator, rest = count % denominator;
+  return whole * numerator + rest * numerator / denominator;
 }
 
 std::optional<double> RadiusBySetting::forSetting(const std::optional<std::string> &setting) const
@@ -245,6 +318,8 @@ RuleSet RuleSet::fromToml(const std::string &text, const std::string &sourceName
         if (!item.is_string())
           r.fail(item, "land_use." + key, "expected text patterns");
         std::string pattern = *item.value<std::string>();
+        if (auto problem = patternProblem(pattern))
+          r.fail(item, "land_use." + key, "pattern '" + pattern + "': " + *problem);
         try {
           std::regex check(pattern);
         } catch (const std::regex_error &) {
@@ -291,9 +366,9 @@ RuleSet RuleSet::fromToml(const std::string &text, const std::string &sourceName
         std::string rp = p + "pupil_rate.";
         r.allowOnly(*rate, rp, {"primary", "junior"});
         set.pupilRatePrimary =
-            ExactRate::fromDouble(r.number(*rate, rp, "primary", set.pupilRatePrimary.value()));
+            ExactRate::fromDouble(r.rate(*rate, rp, "primary", set.pupilRatePrimary.value()));
         set.pupilRateJunior =
-            ExactRate::fromDouble(r.number(*rate, rp, "junior", set.pupilRateJunior.value()));
+            ExactRate::fromDouble(r.rate(*rate, rp, "junior", set.pupilRateJunior.value()));
       }
     } else if (id == "ranger-area") {
       allowed.insert("min_mu");
@@ -306,14 +381,12 @@ RuleSet RuleSet::fromToml(const std::string &text, const std::string &sourceName
       set.clinicRadius = r.radius(*t, p, "radius_m", set.clinicRadius);
     } else if (id == "large-site-employment") {
       allowed.insert({"min_population", "radius_m", "service_kind"});
-      set.largeSitePopulation = static_cast<std::int64_t>(
-          r.number(*t, p, "min_population", double(set.largeSitePopulation)));
+      set.largeSitePopulation = r.count(*t, p, "min_population", set.largeSitePopulation);
       set.largeSiteRadiusM = r.number(*t, p, "radius_m", set.largeSiteRadiusM);
       set.employmentServiceKind = r.string(*t, p, "service_kind", set.employmentServiceKind);
     } else if (id == "support-plan") {
       allowed.insert("min_population");
-      set.supportPlanPopulation = static_cast<std::int64_t>(
-          r.number(*t, p, "min_population", double(set.supportPlanPopulation)));
+      set.supportPlanPopulation = r.count(*t, p, "min_population", set.supportPlanPopulation);
     } else if (id == "reclamation-progress") {
       allowed.insert("deadline");
       if (const toml::node *node = t->get("deadline")) {

@@ -5,6 +5,9 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdint>
+#include <string>
+
 using anzhi::core::RuleSet;
 using anzhi::core::RuleSetError;
 
@@ -91,4 +94,57 @@ TEST(RuleSet, BadFilesNameLineAndKey)
 
   e = errorOf("[land_use]\nparks = [\"G1\"]\n");
   EXPECT_NE(e.find("land_use.parks"), std::string::npos) << e;
+}
+
+TEST(RuleSet, PatternsStdRegexCannotTakeAreRefused)
+{
+  // Found by fuzz_rule_set: libstdc++'s regex compiler overflows a signed integer on a long
+  // back-reference number (undefined behaviour) and recurses once per term.
+  std::string e = errorOf("[land_use]\neducation = [\"A33\\\\1111111111111111111111\"]\n");
+  EXPECT_NE(e.find("my-rules.toml:2"), std::string::npos) << e;
+  EXPECT_NE(e.find("land_use.education"), std::string::npos) << e;
+  EXPECT_NE(e.find("back-references"), std::string::npos) << e;
+  e = errorOf("[land_use]\nmedical = [\"A{1111111111111111111}\"]\n");
+  EXPECT_NE(e.find("more than 6 digits"), std::string::npos) << e;
+  e = errorOf("[land_use]\nmedical = [\"((A{100}){100}){2}\"]\n");
+  EXPECT_NE(e.find("multiply to more than 10000"), std::string::npos) << e;
+  e = errorOf("[land_use]\ngreen = [\"" + std::string(201, 'G') + "\"]\n");
+  EXPECT_NE(e.find("longer than 200"), std::string::npos) << e;
+  // What planners write is accepted: escapes, ranges, counts.
+  RuleSet r = RuleSet::fromToml(
+      "[land_use]\neducation = [\"0804[0-9]{0,2}\", \"A33\\\\.\\\\d{1,2}\", \"\\\\{x\\\\}\"]\n",
+      "x.toml");
+  EXPECT_EQ(r.landUse->classify("080401"), anzhi::core::LandUseClass::Education);
+  EXPECT_EQ(r.landUse->classify("A33.1"), anzhi::core::LandUseClass::Education);
+  EXPECT_EQ(r.landUse->classify("{x}"), anzhi::core::LandUseClass::Education);
+}
+
+TEST(RuleSet, RatesAndPopulationsAreBounded)
+{
+  // A rate beyond 1 or a population beyond int64 would overflow (undefined behaviour).
+  std::string e = errorOf("[rules.school-capacity]\npupil_rate = { primary = 1e15 }\n");
+  EXPECT_NE(e.find("rules.school-capacity.pupil_rate.primary"), std::string::npos) << e;
+  EXPECT_NE(e.find("from 0 to 1"), std::string::npos) << e;
+  e = errorOf("[rules.support-plan]\nmin_population = 1e300\n");
+  EXPECT_NE(e.find("rules.support-plan.min_population"), std::string::npos) << e;
+  e = errorOf("[rules.large-site-employment]\nmin_population = 3000.5\n");
+  EXPECT_NE(e.find("whole number"), std::string::npos) << e;
+  EXPECT_EQ(RuleSet::fromToml("[rules.support-plan]\nmin_population = 800.0\n", "x.toml")
+                .supportPlanPopulation,
+            800);
+  // floor(count × rate) stays exact for any count a population field can hold:
+  // python3 -c "print(9223372036854775807*8//100)" → 737869762948382064.
+  EXPECT_EQ(anzhi::core::ExactRate::fromDouble(0.08).floorTimes(INT64_MAX), 737869762948382064);
+  EXPECT_EQ(anzhi::core::ExactRate::fromDouble(1.0).floorTimes(INT64_MAX), INT64_MAX);
+}
+
+TEST(RuleSet, VeryLongLandUseValuesAreOtherWithoutMatching)
+{
+  // ".*学校.*" is a plausible planner's pattern; libstdc++ matches it recursively, one frame
+  // per character, and a 200,000-character value overflowed the stack.
+  RuleSet r = RuleSet::fromToml("[land_use]\neducation = [\".*学校.*\"]\n", "x.toml");
+  EXPECT_EQ(r.landUse->classify(std::string(300, 'x') + "学校"),
+            anzhi::core::LandUseClass::Education);
+  EXPECT_EQ(r.landUse->classify(std::string(200000, 'x') + "学校"),
+            anzhi::core::LandUseClass::Other);
 }

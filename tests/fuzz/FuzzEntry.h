@@ -23,4 +23,10 @@ int wkb(const std::uint8_t *data, std::size_t size);
 //! refusal; a geometry read must survive a round trip through WKB unchanged.
 int gpkgGeometry(const std::uint8_t *data, std::size_t size);
 
+//! The import mappers (core/import, from the import branch; built only when present): the first
+//! line as a CSV header (separator, split, geometry columns), the other lines as CSV rows and as
+//! `--field`/`--land-use` arguments resolved against a canonical layer, the first bytes as
+//! numbers for the coordinate sanity checks. ImportError is the expected refusal.
+int importMappers(const std::uint8_t *data, std::size_t size);
+
 } // namespace anzhi::fuzz

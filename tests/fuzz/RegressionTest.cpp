@@ -7,6 +7,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
@@ -61,3 +62,10 @@ TEST(FuzzRegression, GpkgGeometry)
 {
   replay("gpkg_geometry", anzhi::fuzz::gpkgGeometry, 3);
 }
+
+#ifdef ANZHI_FUZZ_IMPORT
+TEST(FuzzRegression, ImportMappers)
+{
+  replay("import_mappers", anzhi::fuzz::importMappers, 3);
+}
+#endif

@@ -2,7 +2,8 @@
 # Builds the libFuzzer targets (clang-14, ASan+UBSan, coverage) in build-fuzz/ and runs them,
 # one at a time, nice'd.
 #   tests/fuzz/run.sh [target] [seconds]
-# target: rule_set | wkb | gpkg_geometry | all (default all); seconds per target (default 600).
+# target: rule_set | wkb | gpkg_geometry | import_mappers (once the import branch is merged) |
+# all (default); seconds per target (default 600).
 # New corpus entries go to build-fuzz/fuzz-corpus/<target>/ (the seeds in tests/fuzz/corpus/ are
 # only read); a crashing input is written to build-fuzz/fuzz-artifacts/<target>/ — copy it to
 # tests/fuzz/regressions/<target>/ once fixed, so that fuzz_regression_tests replays it in CI.
@@ -13,6 +14,7 @@ seconds=${2:-600}
 dir=${ANZHI_FUZZ_BUILD_DIR:-build-fuzz}
 compiler=${ANZHI_FUZZ_CXX:-$(command -v clang++-14 || command -v clang++)}
 all=(rule_set wkb gpkg_geometry)
+[[ -f core/import/FieldMapping.h ]] && all+=(import_mappers)
 if [[ $target == all ]]; then
   targets=("${all[@]}")
 elif [[ " ${all[*]} " == *" $target "* ]]; then
