@@ -1,0 +1,88 @@
+// The live re-check of an edit, as the editor runs it: for N planned plots and N ranger plots
+// of a project (spread over it, deterministic), move the feature by 5 m in an edit buffer and
+// time LiveCheck::checkEdit, as the GUI runs it after each edit (the neighbourhood checked
+// before and after the edit).
+//
+//   live_check_bench PROJECT.gpkg [N]
+//
+// Prints the load time, the LiveCheck construction time and, per layer, the median, 95th
+// percentile and maximum milliseconds per edit, and the neighbourhood's feature counts.
+
+#include "core/edit/LiveCheck.h"
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+
+using namespace anzhi;
+using Clock = std::chrono::steady_clock;
+
+namespace {
+
+double ms(Clock::time_point a, Clock::time_point b)
+{
+  return std::chrono::duration<double, std::milli>(b - a).count();
+}
+
+template<typename F>
+void run(const core::LiveCheck &live, const core::Project &p, const core::Layer<F> &layer, int n)
+{
+  std::vector<double> times;
+  std::size_t neighbours = 0, violations = 0;
+  const std::size_t count = layer.features.size();
+  for (int k = 0; k < n && count > 0; ++k) {
+    const F &f = layer.features[(std::size_t(k) * 7919u) % count];
+    if (!f.hasGeometry())
+      continue;
+    core::FeatureKey key{layer.name, f.fid};
+    core::FeatureState moved;
+    moved.geometry = core::share(gis::transformXY(f.geometry.get(), [](double &x, double &y) {
+      x += 5;
+      y += 5;
+      return true;
+    }));
+    moved.attributes = core::attributesOf(p, layer.name, (std::size_t(k) * 7919u) % count);
+    core::EditBuffer before, after;
+    after.set(key, core::Slot::of(std::move(moved)));
+    auto start = Clock::now();
+    core::LiveCheck::Delta d = live.checkEdit(before, after, {key});
+    times.push_back(ms(start, Clock::now()));
+    violations += d.after.size();
+    neighbours += live.neighbourhood(after, d.scope)->plots.features.size();
+  }
+  if (times.empty())
+    return;
+  std::sort(times.begin(), times.end());
+  auto at = [&](double q) {
+    return times[std::min(times.size() - 1, std::size_t(q * times.size()))];
+  };
+  std::printf("%-14s edits %3zu  median %7.2f ms  p95 %7.2f ms  max %7.2f ms  "
+              "(avg %.0f planned plots in the neighbourhood, %.2f violations)\n",
+              layer.name.c_str(), times.size(), at(0.5), at(0.95), times.back(),
+              double(neighbours) / double(times.size()), double(violations) / double(times.size()));
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+  if (argc < 2) {
+    std::fprintf(stderr, "usage: live_check_bench PROJECT.gpkg [N]\n");
+    return 2;
+  }
+  const int n = argc > 2 ? std::atoi(argv[2]) : 200;
+  auto t0 = Clock::now();
+  auto project = core::Project::load(argv[1], {});
+  auto t1 = Clock::now();
+  core::LiveCheck live(project, core::RuleSet::defaults());
+  auto t2 = Clock::now();
+  std::printf("%s: load %.0f ms, LiveCheck setup %.0f ms; %zu planned plots, %zu ranger plots\n",
+              argv[1], ms(t0, t1), ms(t1, t2), project->plots.features.size(),
+              project->rangerPlots.features.size());
+  run(live, *project, project->plots, n);
+  run(live, *project, project->rangerPlots, n);
+  run(live, *project, project->sites, n / 4);
+  run(live, *project, project->schools, n / 4);
+  return 0;
+}
