@@ -23,6 +23,28 @@ struct Selection
   std::set<std::int64_t> edited;
 };
 
+//! The layers a rule reads (its primary layer and those it compares it with).
+const std::vector<std::string> &layersReadBy(const std::string &rule)
+{
+  static const std::vector<std::string> none;
+  static const std::map<std::string, std::vector<std::string>> layers = {
+      {"protected-land", {"planned_plots", "buildings"}},
+      {"school-coverage", {"resettlement_sites", "schools", "school_catchments"}},
+      {"school-capacity", {"resettlement_sites", "schools", "school_catchments"}},
+      {"clinic-coverage", {"resettlement_sites", "clinics"}},
+      {"large-site-employment", {"resettlement_sites", "service_points"}},
+      {"support-plan", {"resettlement_sites"}},
+      {"reclamation-progress", {"reclaimed_homesteads"}},
+      {"ranger-area", {"rangers", "ranger_plots"}},
+      {"ranger-unassigned", {"rangers", "ranger_plots"}},
+      {"ranger-overlap", {"ranger_plots"}},
+      {"ranger-orphan-plot", {"rangers", "ranger_plots"}},
+      {"ranger-distance", {"rangers", "ranger_plots", "resettlement_sites"}},
+  };
+  auto it = layers.find(rule);
+  return it == layers.end() ? none : it->second;
+}
+
 } // namespace
 
 std::vector<std::string> rulesReading(const std::string &layer)
@@ -64,8 +86,10 @@ LiveCheck::LiveCheck(std::shared_ptr<const Project> base, RuleSet rules)
 }
 
 std::unique_ptr<Project> LiveCheck::neighbourhood(const EditBuffer &buffer,
-                                                  const gis::Envelope &scope) const
+                                                  const gis::Envelope &scope,
+                                                  const std::set<std::string> &layers) const
 {
+  auto wanted = [&](const std::string &layer) { return layers.empty() || layers.count(layer); };
   const Project &base = *m_base;
   std::map<std::string, Selection> chosen;
   // Edited features of a layer whose geometry meets box; deleted ones never.
@@ -86,7 +110,7 @@ std::unique_ptr<Project> LiveCheck::neighbourhood(const EditBuffer &buffer,
         sel.base.insert(i);
   };
   auto take = [&](const std::string &layer, const gis::Envelope &box) {
-    if (!base.hasLayer(layer))
+    if (!base.hasLayer(layer) || !wanted(layer))
       return;
     Selection &sel = chosen[layer];
     baseIn(layer, box, sel);
@@ -120,7 +144,7 @@ std::unique_ptr<Project> LiveCheck::neighbourhood(const EditBuffer &buffer,
     take(layer, scope);
 
   // Rangers: every ranger of a chosen plot, every plot of a chosen ranger, a ranger's site.
-  if (base.hasLayer("rangers") && base.hasLayer("ranger_plots")) {
+  if (base.hasLayer("rangers") && base.hasLayer("ranger_plots") && wanted("ranger_plots")) {
     Selection &rangers = chosen["rangers"];
     Selection &plots = chosen["ranger_plots"];
     std::set<std::string> codes;
@@ -222,7 +246,12 @@ std::vector<Violation> LiveCheck::check(const EditBuffer &buffer, const gis::Env
     for (const std::string &id : rulesReading(layer))
       if (std::find(rules.begin(), rules.end(), id) == rules.end())
         rules.push_back(id);
-  std::unique_ptr<Project> near = neighbourhood(buffer, scope);
+  // Only the layers these rules read (and the edited ones, for invalid-geometry).
+  std::set<std::string> read(layers.begin(), layers.end());
+  for (const std::string &id : rules)
+    for (const std::string &layer : layersReadBy(id))
+      read.insert(layer);
+  std::unique_ptr<Project> near = neighbourhood(buffer, scope, read);
   std::vector<Violation> found = m_engine.checkScope(*near, scope, rules);
   // invalid-geometry ignores the scope (it lists what the load found): keep the scope's own.
   std::erase_if(found, [&](const Violation &v) {
@@ -258,17 +287,21 @@ LiveCheck::Delta LiveCheck::checkEdit(const EditBuffer &before, const EditBuffer
     if (std::find(layers.begin(), layers.end(), key.layer) == layers.end())
       layers.push_back(key.layer);
     codeField = key.layer == "ranger_plots" ? "ranger_code" : "code";
+    // A facility serves the sites within R of it: those are the features to re-check.
+    const bool facility = key.layer == "schools" || key.layer == "school_catchments" ||
+                          key.layer == "clinics" || key.layer == "service_points";
+    auto addFeature = [&](const gis::Envelope &e) { add(facility ? grown(e, m_radius) : e); };
     for (const EditBuffer *b : {&before, &after}) {
       Slot slot = b->slot(key);
       if (slot.kind == Slot::Kind::State) {
         if (slot.state->geometry && !gis::isEmpty(slot.state->geometry.get()))
-          add(gis::envelope(slot.state->geometry.get()));
+          addFeature(gis::envelope(slot.state->geometry.get()));
         note(key.layer, textOf(slot.state->attributes, codeField));
       } else if (slot.kind == Slot::Kind::Base) {
         if (auto i = findFid(base, key.layer, key.fid)) {
           FeatureInfo info = infoOf(base, key.layer, *i);
           if (info.hasGeometry)
-            add(info.envelope);
+            addFeature(info.envelope);
           if (key.layer == "ranger_plots" || key.layer == "rangers")
             note(key.layer, textOf(attributesOf(base, key.layer, *i), codeField));
         }

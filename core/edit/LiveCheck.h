@@ -4,6 +4,7 @@
 #include "core/edit/EditBuffer.h"
 
 #include <map>
+#include <set>
 #include <memory>
 #include <string>
 #include <tuple>
@@ -40,7 +41,9 @@ public:
   //! The violations around one edit, before and after it (what LiveViolations::replace
   //! takes). The scope is the envelopes of the `changed` features in either state; an edit of a
   //! ranger or ranger plot widens it to that ranger's residence and plots (in either state),
-  //! so that taking a plot away from a ranger far from it still re-checks the ranger's total.
+  //! so that taking a plot away from a ranger far from it still re-checks the ranger's total;
+  //! an edit of a school, catchment, clinic or service point widens it by R, so that the sites
+  //! it serves are re-checked (moving a school updates the covered sites).
   struct Delta
   {
     std::vector<Violation> before, after;
@@ -48,9 +51,10 @@ public:
   };
   Delta checkEdit(const EditBuffer &before, const EditBuffer &after,
                   const std::vector<FeatureKey> &changed) const;
-  //! The small project check() runs on (exposed for tests and the benchmark).
-  std::unique_ptr<Project> neighbourhood(const EditBuffer &buffer,
-                                         const gis::Envelope &scope) const;
+  //! The small project check() runs on (exposed for tests and the benchmark), holding the
+  //! layers named in `layers` (all when empty); the others are present but empty.
+  std::unique_ptr<Project> neighbourhood(const EditBuffer &buffer, const gis::Envelope &scope,
+                                         const std::set<std::string> &layers = {}) const;
 
   const std::shared_ptr<const Project> &base() const { return m_base; }
   const RuleSet &rules() const { return m_engine.rules(); }

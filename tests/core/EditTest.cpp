@@ -258,3 +258,38 @@ TEST(LiveCheck, RangerTotalsFollowTheEditedPlots)
   EXPECT_EQ(d.after[0].rule, "ranger-area");
   EXPECT_NEAR(*d.after[0].areaM2 / kMu, 300.0, 1e-3);
 }
+
+TEST(LiveCheck, MovingASchoolUpdatesTheSitesItCovers)
+{
+  TempDir dir;
+  ProjectBuilder b(dir.file("s.gpkg"));
+  // An urban site [0,200]² and a nine-year school 400 m east of its edge: covered (primary
+  // radius 500 m, junior 1000 m).
+  b.add("resettlement_sites", "AZQ-1", rect(X0, Y0, X0 + 200, Y0 + 200),
+        {FieldValue("安置区"), FieldValue("岢岚县"), FieldValue("宋家沟乡"), FieldValue("urban"),
+         null, FieldValue(std::int64_t(1000)), null, null, FieldValue(std::int64_t(1))});
+  b.add("schools", "S-1", point(X0 + 600, Y0 + 100),
+        {FieldValue("学校"), FieldValue("nine_year"), FieldValue(std::int64_t(5000)),
+         FieldValue(std::int64_t(0))});
+  auto project = core::Project::load(b.finish(), {});
+  core::LiveCheck live(project, core::RuleSet::defaults());
+  core::EditBuffer before;
+  // Moved 300 m further east: 700 m from the site, beyond the primary radius only.
+  core::EditBuffer after;
+  core::FeatureState moved;
+  moved.geometry = core::share(gis::fromWkt(point(X0 + 900, Y0 + 100)));
+  moved.attributes = core::attributesOf(*project, "schools", 0);
+  after.set({"schools", 1}, core::Slot::of(moved));
+  core::LiveCheck::Delta d = live.checkEdit(before, after, {{"schools", 1}});
+  EXPECT_TRUE(d.before.empty());
+  ASSERT_EQ(d.after.size(), 1u);
+  EXPECT_EQ(d.after[0].rule, "school-coverage");
+  EXPECT_EQ(d.after[0].level, "primary");
+  EXPECT_NEAR(*d.after[0].distanceM, 700.0, 1e-9);
+  // And back: the violation goes.
+  core::LiveViolations shown;
+  shown.replace(d.before, d.after);
+  core::LiveCheck::Delta back = live.checkEdit(after, before, {{"schools", 1}});
+  shown.replace(back.before, back.after);
+  EXPECT_EQ(shown.size(), 0u);
+}
