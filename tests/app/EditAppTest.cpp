@@ -355,6 +355,19 @@ private slots:
     for (const core::Violation &v : e.session->live().list())
       QVERIFY2(v.rule != "ranger-area" && v.rule != "ranger-overlap", v.messageEn.c_str());
 
+    // Drawing a plot for R-B shows R-B's total with it by the cursor, green from 500 mu.
+    e.edit->modifyTool()->setSelection({});
+    dock->setCurrentRanger("R-B");
+    e.canvas->zoomToEnvelope({X0 - 100, Y0 - 100, X0 + 2000, Y0 + 1100});
+    e.edit->startDrawing();
+    e.click(e.at(X0 + 1700, Y0));
+    e.click(e.at(X0 + 1800, Y0));
+    QTest::mouseMove(e.canvas, e.at(X0 + 1800, Y0 + 100));
+    const auto label = e.edit->drawTool()->label();
+    QVERIFY2(label.first.startsWith("R-B: "), qPrintable(label.first));
+    QCOMPARE(label.second, QColor(0, 140, 0));
+    QTest::keyClick(e.canvas, Qt::Key_Escape);
+
     // Reassign: R-B's own plot back to R-A drops R-B below the minimum again, live.
     e.edit->modifyTool()->setSelection({{"ranger_plots", 2}});
     dock->setCurrentRanger("R-A");

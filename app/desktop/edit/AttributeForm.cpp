@@ -3,6 +3,7 @@
 #include "app/desktop/Names.h"
 
 #include <QComboBox>
+#include <QCoreApplication>
 #include <QDate>
 #include <QDialogButtonBox>
 #include <QFormLayout>
@@ -71,7 +72,8 @@ AttributeForm::AttributeForm(const core::LayerSpec &spec, const core::Attributes
       if (field.name == "land_use" || field.name == "use") {
         e.combo->setEditable(true); // any code the rule set maps is allowed
         for (const auto &[code, label] : kLandUses)
-          e.combo->addItem(tr(label), QString::fromStdString(code));
+          e.combo->addItem(QCoreApplication::translate("AttributeForm", label),
+                           QString::fromStdString(code));
       } else {
         for (const std::string &choice : field.choices)
           e.combo->addItem(Names::value(field.name, choice), QString::fromStdString(choice));

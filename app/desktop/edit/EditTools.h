@@ -41,6 +41,8 @@ public:
   //! A text and colour shown by the cursor for the polygon drawn so far (the ranger's total).
   std::function<std::pair<QString, QColor>(const GEOSGeometry *)> liveLabel;
   const std::vector<QPointF> &vertices() const { return m_points; }
+  //! The live label shown by the cursor (empty text when none).
+  const std::pair<QString, QColor> &label() const { return m_label; }
 
   bool mousePress(QMouseEvent *, const render::MapTransform &) override;
   bool mouseMove(QMouseEvent *, const render::MapTransform &) override;
