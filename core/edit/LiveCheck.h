@@ -4,8 +4,8 @@
 #include "core/edit/EditBuffer.h"
 
 #include <map>
-#include <set>
 #include <memory>
+#include <set>
 #include <string>
 #include <tuple>
 #include <unordered_map>

@@ -43,6 +43,23 @@ double unionArea(const gis::Crs &crs, const std::vector<const GEOSGeometry *> &p
 
 } // namespace
 
+std::vector<FeatureKey> plotsOfRanger(const Project &base, const EditBuffer &buffer,
+                                      const std::string &code)
+{
+  std::vector<FeatureKey> keys;
+  if (auto it = base.plotsByRangerCode.find(code); it != base.plotsByRangerCode.end())
+    for (std::size_t i : it->second) {
+      FeatureKey key{"ranger_plots", base.rangerPlots.features[i].fid};
+      if (!buffer.changes().count(key))
+        keys.push_back(std::move(key));
+    }
+  for (const auto &[key, slot] : buffer.changes())
+    if (key.layer == "ranger_plots" && slot.kind == Slot::Kind::State &&
+        textOf(slot.state->attributes, "ranger_code") == code)
+      keys.push_back(key);
+  return keys;
+}
+
 double RangerTotal::mu() const
 {
   return gis::EllipsoidalArea::toMu(areaM2);

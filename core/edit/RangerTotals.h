@@ -31,6 +31,11 @@ struct RangerTotal
 std::vector<RangerTotal> rangerTotals(const Project &base, const EditBuffer &buffer,
                                       const std::set<std::string> *codes = nullptr);
 
+//! The ranger plots of `code` in the edited project: base ones not edited (through the
+//! base's plot-by-ranger index), then edited ones.
+std::vector<FeatureKey> plotsOfRanger(const Project &base, const EditBuffer &buffer,
+                                      const std::string &code);
+
 //! The union area in m² of a ranger's plots in the edited project plus `extra` (a plot being
 //! drawn), for the live total while drawing.
 double rangerAreaM2(const Project &base, const EditBuffer &buffer, const std::string &code,

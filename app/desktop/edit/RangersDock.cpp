@@ -92,14 +92,14 @@ RangersDock::RangersDock(EditSession &session, MainWindow *window)
     auto project = m_session.project();
     std::vector<gis::Geometry> shapes;
     std::optional<gis::Envelope> extent;
-    for (const core::FeatureKey &key : m_session.featuresIn(
-             "ranger_plots", project ? project->rangerPlots.extent : gis::Envelope{}))
-      if (auto s = m_session.state(key);
-          s && s->geometry && core::textOf(s->attributes, "ranger_code") == m_current) {
-        gis::Envelope e = gis::envelope(s->geometry.get());
-        extent ? extent->expandToInclude(e) : void(extent = e);
-        shapes.push_back(gis::clone(s->geometry.get()));
-      }
+    if (project)
+      for (const core::FeatureKey &key :
+           core::plotsOfRanger(*project, m_session.buffer(), m_current))
+        if (auto s = m_session.state(key); s && s->geometry && !gis::isEmpty(s->geometry.get())) {
+          gis::Envelope e = gis::envelope(s->geometry.get());
+          extent ? extent->expandToInclude(e) : void(extent = e);
+          shapes.push_back(gis::clone(s->geometry.get()));
+        }
     if (extent)
       m_window->canvas()->zoomToEnvelope(*extent, 500);
     m_window->canvas()->setSelection(std::move(shapes));

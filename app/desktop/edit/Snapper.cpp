@@ -41,7 +41,12 @@ std::optional<Snapper::Snap> Snapper::snap(QPointF screen, const render::MapTran
     }
   };
   for (const std::string &layer : m_layers) {
-    for (const core::FeatureKey &key : m_session.featuresIn(layer, box)) {
+    std::vector<core::FeatureKey> near = m_session.featuresIn(layer, box);
+    // Zoomed far out, thousands of features lie under the cursor: snapping there would
+    // stall the mouse and land nowhere useful.
+    if (near.size() > kMaxCandidates)
+      continue;
+    for (const core::FeatureKey &key : near) {
       std::optional<core::FeatureState> s = m_session.state(key);
       if (!s || !s->geometry)
         continue;

@@ -32,6 +32,8 @@ public:
   void setTolerancePixels(double px) { m_tolerancePx = px; }
   double tolerancePixels() const { return m_tolerancePx; }
   void setLayers(std::vector<std::string> layers) { m_layers = std::move(layers); }
+  //! Layers with more features than this under the cursor are not snapped to.
+  static constexpr std::size_t kMaxCandidates = 200;
   //! The snapped point near `screen`, if any is within the tolerance.
   std::optional<Snap> snap(QPointF screen, const render::MapTransform &t) const;
 
