@@ -146,7 +146,7 @@ private slots:
     QVERIFY(e.session->buffer().empty());
     e.session->undoStack()->redo();
     QCOMPARE(e.session->buffer().size(), std::size_t(1));
-    QVERIFY(core::EditJournal::hasEdits(path));
+    QVERIFY(QTest::qWaitFor([&] { return core::EditJournal::hasEdits(path); }, 5000));
 
     QSignalSpy reopened(&e.w, &desktop::MainWindow::projectOpened);
     e.edit->save();
@@ -306,7 +306,7 @@ private slots:
     QCOMPARE(second.session->buffer().size(), std::size_t(1));
     QCOMPARE(second.session->buffer().slot({"planned_plots", 2}).kind, core::Slot::Kind::Deleted);
     second.session->discard();
-    QVERIFY(!core::EditJournal::hasEdits(path));
+    QVERIFY(QTest::qWaitFor([&] { return !core::EditJournal::hasEdits(path); }, 5000));
     QCOMPARE(core::Project::load(path, {})->plots.features.size(), std::size_t(2));
   }
 

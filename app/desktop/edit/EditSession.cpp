@@ -51,8 +51,11 @@ EditSession::EditSession(QObject *parent)
     : QObject(parent)
     , m_undo(new QUndoStack(this))
     , m_livePool(new QThreadPool(this))
+    , m_journalPool(new QThreadPool(this))
 {
-  // One thread: live checks run in edit order, so their results replace each other in order.
+  // One thread each: journal lines land in edit order; live checks replace each other in order.
+  m_journalPool->setMaxThreadCount(1);
+  m_journalPool->setExpiryTimeout(-1);
   m_livePool->setMaxThreadCount(1);
   m_livePool->setExpiryTimeout(-1);
 }
@@ -61,6 +64,35 @@ EditSession::~EditSession()
 {
   ++m_serial;
   m_livePool->waitForDone();
+  m_journalPool->waitForDone(); // every journalled edit reaches the disk
+}
+
+void EditSession::inJournal(std::function<void(core::EditJournal &)> op, std::function<void()> then)
+{
+  if (!m_journal)
+    return;
+  m_journalPool->start([this, journal = m_journal, op = std::move(op), then = std::move(then)] {
+    QString error;
+    try {
+      op(*journal);
+    } catch (const std::exception &e) {
+      error = QString::fromStdString(e.what());
+    }
+    QMetaObject::invokeMethod(
+        this,
+        [this, error, then] {
+          if (!error.isEmpty())
+            emit journalFailed(error);
+          if (then)
+            then();
+        },
+        Qt::QueuedConnection);
+  });
+}
+
+bool EditSession::isJournalling() const
+{
+  return m_journalPool->activeThreadCount() > 0;
 }
 
 void EditSession::setProject(std::shared_ptr<const core::Project> project, const QString &path,
@@ -74,7 +106,10 @@ void EditSession::setProject(std::shared_ptr<const core::Project> project, const
   m_buffer = core::EditBuffer();
   m_live.clear();
   m_saving = false;
-  m_journal = std::make_unique<core::EditJournal>(path.toStdString());
+  // The previous project's last journal writes finish first (milliseconds, if any), so that
+  // hasJournal() sees the file as it is.
+  m_journalPool->waitForDone();
+  m_journal = std::make_shared<core::EditJournal>(path.toStdString());
   auto holder = std::make_shared<std::shared_ptr<const core::LiveCheck>>();
   m_checker = holder;
   auto base = m_project;
@@ -108,13 +143,8 @@ void EditSession::applyChanges(const std::vector<core::Change> &changes, bool fo
   else
     for (auto it = changes.rbegin(); it != changes.rend(); ++it)
       step(*it);
-  if (journal && m_journal) {
-    try {
-      m_journal->append(written);
-    } catch (const std::exception &e) {
-      emit journalFailed(QString::fromStdString(e.what()));
-    }
-  }
+  if (journal)
+    inJournal([written](core::EditJournal &j) { j.append(written); });
   std::vector<core::FeatureKey> changed;
   for (const core::Change &c : changes)
     changed.push_back(c.key);
@@ -245,15 +275,10 @@ void EditSession::save()
       emit saveFailed(error);
       return;
     }
-    // Saved: the journal's edits are in the project now. The caller reopens the project,
-    // whose new snapshot replaces this buffer.
-    try {
-      m_journal->clear();
-    } catch (const std::exception &e) {
-      emit journalFailed(QString::fromStdString(e.what()));
-    }
+    // Saved: the journal's edits are in the project now. Report the save once the journal
+    // is gone, so that reopening the project does not offer them for recovery.
     m_undo->setClean();
-    emit saved(written);
+    inJournal([](core::EditJournal &j) { j.clear(); }, [this, written] { emit saved(written); });
   });
   watcher->setFuture(future);
 }
@@ -264,13 +289,7 @@ void EditSession::discard()
   m_undo->clear();
   m_buffer.clear();
   m_live.clear();
-  if (m_journal) {
-    try {
-      m_journal->clear();
-    } catch (const std::exception &e) {
-      emit journalFailed(QString::fromStdString(e.what()));
-    }
-  }
+  inJournal([](core::EditJournal &j) { j.clear(); });
   emit editsChanged();
   emit liveChanged();
 }

@@ -8,6 +8,7 @@
 #include <QObject>
 #include <QString>
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -27,9 +28,10 @@ using HiddenFeatures = std::map<std::string, std::set<std::int64_t>>;
 //! history (one QUndoCommand per named edit), the journal that keeps every edit on disk, the
 //! live re-check of each edit's neighbourhood, and the save. Every edit goes through apply();
 //! the map, the docks and the tools read the edited project through it.
-//! Ownership: a QObject owned by the EditController; owns its undo stack, journal and the
-//! one-thread pool where live checks run in edit order. Thread: UI thread; the live check,
-//! the save and the journal replay run on workers and report back through queued signals.
+//! Ownership: a QObject owned by the EditController; owns its undo stack, journal and two
+//! one-thread pools where journal writes and live checks run in edit order. Thread: UI thread; the
+//! live check, the save and the journal replay run on workers and report back through queued
+//! signals.
 class EditSession : public QObject
 {
   Q_OBJECT
@@ -82,6 +84,8 @@ public:
   double lastLiveMs() const { return m_lastLiveMs; }
   //! True while live checks are queued or running.
   bool isChecking() const { return m_pendingChecks > 0; }
+  //! True while journal writes are queued or running.
+  bool isJournalling() const;
 
 signals:
   void editsChanged();
@@ -96,14 +100,19 @@ private:
   //! Sets the changes' after (forward) or before slots, journals them, starts the live check.
   void applyChanges(const std::vector<core::Change> &changes, bool forward, bool journal);
   void startLiveCheck(core::EditBuffer before, std::vector<core::FeatureKey> changed);
+  //! Runs `op` on the journal thread (appends and syncs take milliseconds: never on the UI
+  //! thread), then `then` back on the UI thread.
+  void inJournal(std::function<void(core::EditJournal &)> op, std::function<void()> then = {});
 
   std::shared_ptr<const core::Project> m_project;
   QString m_path;
   core::RuleSet m_rules;
   core::EditBuffer m_buffer;
   QUndoStack *m_undo;
-  std::unique_ptr<core::EditJournal> m_journal;
+  //! Shared with the journal thread's pending writes.
+  std::shared_ptr<core::EditJournal> m_journal;
   QThreadPool *m_livePool;
+  QThreadPool *m_journalPool;
   //! Built by the first job on m_livePool; later jobs on the same one-thread pool read it.
   std::shared_ptr<std::shared_ptr<const core::LiveCheck>> m_checker;
   core::LiveViolations m_live;
