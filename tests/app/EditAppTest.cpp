@@ -230,11 +230,25 @@ private slots:
     QCOMPARE(e.session->live().size(), std::size_t(2));
     QCOMPARE(e.edit->liveList()->count(), 2);
     QVERIFY(e.session->lastLiveMs() < 1000);
+    // On the map, the overlap is hatched red at once (the violation colour, 220/0/0).
+    auto redInOverlap = [&] {
+      const QImage image = e.canvas->grab().toImage();
+      const QRect area = QRect(e.at(X0 + 22, Y0 + 98), e.at(X0 + 58, Y0 + 42)).normalized();
+      int red = 0;
+      for (int y = area.top(); y <= area.bottom(); ++y)
+        for (int x = area.left(); x <= area.right(); ++x) {
+          const QColor c = image.pixelColor(x, y);
+          red += c.red() > 180 && c.green() < 60 && c.blue() < 60;
+        }
+      return double(red) / double(area.width() * area.height());
+    };
+    QVERIFY2(redInOverlap() > 0.05, qPrintable(QString::number(redInOverlap())));
 
     e.session->undoStack()->undo();
     QVERIFY(e.liveSettled());
     QVERIFY(byNewPlot().empty());
     QCOMPARE(e.edit->liveList()->count(), int(e.session->live().size()));
+    QCOMPARE(redInOverlap(), 0.0);
   }
 
   void splitAndMergeConserveAreaInMu()

@@ -23,6 +23,7 @@
 #include <QMessageBox>
 #include <QPainter>
 #include <QPainterPath>
+#include <QPointer>
 #include <QStatusBar>
 #include <QToolBar>
 #include <QUndoStack>
@@ -69,6 +70,7 @@ EditController::EditController(MainWindow *window)
     , m_split(std::make_unique<DrawTool>(*m_snapper))
     , m_modify(std::make_unique<ModifyTool>(*m_session, *m_snapper))
     , m_painted(std::make_shared<Painted>())
+    , m_canvas(window->canvas())
 {
   m_split->setShape(DrawTool::Shape::Line);
   m_draw->onFinished = [this](gis::Geometry g) { onDrawn(std::move(g)); };
@@ -166,8 +168,11 @@ EditController::EditController(MainWindow *window)
 
 EditController::~EditController()
 {
-  m_window->canvas()->setMapTool(nullptr);
-  m_window->canvas()->setEditPainter({});
+  // The window may have deleted the canvas already (children go in creation order).
+  if (MapCanvas *canvas = m_canvas.data()) {
+    canvas->setMapTool(nullptr);
+    canvas->setEditPainter({});
+  }
 }
 
 void EditController::createActions()

@@ -3,6 +3,7 @@
 #include "core/edit/EditBuffer.h"
 
 #include <QObject>
+#include <QPointer>
 #include <QString>
 
 #include <memory>
@@ -24,6 +25,7 @@ class AttributeForm;
 class DrawTool;
 class EditSession;
 class MainWindow;
+class MapCanvas;
 class ModifyTool;
 class RangersDock;
 class Snapper;
@@ -101,6 +103,7 @@ private:
   std::unique_ptr<ModifyTool> m_modify;
   struct Painted;
   std::shared_ptr<Painted> m_painted; //!< live violation shapes parsed once per change
+  QPointer<MapCanvas> m_canvas;
   AttributeForm *m_form = nullptr;
   QMenu *m_menu = nullptr;
   QComboBox *m_layer = nullptr;
