@@ -251,6 +251,113 @@ private slots:
     QCOMPARE(redInOverlap(), 0.0);
   }
 
+  void vertexAndFeatureEditsWithTheMouse()
+  {
+    Editing e;
+    QVERIFY(e.open(freshProject()));
+    e.edit->snapper()->setEnabled(false);
+    e.edit->setEditLayer("planned_plots");
+    e.edit->startModifying();
+    e.click(e.at(X0 + 250, Y0 + 100)); // selects P-2 (x 150–300, y 20–180)
+    const core::FeatureKey p2{"planned_plots", 2};
+    auto ringOf = [&] {
+      std::vector<std::pair<double, double>> ring;
+      gis::forEachRing(e.session->state(p2)->geometry.get(),
+                       [&](const auto &r, bool) { ring = r; });
+      return ring;
+    };
+    auto has = [&](QPointF p) {
+      for (auto [x, y] : ringOf())
+        if (std::abs(x - p.x()) < 1e-9 && std::abs(y - p.y()) < 1e-9)
+          return true;
+      return false;
+    };
+    // Drag the north-east vertex 30 m east: it lands where the mouse is released.
+    const QPoint corner = e.at(X0 + 300, Y0 + 180), target = e.at(X0 + 330, Y0 + 180);
+    QTest::mousePress(e.canvas, Qt::LeftButton, {}, corner);
+    QTest::mouseMove(e.canvas, target);
+    QTest::mouseRelease(e.canvas, Qt::LeftButton, {}, target);
+    QCOMPARE(e.session->undoStack()->undoText(), QString("Move vertex"));
+    QVERIFY(has(e.mapOf(target)));
+    QVERIFY(!has(QPointF(X0 + 300, Y0 + 180)));
+    QCOMPARE(ringOf().size(), std::size_t(5));
+    // Double-click the south edge: a vertex there.
+    const QPoint edge = e.at(X0 + 200, Y0 + 20);
+    QTest::mouseDClick(e.canvas, Qt::LeftButton, {}, edge);
+    QCOMPARE(e.session->undoStack()->undoText(), QString("Add vertex"));
+    QCOMPARE(ringOf().size(), std::size_t(6));
+    // Hover the new vertex and press Delete: gone again.
+    QTest::mouseMove(e.canvas, edge);
+    QTest::keyClick(e.canvas, Qt::Key_Delete);
+    QCOMPARE(e.session->undoStack()->undoText(), QString("Delete vertex"));
+    QCOMPARE(ringOf().size(), std::size_t(5));
+    // Drag from inside: the whole plot moves by the mouse's offset, its area unchanged.
+    const double before = mu(e.session->state(p2)->geometry.get());
+    const QPoint inside = e.at(X0 + 250, Y0 + 100), away = e.at(X0 + 250, Y0 + 140);
+    QTest::mousePress(e.canvas, Qt::LeftButton, {}, inside);
+    QTest::mouseMove(e.canvas, away);
+    QTest::mouseRelease(e.canvas, Qt::LeftButton, {}, away);
+    QCOMPARE(e.session->undoStack()->undoText(), QString("Move feature"));
+    QVERIFY(std::abs(mu(e.session->state(p2)->geometry.get()) - before) < 1e-6);
+    QVERIFY(has(QPointF(X0 + 150, Y0 + 20) + (e.mapOf(away) - e.mapOf(inside))));
+    // Four undos bring back the stored plot.
+    for (int i = 0; i < 4; ++i)
+      e.session->undoStack()->undo();
+    QVERIFY(e.session->buffer().empty());
+  }
+
+  void pointCopyAndPasteAndDelete()
+  {
+    Editing e;
+    QVERIFY(e.open(freshProject()));
+    QVERIFY(e.liveSettled());
+    e.edit->snapper()->setEnabled(false);
+    // A primary school inside the site: one click, then its attributes.
+    e.edit->setEditLayer("schools");
+    e.edit->startDrawing();
+    const QPoint at = e.at(X0 + 50, Y0 + 250);
+    e.click(at);
+    desktop::AttributeForm *form = e.edit->openForm();
+    QVERIFY(form);
+    form->setText("code", "XX-2");
+    form->setText("level", "primary");
+    form->setText("capacity", "600");
+    form->accept();
+    QCOMPARE(e.session->buffer().size(), std::size_t(1));
+    const auto &[key, slot] = *e.session->buffer().changes().begin();
+    QCOMPARE(key.layer, std::string("schools"));
+    QCOMPARE(gis::pointXY(slot.state->geometry.get()),
+             std::make_pair(e.mapOf(at).x(), e.mapOf(at).y()));
+    QVERIFY(std::holds_alternative<std::int64_t>(slot.state->attributes.at("capacity")));
+    // The site is now covered for primary school; junior still not (the live check of a
+    // school re-checks the sites around it).
+    QVERIFY(e.liveSettled());
+    bool primary = false, junior = false;
+    for (const core::Violation &v : e.session->live().list())
+      if (v.rule == "school-coverage") {
+        primary = primary || v.level == "primary";
+        junior = junior || v.level == "junior";
+      }
+    QVERIFY(!primary);
+    QVERIFY(junior);
+
+    // Copy P-1's attributes onto P-2: land use follows, the code stays.
+    e.edit->setEditLayer("planned_plots");
+    e.edit->modifyTool()->setSelection({{"planned_plots", 1}});
+    e.edit->copyAttributes();
+    e.edit->modifyTool()->setSelection({{"planned_plots", 2}});
+    e.edit->pasteAttributes();
+    auto p2 = e.session->state({"planned_plots", 2});
+    QCOMPARE(core::textOf(p2->attributes, "land_use"), std::optional<std::string>("0804"));
+    QCOMPARE(core::textOf(p2->attributes, "code"), std::optional<std::string>("P-2"));
+    // Delete it with the Delete key of the modify tool.
+    e.edit->startModifying();
+    e.edit->modifyTool()->setSelection({{"planned_plots", 2}});
+    QTest::keyClick(e.canvas, Qt::Key_Delete);
+    QVERIFY(!e.session->state({"planned_plots", 2}));
+    QCOMPARE(e.session->buffer().counts().deleted, std::size_t(1));
+  }
+
   void splitAndMergeConserveAreaInMu()
   {
     Editing e;
