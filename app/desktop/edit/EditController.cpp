@@ -73,6 +73,14 @@ EditController::EditController(MainWindow *window)
     , m_canvas(window->canvas())
 {
   m_split->setShape(DrawTool::Shape::Line);
+  // Snap to what the map shows now: the editable layers that are visible.
+  m_snapper->setLayers([window] {
+    std::vector<std::string> layers;
+    for (const std::string &name : window->canvas()->visibleLayersTopDown())
+      if (core::layerSpec(name))
+        layers.push_back(name);
+    return layers;
+  });
   m_draw->onFinished = [this](gis::Geometry g) { onDrawn(std::move(g)); };
   m_split->onFinished = [this](gis::Geometry g) { onSplitLine(std::move(g)); };
   m_modify->onSelectionChanged = [this] { updateActions(); };
@@ -328,12 +336,6 @@ void EditController::onProjectOpened()
   m_layer->setCurrentIndex(keep >= 0 ? keep : plots >= 0 ? plots : 0);
   emit m_layer->currentIndexChanged(m_layer->currentIndex());
   m_rangers->reset();
-
-  std::vector<std::string> snapLayers;
-  for (const std::string &name : m_window->canvas()->visibleLayersTopDown())
-    if (core::layerSpec(name) && project->hasLayer(name))
-      snapLayers.push_back(name);
-  m_snapper->setLayers(snapLayers);
 
   if (!m_session->hasJournal())
     return;

@@ -9,7 +9,7 @@ namespace anzhi::desktop {
 
 std::optional<Snapper::Snap> Snapper::snap(QPointF screen, const render::MapTransform &t) const
 {
-  if (!m_enabled || !t.isValid())
+  if (!m_enabled || !t.isValid() || !m_layers)
     return std::nullopt;
   const QPointF at = t.toMap(screen);
   const double tol = m_tolerancePx * t.unitsPerPixel();
@@ -40,7 +40,7 @@ std::optional<Snapper::Snap> Snapper::snap(QPointF screen, const render::MapTran
       }
     }
   };
-  for (const std::string &layer : m_layers) {
+  for (const std::string &layer : m_layers()) {
     std::vector<core::FeatureKey> near = m_session.featuresIn(layer, box);
     // Zoomed far out, thousands of features lie under the cursor: snapping there would
     // stall the mouse and land nowhere useful.

@@ -4,6 +4,7 @@
 
 #include <QPointF>
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -31,7 +32,8 @@ public:
   bool isEnabled() const { return m_enabled; }
   void setTolerancePixels(double px) { m_tolerancePx = px; }
   double tolerancePixels() const { return m_tolerancePx; }
-  void setLayers(std::vector<std::string> layers) { m_layers = std::move(layers); }
+  //! Where the layers to snap to come from (asked at each snap: visibility may change).
+  void setLayers(std::function<std::vector<std::string>()> layers) { m_layers = std::move(layers); }
   //! Layers with more features than this under the cursor are not snapped to.
   static constexpr std::size_t kMaxCandidates = 200;
   //! The snapped point near `screen`, if any is within the tolerance.
@@ -41,7 +43,7 @@ private:
   const EditSession &m_session;
   bool m_enabled = true;
   double m_tolerancePx = 10;
-  std::vector<std::string> m_layers;
+  std::function<std::vector<std::string>()> m_layers;
 };
 
 } // namespace anzhi::desktop
