@@ -516,11 +516,15 @@
     </message>
     <message numerus="yes">
         <source>Recovered %n unsaved edit(s)</source>
-        <translation><numerusform>已恢复 %n 处未保存的编辑</numerusform></translation>
+        <translation>
+            <numerusform>已恢复 %n 处未保存的编辑</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Saved %n edited feature(s)</source>
-        <translation><numerusform>已保存 %n 个编辑过的要素</numerusform></translation>
+        <translation>
+            <numerusform>已保存 %n 个编辑过的要素</numerusform>
+        </translation>
     </message>
     <message>
         <source>&amp;Undo</source>
@@ -588,7 +592,9 @@
     </message>
     <message numerus="yes">
         <source>Discard all %n unsaved edited feature(s)? This cannot be undone.</source>
-        <translation><numerusform>放弃全部 %n 个未保存的编辑要素？此操作无法撤销。</numerusform></translation>
+        <translation>
+            <numerusform>放弃全部 %n 个未保存的编辑要素？此操作无法撤销。</numerusform>
+        </translation>
     </message>
     <message>
         <source>The layer the edit tools draw into</source>
@@ -616,7 +622,9 @@
     </message>
     <message numerus="yes">
         <source>%n violation(s) around the edits (%1 errors); last re-check %2 ms</source>
-        <translation><numerusform>编辑处附近有 %n 项违规（其中错误 %1 项）；最近一次重新检查用时 %2 毫秒</numerusform></translation>
+        <translation>
+            <numerusform>编辑处附近有 %n 项违规（其中错误 %1 项）；最近一次重新检查用时 %2 毫秒</numerusform>
+        </translation>
     </message>
     <message>
         <source>Add %1</source>
@@ -636,11 +644,15 @@
     </message>
     <message numerus="yes">
         <source>Delete %n feature(s)</source>
-        <translation><numerusform>删除 %n 个要素</numerusform></translation>
+        <translation>
+            <numerusform>删除 %n 个要素</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Merge %n feature(s)</source>
-        <translation><numerusform>合并 %n 个要素</numerusform></translation>
+        <translation>
+            <numerusform>合并 %n 个要素</numerusform>
+        </translation>
     </message>
     <message>
         <source>Cannot merge: %1</source>
@@ -660,7 +672,9 @@
     </message>
     <message numerus="yes">
         <source>The live check shows %n violation(s) around your edits (%1 errors). You may save a layout with violations and fix them later.</source>
-        <translation><numerusform>实时检查显示编辑处附近有 %n 项违规（其中错误 %1 项）。含违规的布局也可以保存，之后再修正。</numerusform></translation>
+        <translation>
+            <numerusform>实时检查显示编辑处附近有 %n 项违规（其中错误 %1 项）。含违规的布局也可以保存，之后再修正。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Save edits</source>
@@ -672,7 +686,9 @@
     </message>
     <message numerus="yes">
         <source>You have %n unsaved edited feature(s). Discard them? Choose No to keep them: they are offered for recovery the next time this project opens.</source>
-        <translation><numerusform>有 %n 个编辑过的要素尚未保存。是否放弃？选择“否”则保留，下次打开此项目时可恢复。</numerusform></translation>
+        <translation>
+            <numerusform>有 %n 个编辑过的要素尚未保存。是否放弃？选择“否”则保留，下次打开此项目时可恢复。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
