@@ -16,14 +16,25 @@ bool isLockError(const std::string &message)
          message.find("BUSY") != std::string::npos;
 }
 
-gis::NamedValues namedValues(const LayerSpec *spec, const Attributes &attributes)
+//! The values to write: the schema's fields (a layer may have more, which the editor leaves
+//! as they are) that the stored layer has. An optional field the layer lacks is skipped while
+//! it is empty; a value for it is an error, not a silent loss.
+gis::NamedValues namedValues(const gis::VectorLayer &layer, const LayerSpec *spec,
+                             const Attributes &attributes)
 {
   gis::NamedValues values;
-  for (const auto &[name, value] : attributes)
-    // Only the schema's fields: a layer may have more, which the editor leaves as they are.
-    if (!spec || std::any_of(spec->fields.begin(), spec->fields.end(),
+  for (const auto &[name, value] : attributes) {
+    if (spec && std::none_of(spec->fields.begin(), spec->fields.end(),
                              [&](const FieldSpec &f) { return f.name == name; }))
-      values.emplace_back(name, value);
+      continue;
+    if (layer.fieldIndex(name) < 0) {
+      if (std::holds_alternative<std::monostate>(value))
+        continue;
+      throw SaveError(layer.sourcePath() + ": layer '" + layer.name() + "' has no field '" + name +
+                      "' to hold the edited value; add the field (e.g. in QGIS) and save again");
+    }
+    values.emplace_back(name, value);
+  }
   return values;
 }
 
@@ -88,7 +99,8 @@ SaveOutcome saveEdits(const std::string &projectPath, const gis::Crs &workingCrs
       if (slot.kind == Slot::Kind::State && key.fid >= 0) {
         const LayerTarget &t = targets.at(key.layer);
         gis::Geometry g = t.stored(slot.state->geometry);
-        t.editor->update(key.fid, g.get(), namedValues(t.spec, slot.state->attributes));
+        t.editor->update(key.fid, g.get(),
+                         namedValues(t.editor->layer(), t.spec, slot.state->attributes));
         ++outcome.updated;
         step();
       }
@@ -96,8 +108,8 @@ SaveOutcome saveEdits(const std::string &projectPath, const gis::Crs &workingCrs
       if (slot.kind == Slot::Kind::State && key.fid < 0) {
         const LayerTarget &t = targets.at(key.layer);
         gis::Geometry g = t.stored(slot.state->geometry);
-        outcome.newFids[key] =
-            t.editor->insert(g.get(), namedValues(t.spec, slot.state->attributes));
+        outcome.newFids[key] = t.editor->insert(
+            g.get(), namedValues(t.editor->layer(), t.spec, slot.state->attributes));
         ++outcome.inserted;
         step();
       }

@@ -293,3 +293,36 @@ TEST(LiveCheck, MovingASchoolUpdatesTheSitesItCovers)
   shown.replace(back.before, back.after);
   EXPECT_EQ(shown.size(), 0u);
 }
+
+TEST(EditSaver, AnOptionalFieldTheLayerLacksIsSkippedWhileEmpty)
+{
+  TempDir dir;
+  std::string path = dir.file("lean.gpkg");
+  {
+    // planned_plots with the required fields only (no `name`).
+    gis::VectorDataset ds = gis::VectorDataset::createGeoPackage(path);
+    gis::LayerWriter w =
+        ds.createLayer("planned_plots", gis::GeometryKind::Polygon, gis::Crs::fromEpsg(4546),
+                       {{"code", gis::FieldType::String}, {"land_use", gis::FieldType::String}});
+    gis::Geometry g = gis::fromWkt(rect(X0, Y0, X0 + 100, Y0 + 100));
+    w.add(g.get(), {FieldValue("P-1"), FieldValue("education")});
+  }
+  auto project = core::Project::load(path, {});
+  core::EditBuffer buffer;
+  core::FeatureState s = plotState(rect(X0, Y0 + 200, X0 + 50, Y0 + 300), "P-2", "green");
+  buffer.set({"planned_plots", buffer.newFid()}, core::Slot::of(s)); // name null: skipped
+  core::saveEdits(path, project->workingCrs, buffer);
+  EXPECT_EQ(core::Project::load(path, {})->plots.features.size(), 2u);
+
+  core::EditBuffer named;
+  s.attributes["code"] = FieldValue("P-3");
+  s.attributes["name"] = FieldValue("绿地");
+  named.set({"planned_plots", named.newFid()}, core::Slot::of(s));
+  try {
+    core::saveEdits(path, project->workingCrs, named);
+    ADD_FAILURE() << "a value for a missing field was dropped";
+  } catch (const core::SaveError &e) {
+    EXPECT_NE(std::string(e.what()).find("has no field 'name'"), std::string::npos) << e.what();
+  }
+  EXPECT_EQ(core::Project::load(path, {})->plots.features.size(), 2u);
+}
