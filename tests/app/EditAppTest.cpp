@@ -201,6 +201,21 @@ private slots:
     QVERIFY(e.session->buffer().empty());
     form->reject(); // a cancelled new feature is not added
     QVERIFY(e.session->buffer().empty());
+
+    // Editing a stored feature's attributes: the form starts from its values; its own code is
+    // not a clash.
+    e.edit->modifyTool()->setSelection({{"planned_plots", 2}});
+    e.edit->editAttributes();
+    form = e.edit->openForm();
+    QVERIFY(form);
+    QCOMPARE(form->values().at("land_use"), gis::FieldValue(std::string("residential")));
+    QVERIFY(form->problem().isEmpty());
+    form->setText("land_use", "A33");
+    form->accept();
+    QCOMPARE(e.session->undoStack()->undoText(), QString("Edit attributes of Planned plots"));
+    auto p2 = e.session->state({"planned_plots", 2});
+    QCOMPARE(core::textOf(p2->attributes, "land_use"), std::optional<std::string>("A33"));
+    QCOMPARE(core::textOf(p2->attributes, "code"), std::optional<std::string>("P-2"));
   }
 
   void liveFeedbackAppearsForAnEncroachingPlotAndGoesWithUndo()
