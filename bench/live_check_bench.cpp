@@ -5,10 +5,12 @@
 //
 //   live_check_bench PROJECT.gpkg [N]
 //
-// Prints the load time, the LiveCheck construction time and, per layer, the median, 95th
+// Prints the load time, the LiveCheck construction time, the time of every ranger's total
+// (the rangers dock's first computation) and, per layer, the median, 95th
 // percentile and maximum milliseconds per edit, and the neighbourhood's feature counts.
 
 #include "core/edit/LiveCheck.h"
+#include "core/edit/RangerTotals.h"
 
 #include <algorithm>
 #include <chrono>
@@ -101,6 +103,10 @@ int main(int argc, char **argv)
   std::printf("%s: load %.0f ms, LiveCheck setup %.0f ms; %zu planned plots, %zu ranger plots\n",
               argv[1], ms(t0, t1), ms(t1, t2), project->plots.features.size(),
               project->rangerPlots.features.size());
+  // What the rangers dock computes once, on a worker, when a project opens.
+  auto t3 = Clock::now();
+  std::size_t rangers = core::rangerTotals(*project, core::EditBuffer()).size();
+  std::printf("ranger totals: %zu rangers in %.0f ms\n", rangers, ms(t3, Clock::now()));
   run(live, *project, project->plots, n);
   run(live, *project, project->rangerPlots, n);
   run(live, *project, project->sites, n / 4);
