@@ -160,11 +160,15 @@ CheckResult Engine::check(const Project &project, const Progress *progress) cons
   return result;
 }
 
-std::vector<Violation> Engine::checkScope(const Project &project, const gis::Envelope &scope) const
+std::vector<Violation> Engine::checkScope(const Project &project, const gis::Envelope &scope,
+                                          const std::vector<std::string> &onlyRules) const
 {
   std::vector<Violation> violations;
   for (const auto &rule : m_all) {
     if (!m_rules.config(rule->id()).enabled || !missingLayers(project, *rule).empty())
+      continue;
+    if (!onlyRules.empty() &&
+        std::find(onlyRules.begin(), onlyRules.end(), rule->id()) == onlyRules.end())
       continue;
     RuleContext ctx(project, m_rules, nullptr, scope);
     RuleRun run = rule->run(ctx);

@@ -49,7 +49,10 @@ public:
   CheckResult check(const Project &project, const Progress *progress = nullptr) const;
   //! Violations of the enabled rules among the features whose envelope meets `scope`: the
   //! live re-check of an edited neighbourhood, against the already loaded and indexed project.
-  std::vector<Violation> checkScope(const Project &project, const gis::Envelope &scope) const;
+  //! `onlyRules`, when not empty, limits the re-check to those rule ids (the rules that read
+  //! the edited layer).
+  std::vector<Violation> checkScope(const Project &project, const gis::Envelope &scope,
+                                    const std::vector<std::string> &onlyRules = {}) const;
 
   const RuleSet &rules() const { return m_rules; }
 

@@ -398,6 +398,22 @@ Geometry unaryUnion(const GEOSGeometry *g)
   return check(GEOSUnaryUnion_r(geosContext(), g), "union");
 }
 
+Geometry boundary(const GEOSGeometry *g)
+{
+  return check(GEOSBoundary_r(geosContext(), g), "boundary");
+}
+
+std::vector<Geometry> polygonize(const GEOSGeometry *lines)
+{
+  const GEOSGeometry *inputs[] = {lines};
+  Geometry faces = check(GEOSPolygonize_r(geosContext(), inputs, 1), "polygonize");
+  std::vector<Geometry> out;
+  int n = GEOSGetNumGeometries_r(geosContext(), faces.get());
+  for (int i = 0; i < n; ++i)
+    out.push_back(clone(GEOSGetGeometryN_r(geosContext(), faces.get(), i)));
+  return out;
+}
+
 Geometry unionAll(const std::vector<const GEOSGeometry *> &parts)
 {
   std::vector<Geometry> clones;

@@ -79,6 +79,10 @@ double distance(const GEOSGeometry *a, const GEOSGeometry *b);
 Geometry intersection(const GEOSGeometry *a, const GEOSGeometry *b);
 Geometry unaryUnion(const GEOSGeometry *g);
 Geometry unionAll(const std::vector<const GEOSGeometry *> &parts);
+Geometry boundary(const GEOSGeometry *g);
+//! The polygons formed by a fully noded set of lines (e.g. the unary union of a polygon's
+//! boundary and a cutting line).
+std::vector<Geometry> polygonize(const GEOSGeometry *lines);
 Geometry pointOnSurface(const GEOSGeometry *g);
 Geometry centroid(const GEOSGeometry *g);
 bool contains(const GEOSGeometry *a, const GEOSGeometry *b);

@@ -698,6 +698,83 @@ ThreadConfigOption::~ThreadConfigOption()
   CPLSetThreadLocalConfigOption(m_key.c_str(), m_previous ? m_previous->c_str() : nullptr);
 }
 
+// --- LayerEditor ---
+
+namespace {
+
+void setField(OGRFeature &feature, int idx, const FieldValue &v)
+{
+  if (std::holds_alternative<std::monostate>(v))
+    feature.SetFieldNull(idx);
+  else if (auto *n = std::get_if<std::int64_t>(&v))
+    feature.SetField(idx, static_cast<GIntBig>(*n));
+  else if (auto *d = std::get_if<double>(&v))
+    feature.SetField(idx, *d);
+  else if (auto *s = std::get_if<std::string>(&v))
+    feature.SetField(idx, s->c_str());
+  else if (auto *date = std::get_if<Date>(&v))
+    feature.SetField(idx, date->year, date->month, date->day);
+}
+
+} // namespace
+
+void LayerEditor::fail(const std::string &what, std::int64_t fid) const
+{
+  throw GisError(m_layer.sourcePath() + ": layer '" + m_layer.name() + "', feature " +
+                 std::to_string(fid) + ": cannot " + what + ": " + lastGdalError());
+}
+
+void LayerEditor::fill(OGRFeature &feature, const GEOSGeometry *geometry,
+                       const NamedValues &values) const
+{
+  OGRLayer *layer = m_layer.m_layer;
+  if (geometry) {
+    std::vector<unsigned char> wkb = toWkb(geometry);
+    OGRGeometry *g = nullptr;
+    if (OGRGeometryFactory::createFromWkb(wkb.data(), layer->GetSpatialRef(), &g, wkb.size()) !=
+        OGRERR_NONE)
+      fail("convert the geometry", feature.GetFID());
+    feature.SetGeometryDirectly(g);
+  } else {
+    feature.SetGeometryDirectly(nullptr);
+  }
+  for (const auto &[name, value] : values) {
+    int idx = feature.GetFieldIndex(name.c_str());
+    if (idx < 0)
+      throw GisError(m_layer.sourcePath() + ": layer '" + m_layer.name() + "' has no field '" +
+                     name + "'");
+    setField(feature, idx, value);
+  }
+}
+
+std::int64_t LayerEditor::insert(const GEOSGeometry *geometry, const NamedValues &values)
+{
+  OGRLayer *layer = m_layer.m_layer;
+  OGRFeature feature(layer->GetLayerDefn());
+  fill(feature, geometry, values);
+  if (layer->CreateFeature(&feature) != OGRERR_NONE)
+    fail("insert", -1);
+  return feature.GetFID();
+}
+
+void LayerEditor::update(std::int64_t fid, const GEOSGeometry *geometry, const NamedValues &values)
+{
+  OGRLayer *layer = m_layer.m_layer;
+  OGRFeatureUniquePtr feature(layer->GetFeature(fid));
+  if (!feature)
+    throw GisError(m_layer.sourcePath() + ": layer '" + m_layer.name() + "' has no feature " +
+                   std::to_string(fid) + " to update");
+  fill(*feature, geometry, values);
+  if (layer->SetFeature(feature.get()) != OGRERR_NONE)
+    fail("update", fid);
+}
+
+void LayerEditor::remove(std::int64_t fid)
+{
+  if (m_layer.m_layer->DeleteFeature(fid) != OGRERR_NONE)
+    fail("delete", fid);
+}
+
 // --- Transaction ---
 
 Transaction::Transaction(VectorDataset &dataset)

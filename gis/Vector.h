@@ -122,6 +122,7 @@ private:
   friend class VectorDataset;
   friend class FeatureRow;
   friend class LayerWriter;
+  friend class LayerEditor;
   VectorLayer(OGRLayer *layer, std::string path);
   //! The SQLite connection of a read-only GeoPackage, through which a whole-layer scan reads
   //! the table directly (GpkgScan); null for any other source.
@@ -152,6 +153,31 @@ private:
       : m_layer(std::move(layer))
   {
   }
+  VectorLayer m_layer;
+};
+
+//! Field values by field name, for LayerEditor; fields not named keep their stored value.
+using NamedValues = std::vector<std::pair<std::string, FieldValue>>;
+
+//! Inserts, rewrites and deletes features of an existing layer by fid. Geometries are given in
+//! the layer's own CRS. Use inside a Transaction so that a set of edits lands all or nothing.
+class LayerEditor
+{
+public:
+  explicit LayerEditor(VectorLayer layer)
+      : m_layer(std::move(layer))
+  {
+  }
+  //! Returns the fid the store chose.
+  std::int64_t insert(const GEOSGeometry *geometry, const NamedValues &values);
+  //! Throws GisError naming the layer and fid when there is no such feature.
+  void update(std::int64_t fid, const GEOSGeometry *geometry, const NamedValues &values);
+  void remove(std::int64_t fid);
+  const VectorLayer &layer() const { return m_layer; }
+
+private:
+  void fill(OGRFeature &feature, const GEOSGeometry *geometry, const NamedValues &values) const;
+  [[noreturn]] void fail(const std::string &what, std::int64_t fid) const;
   VectorLayer m_layer;
 };
 

@@ -11,6 +11,7 @@
 #include "app/desktop/ProjectLayers.h"
 #include "app/desktop/ProjectSession.h"
 #include "app/desktop/ResultsDock.h"
+#include "app/desktop/edit/EditController.h"
 #include "gis/Crs.h"
 
 #include <QActionGroup>
@@ -63,6 +64,8 @@ MainWindow::MainWindow(const QString &language, QWidget *parent)
   createActions();
   createMenus();
   createToolBar();
+  m_edit = new EditController(this);
+  connect(m_edit, &EditController::dirtyChanged, this, &MainWindow::updateTitle);
   createStatusBar();
   m_results->setCoverageAction(m_coverage);
   resize(1500, 950);
@@ -220,7 +223,9 @@ void MainWindow::createActions()
       openProject(path);
     }
   });
-  connect(m_save, &QAction::triggered, m_session, &ProjectSession::save);
+  // Edits first (the controller then writes the exceptions too), else the exceptions alone.
+  connect(m_save, &QAction::triggered, this,
+          [this] { m_edit->hasEdits() ? m_edit->save() : m_session->save(); });
   connect(m_saveAs, &QAction::triggered, this, [this] {
     if (m_session->path().isEmpty())
       return;
@@ -405,6 +410,10 @@ void MainWindow::restoreSettings()
 
 void MainWindow::closeEvent(QCloseEvent *e)
 {
+  if (!m_edit->confirmClose()) {
+    e->ignore();
+    return;
+  }
   if (m_session->isDirty() && m_session->isReadOnly()) {
     const auto answer = QMessageBox::question(
         this, tr("Unsaved exceptions"),
@@ -469,14 +478,15 @@ void MainWindow::addRecent(const QString &path)
 
 void MainWindow::updateTitle()
 {
+  const bool dirty = m_session->isDirty() || (m_edit && m_edit->hasEdits());
   QString title = tr("Anzhi");
   if (!m_session->path().isEmpty())
     title = QStringLiteral("%1%2%3 — %4")
-                .arg(QFileInfo(m_session->path()).fileName(), m_session->isDirty() ? "*" : "",
+                .arg(QFileInfo(m_session->path()).fileName(), dirty ? "*" : "",
                      m_session->isReadOnly() ? " " + tr("[read-only]") : QString(), title);
   setWindowTitle(title);
-  // A read-only project cannot take the exceptions: Save is off, Save as… stays.
-  m_save->setEnabled(m_session->isDirty() && !m_session->isReadOnly());
+  // A read-only project cannot take exceptions or edits: Save is off, Save as… stays.
+  m_save->setEnabled(dirty && !m_session->isReadOnly());
 }
 
 void MainWindow::setBusy(bool busy, const QString &text)

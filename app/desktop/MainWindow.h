@@ -24,6 +24,7 @@ class QToolButton;
 namespace anzhi::desktop {
 
 class AttributesDock;
+class EditController;
 class LayersDock;
 class ProjectSession;
 class ResultsDock;
@@ -56,6 +57,7 @@ public:
   AttributesDock *attributesDock() const { return m_attributes; }
   ProjectSession *session() const { return m_session; }
   CheckRunner *checkRunner() const { return m_checker; }
+  EditController *editController() const { return m_edit; }
   //! The problems of the last open (broken layers, unreadable exceptions), one per line.
   QString problemsText() const { return m_problems; }
   const core::RuleSet &rules() const { return m_rules; }
@@ -105,6 +107,7 @@ private:
   LayersDock *m_layers;
   ResultsDock *m_results;
   AttributesDock *m_attributes;
+  EditController *m_edit = nullptr;
 
   QAction *m_open, *m_save, *m_saveAs, *m_import, *m_export, *m_quit;
   QAction *m_fullExtent, *m_zoomIn, *m_zoomOut, *m_zoomSelection;

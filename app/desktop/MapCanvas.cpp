@@ -2,6 +2,7 @@
 
 #include "app/desktop/Names.h"
 #include "app/desktop/ProjectLayers.h"
+#include "app/desktop/edit/MapTool.h"
 #include "app/render/GeometryPath.h"
 #include "gis/EllipsoidalArea.h"
 #include "gis/GisError.h"
@@ -95,6 +96,11 @@ void MapCanvas::setLabelsVisible(bool visible)
 
 void MapCanvas::setTool(Tool tool)
 {
+  if (m_mapTool) {
+    m_mapTool->deactivate();
+    m_mapTool = nullptr;
+    emit mapToolChanged();
+  }
   m_tool = tool;
   m_measure.clear();
   m_measureCursor.reset();
@@ -102,6 +108,33 @@ void MapCanvas::setTool(Tool tool)
   emit measured(QString());
   setCursor(tool == Tool::Pan ? Qt::OpenHandCursor : Qt::CrossCursor);
   update();
+}
+
+void MapCanvas::setMapTool(MapTool *tool)
+{
+  if (m_mapTool && m_mapTool != tool)
+    m_mapTool->deactivate();
+  m_mapTool = tool;
+  if (tool)
+    setCursor(Qt::CrossCursor);
+  else
+    setTool(m_tool);
+  emit mapToolChanged();
+  update();
+}
+
+void MapCanvas::setEditPainter(
+    std::function<void(QPainter &, const render::MapTransform &)> painter)
+{
+  m_editPainter = std::move(painter);
+  update();
+}
+
+void MapCanvas::setHiddenFeatures(
+    std::shared_ptr<const std::map<std::string, std::set<std::int64_t>>> hidden)
+{
+  m_hidden = std::move(hidden);
+  scheduleRender();
 }
 
 void MapCanvas::setHighlight(gis::Geometry geometry)
@@ -226,6 +259,7 @@ void MapCanvas::startRender()
   request.violations = m_violations;
   request.coverage = m_coverage;
   request.labels = m_labels;
+  request.hidden = m_hidden;
   const render::MapRenderer renderer = m_renderer;
   m_rendering = true;
   emit renderStarted();
@@ -272,6 +306,8 @@ void MapCanvas::paintEvent(QPaintEvent *)
     p.drawImage(target, m_image);
   }
   p.setRenderHint(QPainter::Antialiasing, true);
+  if (m_editPainter)
+    m_editPainter(p, m_transform);
   const QColor hl = m_renderer.style().highlight;
   for (const auto &g : m_selection) {
     if (!g)
@@ -329,6 +365,8 @@ void MapCanvas::paintEvent(QPaintEvent *)
     for (const QPointF &v : line)
       p.drawEllipse(v, 3, 3);
   }
+  if (m_mapTool)
+    m_mapTool->paint(p, m_transform);
   if (m_rendering || m_renderTimer.isActive()) {
     p.setPen(QColor(90, 90, 90));
     p.setFont(m_renderer.style().font(11));
@@ -348,6 +386,10 @@ void MapCanvas::resizeEvent(QResizeEvent *)
 
 void MapCanvas::mousePressEvent(QMouseEvent *e)
 {
+  if (m_mapTool && m_mapTool->mousePress(e, m_transform)) {
+    update();
+    return;
+  }
   m_pressPos = m_lastPos = e->position();
   m_pressTransform = m_transform;
   if (e->button() == Qt::RightButton) {
@@ -390,6 +432,10 @@ void MapCanvas::mouseMoveEvent(QMouseEvent *e)
 {
   const QPointF map = m_transform.toMap(e->position());
   emit cursorMoved(map.x(), map.y());
+  if (!m_dragging && m_mapTool && m_mapTool->mouseMove(e, m_transform)) {
+    update();
+    return;
+  }
   if (m_dragging) {
     setTransform(m_pressTransform.pannedBy(e->position() - m_pressPos), 1000000);
     m_renderTimer.stop(); // render when the drag ends
@@ -408,6 +454,10 @@ void MapCanvas::mouseMoveEvent(QMouseEvent *e)
 
 void MapCanvas::mouseReleaseEvent(QMouseEvent *e)
 {
+  if (!m_dragging && m_mapTool && m_mapTool->mouseRelease(e, m_transform)) {
+    update();
+    return;
+  }
   if (e->button() != Qt::LeftButton)
     return;
   if (m_dragging) {
@@ -448,6 +498,10 @@ void MapCanvas::mouseReleaseEvent(QMouseEvent *e)
 
 void MapCanvas::mouseDoubleClickEvent(QMouseEvent *e)
 {
+  if (m_mapTool && m_mapTool->mouseDoubleClick(e, m_transform)) {
+    update();
+    return;
+  }
   if (m_tool == Tool::MeasureDistance || m_tool == Tool::MeasureArea) {
     finishMeasurement();
     return;
@@ -468,6 +522,10 @@ void MapCanvas::wheelEvent(QWheelEvent *e)
 
 void MapCanvas::keyPressEvent(QKeyEvent *e)
 {
+  if (m_mapTool && m_mapTool->keyPress(e)) {
+    update();
+    return;
+  }
   const double step = 0.25;
   switch (e->key()) {
   case Qt::Key_Left:

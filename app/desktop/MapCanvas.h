@@ -9,6 +9,7 @@
 #include <QWidget>
 
 #include <atomic>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <vector>
@@ -16,6 +17,8 @@
 class QThreadPool;
 
 namespace anzhi::desktop {
+
+class MapTool;
 
 //! The map view: pan, zoom, identify, select and measure, showing the image a render job made
 //! for the current snapshot. Rendering never runs on the UI thread: every change of view,
@@ -53,6 +56,15 @@ public:
 
   void setTool(Tool tool);
   Tool tool() const { return m_tool; }
+  //! An edit tool that gets the mouse and keys before the navigation tools (null: none).
+  //! Not owned.
+  void setMapTool(MapTool *tool);
+  MapTool *mapTool() const { return m_mapTool; }
+  //! Draws the edited features and live violations over the rendered image (few shapes).
+  void setEditPainter(std::function<void(QPainter &, const render::MapTransform &)> painter);
+  //! Base features the renderer leaves out (the edit painter draws their edited state).
+  void
+  setHiddenFeatures(std::shared_ptr<const std::map<std::string, std::set<std::int64_t>>> hidden);
 
   //! The emphasised geometry of the selected violation (working CRS); null clears it.
   void setHighlight(gis::Geometry geometry);
@@ -87,6 +99,8 @@ signals:
   void selectRequested(const gis::Envelope &box, bool add);
   //! Text of the current measurement ("" when none).
   void measured(const QString &text);
+  //! The edit tool changed (set, or dropped because a navigation tool was chosen).
+  void mapToolChanged();
 
 protected:
   void paintEvent(QPaintEvent *) override;
@@ -132,6 +146,9 @@ private:
   std::optional<QPointF> m_measureCursor;
   bool m_measureDone = false;
 
+  MapTool *m_mapTool = nullptr;
+  std::function<void(QPainter &, const render::MapTransform &)> m_editPainter;
+  std::shared_ptr<const std::map<std::string, std::set<std::int64_t>>> m_hidden;
   gis::Geometry m_highlight;
   std::vector<gis::Geometry> m_selection;
 };

@@ -144,6 +144,14 @@ private:
     penOn = true;
     p.setBrush(Qt::NoBrush);
   }
+  //! The fids of `layer` the request hides (null when none: the common case costs nothing).
+  const std::set<std::int64_t> *hiddenIn(const std::string &layer) const
+  {
+    if (!req.hidden)
+      return nullptr;
+    auto it = req.hidden->find(layer);
+    return it == req.hidden->end() ? nullptr : &it->second;
+  }
   void addLabel(Label label)
   {
     if (req.labels)
@@ -182,10 +190,13 @@ void Job::areas(const core::Layer<F> &layer, SymbolFn symbolOf, LabelFn labelOf)
     Job &job;
     ~RestoreAa() { job.setAntialiasing(true); }
   } restore{*this};
+  const std::set<std::int64_t> *hidden = hiddenIn(layer.name);
   for (std::size_t i : layer.candidates(extent)) {
     if (cancelled())
       return;
     const F &f = layer.features[i];
+    if (hidden && hidden->count(f.fid))
+      continue;
     // The STR-tree holds only features with a non-empty geometry: no GEOS call needed here.
     if (!f.geometry)
       continue;
@@ -235,11 +246,12 @@ void Job::points(const core::Layer<F> &layer, const std::function<void(QPointF)>
     return;
   const double m = radiusPx * t.unitsPerPixel();
   const gis::Envelope wide{extent.minX - m, extent.minY - m, extent.maxX + m, extent.maxY + m};
+  const std::set<std::int64_t> *hidden = hiddenIn(layer.name);
   for (std::size_t i : layer.candidates(wide)) {
     if (cancelled())
       return;
     const F &f = layer.features[i];
-    if (!f.hasGeometry())
+    if (!f.hasGeometry() || (hidden && hidden->count(f.fid)))
       continue;
     forEachPoint(f.geometry.get(), t, [&](QPointF at) {
       draw(at);

@@ -8,8 +8,10 @@
 #include <QImage>
 
 #include <atomic>
+#include <map>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -37,6 +39,9 @@ struct RenderRequest
   std::shared_ptr<const ViolationOverlay> violations;
   std::optional<CoverageOverlay> coverage;
   bool labels = true;
+  //! Base features not to draw, by layer and fid: those the editor shows in their edited
+  //! state or has deleted.
+  std::shared_ptr<const std::map<std::string, std::set<std::int64_t>>> hidden;
 };
 
 struct RenderStats

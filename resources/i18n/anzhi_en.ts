@@ -2,6 +2,92 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name>AttributeForm</name>
+    <message>
+        <source>residential</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>commercial</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>road</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>green space</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>education (protected)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>medical (protected)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>elderly care (protected)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>industrial (protected)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A33 primary and secondary school land</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A51 hospital land</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A6 social welfare land</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>M1 class-one industrial land</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>0804 education land (land-use survey)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>0806 medical land (land-use survey)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>0807 social welfare land (land-use survey)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1001 industrial land (land-use survey)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ModifyTool</name>
+    <message>
+        <source>Move vertex</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move feature</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add vertex</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete vertex</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Names</name>
     <message>
         <source>(empty)</source>
@@ -361,6 +447,37 @@
     </message>
 </context>
 <context>
+    <name>anzhi::desktop::AttributeForm</name>
+    <message>
+        <source>Attributes: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>* required</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is required.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: &quot;%2&quot; is not a valid %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>date (YYYY-MM-DD)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Code %1 is already used by another feature of this layer; codes must be unique.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>anzhi::desktop::AttributesDock</name>
     <message>
         <source>Attributes</source>
@@ -380,6 +497,212 @@
     </message>
     <message>
         <source>%1, feature %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>anzhi::desktop::EditController</name>
+    <message>
+        <source>Live check</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit a layer to see its rules re-checked here at once.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edits not saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Recovered %n unsaved edit(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Saved %n edited feature(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Add feature</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Modify features</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S&amp;plit polygon</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Click the vertices; double-click or Enter finishes, Backspace removes the last vertex, Esc cancels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select one polygon, then draw a line across it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Delete selected features</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>M&amp;erge selected polygons</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Copy attributes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Paste attributes to selected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit a&amp;ttributes…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S&amp;napping</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Snap to vertices and edges of visible layers within %1 pixels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disca&amp;rd edits…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discard edits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Discard all %n unsaved edited feature(s)? This cannot be undone.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The layer the edit tools draw into</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit tool bar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit layer:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recover unsaved edits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This project has edits that were not saved (the program was closed or stopped before saving). Recover them? Choose No to discard them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n violation(s) around the edits (%1 errors); last re-check %2 ms</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Add %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select exactly one polygon (Modify tool) before drawing the split line.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Split %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot split: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n feature(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Merge %n feature(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cannot merge: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paste attributes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit attributes of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save %1 new, %2 changed and %3 deleted feature(s) into the project?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>The live check shows %n violation(s) around your edits (%1 errors). You may save a layout with violations and fix them later.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Save edits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unsaved edits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>You have %n unsaved edited feature(s). Discard them? Choose No to keep them: they are offered for recovery the next time this project opens.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>anzhi::desktop::EditSession</name>
+    <message>
+        <source>Recover unsaved edits</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1115,6 +1438,121 @@
     <name>anzhi::desktop::ProjectSession</name>
     <message>
         <source>%1 is read-only: the accepted exceptions were not saved in it. Use Save as… to keep them in a copy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>anzhi::desktop::RangersDock</name>
+    <message>
+        <source>Rangers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reassign selected plot to this ranger</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give to this ranger</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter by code or name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Site</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Total (mu)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Plots</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Distance to plots</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> mu</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>west part</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>south part</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>east part</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>north part</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>of the selected plot&apos;s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no plot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>below %1 mu</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a ranger in the Rangers panel to see the total</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 mu</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select one ranger plot on the map (Modify tool, edit layer: ranger plots).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the ranger in the Rangers table first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reassign plot to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give %1 mu to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot cut the plot: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -2,6 +2,92 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AttributeForm</name>
+    <message>
+        <source>residential</source>
+        <translation>居住用地</translation>
+    </message>
+    <message>
+        <source>commercial</source>
+        <translation>商业用地</translation>
+    </message>
+    <message>
+        <source>road</source>
+        <translation>道路用地</translation>
+    </message>
+    <message>
+        <source>green space</source>
+        <translation>绿地</translation>
+    </message>
+    <message>
+        <source>education (protected)</source>
+        <translation>教育用地（受保护）</translation>
+    </message>
+    <message>
+        <source>medical (protected)</source>
+        <translation>医疗卫生用地（受保护）</translation>
+    </message>
+    <message>
+        <source>elderly care (protected)</source>
+        <translation>养老用地（受保护）</translation>
+    </message>
+    <message>
+        <source>industrial (protected)</source>
+        <translation>产业（工业）用地（受保护）</translation>
+    </message>
+    <message>
+        <source>A33 primary and secondary school land</source>
+        <translation>A33 中小学用地</translation>
+    </message>
+    <message>
+        <source>A51 hospital land</source>
+        <translation>A51 医院用地</translation>
+    </message>
+    <message>
+        <source>A6 social welfare land</source>
+        <translation>A6 社会福利用地</translation>
+    </message>
+    <message>
+        <source>M1 class-one industrial land</source>
+        <translation>M1 一类工业用地</translation>
+    </message>
+    <message>
+        <source>0804 education land (land-use survey)</source>
+        <translation>0804 教育用地（国土调查）</translation>
+    </message>
+    <message>
+        <source>0806 medical land (land-use survey)</source>
+        <translation>0806 医疗卫生用地（国土调查）</translation>
+    </message>
+    <message>
+        <source>0807 social welfare land (land-use survey)</source>
+        <translation>0807 社会福利用地（国土调查）</translation>
+    </message>
+    <message>
+        <source>1001 industrial land (land-use survey)</source>
+        <translation>1001 工业用地（国土调查）</translation>
+    </message>
+</context>
+<context>
+    <name>ModifyTool</name>
+    <message>
+        <source>Move vertex</source>
+        <translation>移动节点</translation>
+    </message>
+    <message>
+        <source>Move feature</source>
+        <translation>移动要素</translation>
+    </message>
+    <message>
+        <source>Add vertex</source>
+        <translation>添加节点</translation>
+    </message>
+    <message>
+        <source>Delete vertex</source>
+        <translation>删除节点</translation>
+    </message>
+</context>
+<context>
     <name>Names</name>
     <message>
         <source>(empty)</source>
@@ -361,6 +447,37 @@
     </message>
 </context>
 <context>
+    <name>anzhi::desktop::AttributeForm</name>
+    <message>
+        <source>Attributes: %1</source>
+        <translation>属性：%1</translation>
+    </message>
+    <message>
+        <source>* required</source>
+        <translation>* 为必填项</translation>
+    </message>
+    <message>
+        <source>%1 is required.</source>
+        <translation>%1为必填项。</translation>
+    </message>
+    <message>
+        <source>%1: &quot;%2&quot; is not a valid %3.</source>
+        <translation>%1：“%2”不是有效的%3。</translation>
+    </message>
+    <message>
+        <source>date (YYYY-MM-DD)</source>
+        <translation>日期（YYYY-MM-DD）</translation>
+    </message>
+    <message>
+        <source>number</source>
+        <translation>数字</translation>
+    </message>
+    <message>
+        <source>Code %1 is already used by another feature of this layer; codes must be unique.</source>
+        <translation>编号 %1 已被本图层的其他要素使用；编号必须唯一。</translation>
+    </message>
+</context>
+<context>
     <name>anzhi::desktop::AttributesDock</name>
     <message>
         <source>Attributes</source>
@@ -381,6 +498,204 @@
     <message>
         <source>%1, feature %2</source>
         <translation>%1，要素 %2</translation>
+    </message>
+</context>
+<context>
+    <name>anzhi::desktop::EditController</name>
+    <message>
+        <source>Live check</source>
+        <translation>实时检查</translation>
+    </message>
+    <message>
+        <source>Edit a layer to see its rules re-checked here at once.</source>
+        <translation>编辑图层后，与之相关的规则会立即在此重新检查。</translation>
+    </message>
+    <message>
+        <source>Edits not saved</source>
+        <translation>编辑未保存</translation>
+    </message>
+    <message numerus="yes">
+        <source>Recovered %n unsaved edit(s)</source>
+        <translation>
+            <numerusform>已恢复 %n 处未保存的编辑</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Saved %n edited feature(s)</source>
+        <translation>
+            <numerusform>已保存 %n 个编辑过的要素</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>重做(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Add feature</source>
+        <translation>添加要素(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Modify features</source>
+        <translation>修改要素(&amp;M)</translation>
+    </message>
+    <message>
+        <source>S&amp;plit polygon</source>
+        <translation>分割面(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Click the vertices; double-click or Enter finishes, Backspace removes the last vertex, Esc cancels</source>
+        <translation>单击添加节点；双击或回车完成，退格键删除上一个节点，Esc 取消</translation>
+    </message>
+    <message>
+        <source>Select one polygon, then draw a line across it</source>
+        <translation>先选择一个面，再画一条穿过它的线</translation>
+    </message>
+    <message>
+        <source>&amp;Delete selected features</source>
+        <translation>删除所选要素(&amp;D)</translation>
+    </message>
+    <message>
+        <source>M&amp;erge selected polygons</source>
+        <translation>合并所选面(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Copy attributes</source>
+        <translation>复制属性(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Paste attributes to selected</source>
+        <translation>粘贴属性到所选要素(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Edit a&amp;ttributes…</source>
+        <translation>编辑属性(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>S&amp;napping</source>
+        <translation>捕捉(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Snap to vertices and edges of visible layers within %1 pixels</source>
+        <translation>在 %1 像素内捕捉可见图层的节点和边</translation>
+    </message>
+    <message>
+        <source>Disca&amp;rd edits…</source>
+        <translation>放弃编辑(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Discard edits</source>
+        <translation>放弃编辑</translation>
+    </message>
+    <message numerus="yes">
+        <source>Discard all %n unsaved edited feature(s)? This cannot be undone.</source>
+        <translation>
+            <numerusform>放弃全部 %n 个未保存的编辑要素？此操作无法撤销。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The layer the edit tools draw into</source>
+        <translation>编辑工具所绘制的图层</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Edit tool bar</source>
+        <translation>编辑工具栏</translation>
+    </message>
+    <message>
+        <source>Edit layer:</source>
+        <translation>编辑图层：</translation>
+    </message>
+    <message>
+        <source>Recover unsaved edits</source>
+        <translation>恢复未保存的编辑</translation>
+    </message>
+    <message>
+        <source>This project has edits that were not saved (the program was closed or stopped before saving). Recover them? Choose No to discard them.</source>
+        <translation>此项目有未保存的编辑（程序在保存前被关闭或中止）。是否恢复？选择“否”将放弃这些编辑。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n violation(s) around the edits (%1 errors); last re-check %2 ms</source>
+        <translation>
+            <numerusform>编辑处附近有 %n 项违规（其中错误 %1 项）；最近一次重新检查用时 %2 毫秒</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Add %1</source>
+        <translation>添加%1</translation>
+    </message>
+    <message>
+        <source>Select exactly one polygon (Modify tool) before drawing the split line.</source>
+        <translation>请先用修改工具选择一个面，再绘制分割线。</translation>
+    </message>
+    <message>
+        <source>Split %1</source>
+        <translation>分割%1</translation>
+    </message>
+    <message>
+        <source>Cannot split: %1</source>
+        <translation>无法分割：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n feature(s)</source>
+        <translation>
+            <numerusform>删除 %n 个要素</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Merge %n feature(s)</source>
+        <translation>
+            <numerusform>合并 %n 个要素</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cannot merge: %1</source>
+        <translation>无法合并：%1</translation>
+    </message>
+    <message>
+        <source>Paste attributes</source>
+        <translation>粘贴属性</translation>
+    </message>
+    <message>
+        <source>Edit attributes of %1</source>
+        <translation>编辑%1的属性</translation>
+    </message>
+    <message>
+        <source>Save %1 new, %2 changed and %3 deleted feature(s) into the project?</source>
+        <translation>将新增 %1 个、修改 %2 个、删除 %3 个要素保存到项目中？</translation>
+    </message>
+    <message numerus="yes">
+        <source>The live check shows %n violation(s) around your edits (%1 errors). You may save a layout with violations and fix them later.</source>
+        <translation>
+            <numerusform>实时检查显示编辑处附近有 %n 项违规（其中错误 %1 项）。含违规的布局也可以保存，之后再修正。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Save edits</source>
+        <translation>保存编辑</translation>
+    </message>
+    <message>
+        <source>Unsaved edits</source>
+        <translation>未保存的编辑</translation>
+    </message>
+    <message numerus="yes">
+        <source>You have %n unsaved edited feature(s). Discard them? Choose No to keep them: they are offered for recovery the next time this project opens.</source>
+        <translation>
+            <numerusform>有 %n 个编辑过的要素尚未保存。是否放弃？选择“否”则保留，下次打开此项目时可恢复。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>anzhi::desktop::EditSession</name>
+    <message>
+        <source>Recover unsaved edits</source>
+        <translation>恢复未保存的编辑</translation>
     </message>
 </context>
 <context>
@@ -1117,6 +1432,121 @@
     <message>
         <source>%1 is read-only: the accepted exceptions were not saved in it. Use Save as… to keep them in a copy.</source>
         <translation>%1 为只读：例外未保存到其中。请用“另存为…”保存到副本。</translation>
+    </message>
+</context>
+<context>
+    <name>anzhi::desktop::RangersDock</name>
+    <message>
+        <source>Rangers</source>
+        <translation>护林员</translation>
+    </message>
+    <message>
+        <source>Reassign selected plot to this ranger</source>
+        <translation>将所选责任区改划给此护林员</translation>
+    </message>
+    <message>
+        <source>Give to this ranger</source>
+        <translation>划给此护林员</translation>
+    </message>
+    <message>
+        <source>Filter by code or name</source>
+        <translation>按编号或姓名筛选</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Site</source>
+        <translation>安置区</translation>
+    </message>
+    <message>
+        <source>Total (mu)</source>
+        <translation>管护面积（亩）</translation>
+    </message>
+    <message>
+        <source>Plots</source>
+        <translation>责任区数</translation>
+    </message>
+    <message>
+        <source>Distance to plots</source>
+        <translation>距责任区</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source> mu</source>
+        <translation> 亩</translation>
+    </message>
+    <message>
+        <source>west part</source>
+        <translation>西侧</translation>
+    </message>
+    <message>
+        <source>south part</source>
+        <translation>南侧</translation>
+    </message>
+    <message>
+        <source>east part</source>
+        <translation>东侧</translation>
+    </message>
+    <message>
+        <source>north part</source>
+        <translation>北侧</translation>
+    </message>
+    <message>
+        <source>Give</source>
+        <translation>划出</translation>
+    </message>
+    <message>
+        <source>of the selected plot&apos;s</source>
+        <translation>，取自所选责任区的</translation>
+    </message>
+    <message>
+        <source>no plot</source>
+        <translation>无责任区</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>达标</translation>
+    </message>
+    <message>
+        <source>below %1 mu</source>
+        <translation>不足 %1 亩</translation>
+    </message>
+    <message>
+        <source>Choose a ranger in the Rangers panel to see the total</source>
+        <translation>在护林员面板中选择护林员即可看到管护面积</translation>
+    </message>
+    <message>
+        <source>%1: %2 mu</source>
+        <translation>%1：%2 亩</translation>
+    </message>
+    <message>
+        <source>Select one ranger plot on the map (Modify tool, edit layer: ranger plots).</source>
+        <translation>请在地图上选择一个管护责任区（修改工具，编辑图层：管护责任区）。</translation>
+    </message>
+    <message>
+        <source>Choose the ranger in the Rangers table first.</source>
+        <translation>请先在护林员表中选择护林员。</translation>
+    </message>
+    <message>
+        <source>Reassign plot to %1</source>
+        <translation>将责任区改划给 %1</translation>
+    </message>
+    <message>
+        <source>Give %1 mu to %2</source>
+        <translation>划 %1 亩给 %2</translation>
+    </message>
+    <message>
+        <source>Cannot cut the plot: %1</source>
+        <translation>无法分割责任区：%1</translation>
     </message>
 </context>
 <context>

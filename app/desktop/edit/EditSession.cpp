@@ -1,0 +1,345 @@
+#include "app/desktop/edit/EditSession.h"
+
+#include "core/edit/EditSaver.h"
+
+#include <QElapsedTimer>
+#include <QFutureWatcher>
+#include <QThreadPool>
+#include <QUndoCommand>
+#include <QUndoStack>
+#include <QtConcurrent/QtConcurrent>
+
+namespace anzhi::desktop {
+
+//! One named edit on the undo stack.
+class EditCommand : public QUndoCommand
+{
+public:
+  EditCommand(EditSession *session, const QString &name, std::vector<core::Change> changes,
+              bool journalFirstRedo = true)
+      : QUndoCommand(name)
+      , m_session(session)
+      , m_changes(std::move(changes))
+      , m_journal(journalFirstRedo)
+  {
+  }
+  void redo() override
+  {
+    m_session->applyChanges(m_changes, true, m_journal);
+    m_journal = true; // a recovered edit is already in the journal the first time only
+  }
+  void undo() override { m_session->applyChanges(m_changes, false, true); }
+
+private:
+  EditSession *m_session;
+  std::vector<core::Change> m_changes;
+  bool m_journal;
+};
+
+namespace {
+
+struct LiveOutcome
+{
+  std::vector<core::Violation> before, after;
+  double ms = 0;
+  QString error;
+};
+
+} // namespace
+
+EditSession::EditSession(QObject *parent)
+    : QObject(parent)
+    , m_undo(new QUndoStack(this))
+    , m_livePool(new QThreadPool(this))
+    , m_journalPool(new QThreadPool(this))
+{
+  // One thread each: journal lines land in edit order; live checks replace each other in order.
+  m_journalPool->setMaxThreadCount(1);
+  m_journalPool->setExpiryTimeout(-1);
+  m_livePool->setMaxThreadCount(1);
+  m_livePool->setExpiryTimeout(-1);
+}
+
+EditSession::~EditSession()
+{
+  ++m_serial;
+  m_livePool->waitForDone();
+  m_journalPool->waitForDone(); // every journalled edit reaches the disk
+}
+
+void EditSession::inJournal(std::function<void(core::EditJournal &)> op, std::function<void()> then)
+{
+  if (!m_journal)
+    return;
+  m_journalPool->start([this, journal = m_journal, op = std::move(op), then = std::move(then)] {
+    QString error;
+    try {
+      op(*journal);
+    } catch (const std::exception &e) {
+      error = QString::fromStdString(e.what());
+    }
+    QMetaObject::invokeMethod(
+        this,
+        [this, error, then] {
+          if (!error.isEmpty())
+            emit journalFailed(error);
+          if (then)
+            then();
+        },
+        Qt::QueuedConnection);
+  });
+}
+
+bool EditSession::isJournalling() const
+{
+  return m_journalPool->activeThreadCount() > 0;
+}
+
+void EditSession::setProject(std::shared_ptr<const core::Project> project, const QString &path,
+                             const core::RuleSet &rules)
+{
+  ++m_serial;
+  m_project = std::move(project);
+  m_path = path;
+  m_rules = rules;
+  m_undo->clear();
+  m_buffer = core::EditBuffer();
+  m_live.clear();
+  m_saving = false;
+  // The previous project's last journal writes finish first (milliseconds, if any), so that
+  // hasJournal() sees the file as it is.
+  m_journalPool->waitForDone();
+  m_journal = std::make_shared<core::EditJournal>(path.toStdString());
+  auto holder = std::make_shared<std::shared_ptr<const core::LiveCheck>>();
+  m_checker = holder;
+  auto base = m_project;
+  // Fire and forget: the pool runs this before any live check of the project.
+  m_livePool->start(
+      [holder, base, rules] { *holder = std::make_shared<core::LiveCheck>(base, rules); });
+  emit editsChanged();
+  emit liveChanged();
+}
+
+bool EditSession::apply(const QString &name, std::vector<core::Change> changes)
+{
+  if (m_saving || !m_project || changes.empty())
+    return false;
+  m_undo->push(new EditCommand(this, name, std::move(changes)));
+  return true;
+}
+
+void EditSession::applyChanges(const std::vector<core::Change> &changes, bool forward, bool journal)
+{
+  core::EditBuffer before = m_buffer;
+  std::vector<std::pair<core::FeatureKey, core::Slot>> written;
+  auto step = [&](const core::Change &c) {
+    core::Slot slot = forward ? c.after : c.before;
+    m_buffer.set(c.key, slot);
+    written.emplace_back(c.key, slot);
+  };
+  if (forward)
+    for (const core::Change &c : changes)
+      step(c);
+  else
+    for (auto it = changes.rbegin(); it != changes.rend(); ++it)
+      step(*it);
+  if (journal)
+    inJournal([written](core::EditJournal &j) { j.append(written); });
+  std::vector<core::FeatureKey> changed;
+  for (const core::Change &c : changes)
+    changed.push_back(c.key);
+  startLiveCheck(std::move(before), std::move(changed));
+  emit editsChanged();
+}
+
+void EditSession::startLiveCheck(core::EditBuffer before, std::vector<core::FeatureKey> changed)
+{
+  auto holder = m_checker;
+  core::EditBuffer after = m_buffer;
+  const quint64 serial = m_serial;
+  ++m_pendingChecks;
+  QFuture<LiveOutcome> future = QtConcurrent::run(
+      m_livePool, [holder, before = std::move(before), after = std::move(after), changed] {
+        LiveOutcome out;
+        try {
+          QElapsedTimer timer;
+          timer.start();
+          core::LiveCheck::Delta delta = (*holder)->checkEdit(before, after, changed);
+          out.before = std::move(delta.before);
+          out.after = std::move(delta.after);
+          out.ms = double(timer.nsecsElapsed()) / 1e6;
+        } catch (const std::exception &e) {
+          out.error = QString::fromStdString(e.what());
+        }
+        return out;
+      });
+  auto *watcher = new QFutureWatcher<LiveOutcome>(this);
+  connect(watcher, &QFutureWatcher<LiveOutcome>::finished, this, [this, watcher, serial] {
+    watcher->deleteLater();
+    --m_pendingChecks;
+    if (serial != m_serial)
+      return; // the project changed meanwhile
+    LiveOutcome out = watcher->result();
+    if (out.error.isEmpty()) {
+      m_live.replace(out.before, std::move(out.after));
+      m_lastLiveMs = out.ms;
+    }
+    emit liveChanged();
+  });
+  watcher->setFuture(future);
+}
+
+core::Change EditSession::changeTo(const core::FeatureKey &key,
+                                   std::optional<core::FeatureState> after) const
+{
+  return {key, m_buffer.slot(key),
+          after ? core::Slot::of(std::move(*after)) : core::Slot::deleted()};
+}
+
+std::optional<core::FeatureState> EditSession::state(const core::FeatureKey &key) const
+{
+  if (!m_project)
+    return std::nullopt;
+  return core::currentState(*m_project, m_buffer, key);
+}
+
+std::vector<core::FeatureKey> EditSession::featuresIn(const std::string &layer,
+                                                      const gis::Envelope &box) const
+{
+  std::vector<core::FeatureKey> out;
+  if (!m_project || !m_project->hasLayer(layer))
+    return out;
+  for (std::size_t i : core::candidatesIn(*m_project, layer, box)) {
+    core::FeatureKey key{layer, core::infoOf(*m_project, layer, i).fid};
+    if (!m_buffer.changes().count(key))
+      out.push_back(key);
+  }
+  for (const auto &[key, slot] : m_buffer.changes())
+    if (key.layer == layer && slot.kind == core::Slot::Kind::State && slot.state->geometry &&
+        !gis::isEmpty(slot.state->geometry.get()) &&
+        gis::envelope(slot.state->geometry.get()).intersects(box))
+      out.push_back(key);
+  return out;
+}
+
+bool EditSession::codeTaken(const std::string &layer, const std::string &code,
+                            const std::optional<core::FeatureKey> &except) const
+{
+  if (!m_project || !m_project->hasLayer(layer))
+    return false;
+  for (std::int64_t fid : core::fidsWithCode(*m_project, layer, code)) {
+    core::FeatureKey key{layer, fid};
+    // An edited base feature counts with its edited code, below.
+    if (key != except && !m_buffer.changes().count(key))
+      return true;
+  }
+  for (const auto &[key, slot] : m_buffer.changes())
+    if (key.layer == layer && slot.kind == core::Slot::Kind::State && key != except &&
+        core::textOf(slot.state->attributes, "code") == code)
+      return true;
+  return false;
+}
+
+HiddenFeatures EditSession::hiddenFeatures() const
+{
+  HiddenFeatures hidden;
+  for (const auto &[key, slot] : m_buffer.changes())
+    if (key.fid >= 0)
+      hidden[key.layer].insert(key.fid);
+  return hidden;
+}
+
+void EditSession::save()
+{
+  if (m_saving || !m_project || m_buffer.empty())
+    return;
+  m_saving = true;
+  const std::string file = m_path.toStdString();
+  const gis::Crs crs = m_project->workingCrs;
+  const core::EditBuffer buffer = m_buffer;
+  QFuture<QString> future = QtConcurrent::run([file, crs, buffer] {
+    try {
+      core::saveEdits(file, crs, buffer);
+      return QString();
+    } catch (const std::exception &e) {
+      return QString::fromStdString(e.what());
+    }
+  });
+  const int written = int(buffer.size());
+  auto *watcher = new QFutureWatcher<QString>(this);
+  connect(watcher, &QFutureWatcher<QString>::finished, this, [this, watcher, written] {
+    watcher->deleteLater();
+    m_saving = false;
+    const QString error = watcher->result();
+    if (!error.isEmpty()) {
+      emit saveFailed(error);
+      return;
+    }
+    // Saved: the journal's edits are in the project now. Report the save once the journal
+    // is gone, so that reopening the project does not offer them for recovery.
+    m_undo->setClean();
+    inJournal([](core::EditJournal &j) { j.clear(); }, [this, written] { emit saved(written); });
+  });
+  watcher->setFuture(future);
+}
+
+void EditSession::discard()
+{
+  ++m_serial;
+  m_undo->clear();
+  m_buffer.clear();
+  m_live.clear();
+  inJournal([](core::EditJournal &j) { j.clear(); });
+  emit editsChanged();
+  emit liveChanged();
+}
+
+bool EditSession::hasJournal() const
+{
+  return !m_path.isEmpty() && core::EditJournal::hasEdits(m_path.toStdString());
+}
+
+void EditSession::recover()
+{
+  if (!m_project)
+    return;
+  const std::string file = m_path.toStdString();
+  struct Replayed
+  {
+    core::EditJournal::Replay replay;
+    QString error;
+  };
+  QFuture<Replayed> future = QtConcurrent::run([file] {
+    Replayed out;
+    try {
+      out.replay = core::EditJournal::replay(file);
+    } catch (const std::exception &e) {
+      out.error = QString::fromStdString(e.what());
+    }
+    return out;
+  });
+  auto *watcher = new QFutureWatcher<Replayed>(this);
+  const quint64 serial = m_serial;
+  connect(watcher, &QFutureWatcher<Replayed>::finished, this, [this, watcher, serial] {
+    watcher->deleteLater();
+    if (serial != m_serial)
+      return;
+    Replayed out = watcher->result();
+    if (!out.error.isEmpty()) {
+      emit journalFailed(out.error);
+      return;
+    }
+    std::vector<core::Change> changes;
+    for (const auto &[key, slot] : out.replay.buffer.changes())
+      changes.push_back({key, key.fid < 0 ? core::Slot::deleted() : core::Slot::base(), slot});
+    if (!changes.empty()) {
+      m_buffer.reserveFid(out.replay.buffer.newFid());
+      // Already journalled: the first redo must not write the same edits again.
+      m_undo->push(new EditCommand(this, tr("Recover unsaved edits"), std::move(changes), false));
+    }
+    emit recovered(int(out.replay.edits));
+  });
+  watcher->setFuture(future);
+}
+
+} // namespace anzhi::desktop
