@@ -63,6 +63,10 @@ struct LoadContext
   std::mutex &invalidMutex;
   std::vector<InvalidGeometry> &invalid;
   std::atomic<std::int64_t> &withGeometry;
+  //! The loading thread's own dataset (GDAL datasets are not shared between threads), opened
+  //! by its first layer and reused by the others: an open costs as much as reading a small
+  //! layer (GDAL reads the GeoPackage's schema and metadata each time).
+  std::optional<gis::VectorDataset> *dataset = nullptr;
 };
 
 //! Reads one canonical layer: fields by `bind`, geometry validated in the stored CRS,
@@ -70,8 +74,9 @@ struct LoadContext
 template<typename F, typename Bind>
 void loadLayer(const LoadContext &ctx, Layer<F> &layer, Shape shape, Bind bind)
 {
-  gis::VectorDataset dataset = gis::VectorDataset::open(ctx.path);
-  VectorLayer source = dataset.layer(layer.name);
+  if (!*ctx.dataset)
+    ctx.dataset->emplace(gis::VectorDataset::open(ctx.path));
+  VectorLayer source = (*ctx.dataset)->layer(layer.name);
   Fields fields(source);
   const int codeIndex = fields.required("code", FieldType::String);
   auto readFields = bind(fields);
@@ -95,7 +100,24 @@ void loadLayer(const LoadContext &ctx, Layer<F> &layer, Shape shape, Bind bind)
     feature.fid = row.fid();
     feature.code = row.string(codeIndex);
     readFields(row, feature);
-    gis::Geometry stored = row.geometry();
+    gis::Geometry stored;
+    try {
+      stored = row.geometry();
+    } catch (const gis::UnreadableData &) {
+      throw;
+    } catch (const gis::GisError &e) {
+      // OGR read the geometry but GEOS cannot even build it (a ring that does not close, e.g.
+      // on a NaN vertex; a ring of three points): invalid, beyond repair, reported and then
+      // treated as having none — never a stopped check.
+      ++withGeometry;
+      std::string reason = e.what();
+      const std::string marker = "feature " + std::to_string(feature.fid) + ": ";
+      if (auto at = reason.find(marker); at != std::string::npos)
+        reason = reason.substr(at + marker.size());
+      invalid.push_back({layer.name, feature.fid, feature.code, reason, nullptr});
+      layer.features.push_back(std::move(feature));
+      return true;
+    }
     if (stored && !gis::isEmpty(stored.get())) {
       ++withGeometry;
       if (!toWorking)
@@ -412,9 +434,12 @@ std::shared_ptr<const Project> Project::load(const std::string &path, const Load
   std::mutex errorMutex;
   std::exception_ptr firstError;
   auto worker = [&] {
+    std::optional<gis::VectorDataset> dataset;
+    LoadContext mine = ctx;
+    mine.dataset = &dataset;
     for (std::size_t i = next++; i < tasks.size(); i = next++) {
       try {
-        tasks[i](ctx);
+        tasks[i](mine);
       } catch (const Cancelled &) {
         std::lock_guard lock(errorMutex);
         if (!firstError)

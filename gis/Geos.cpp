@@ -3,6 +3,7 @@
 #include "gis/GisError.h"
 
 #include <algorithm>
+#include <cmath>
 #include <cstdarg>
 #include <cstdio>
 
@@ -127,12 +128,59 @@ Geometry fromWkt(std::string_view wkt)
   return check(g, "WKT reading");
 }
 
+namespace {
+
+//! The largest |x| or |y| of g's coordinates (NaN ignored; 0 for an empty geometry).
+double maxAbsCoordinate(const GEOSGeometry *g)
+{
+  auto ctx = geosContext();
+  double result = 0;
+  switch (GEOSGeomTypeId_r(ctx, g)) {
+  case GEOS_POINT:
+  case GEOS_LINESTRING:
+  case GEOS_LINEARRING: {
+    const GEOSCoordSequence *seq = GEOSGeom_getCoordSeq_r(ctx, g);
+    unsigned n = 0;
+    if (!seq || !GEOSCoordSeq_getSize_r(ctx, seq, &n))
+      return 0;
+    for (unsigned i = 0; i < n; ++i) {
+      double x = 0, y = 0;
+      GEOSCoordSeq_getXY_r(ctx, seq, i, &x, &y);
+      if (std::fabs(x) > result) // false for NaN: ignored
+        result = std::fabs(x);
+      if (std::fabs(y) > result)
+        result = std::fabs(y);
+    }
+    return result;
+  }
+  case GEOS_POLYGON: {
+    if (GEOSisEmpty_r(ctx, g) == 1)
+      return 0;
+    result = maxAbsCoordinate(GEOSGetExteriorRing_r(ctx, g));
+    const int holes = GEOSGetNumInteriorRings_r(ctx, g);
+    for (int i = 0; i < holes; ++i)
+      result = std::max(result, maxAbsCoordinate(GEOSGetInteriorRingN_r(ctx, g, i)));
+    return result;
+  }
+  default: {
+    const int parts = GEOSGetNumGeometries_r(ctx, g);
+    for (int i = 0; i < parts; ++i)
+      result = std::max(result, maxAbsCoordinate(GEOSGetGeometryN_r(ctx, g, i)));
+    return result;
+  }
+  }
+}
+
+} // namespace
+
 std::string toWkt(const GEOSGeometry *g, int decimals)
 {
   auto ctx = geosContext();
   GEOSWKTWriter *writer = GEOSWKTWriter_create_r(ctx);
   GEOSWKTWriter_setRoundingPrecision_r(ctx, writer, decimals);
-  GEOSWKTWriter_setTrim_r(ctx, writer, 1);
+  // GEOS 3.11's trimmed-number writer overflows a stack buffer for |coordinates| beyond about
+  // 1e130 (found by tests/fuzz fuzz_gpkg_geometry): such absurd values are written untrimmed.
+  GEOSWKTWriter_setTrim_r(ctx, writer, maxAbsCoordinate(g) < 1e100 ? 1 : 0);
   char *text = GEOSWKTWriter_write_r(ctx, writer, g);
   GEOSWKTWriter_destroy_r(ctx, writer);
   if (!text)

@@ -16,4 +16,12 @@ public:
   }
 };
 
+//! Stored bytes the source cannot decode at all (a damaged BLOB or page): unlike a geometry
+//! that reads but is invalid, nothing can be checked or repaired, so a check must not run.
+class UnreadableData : public GisError
+{
+public:
+  using GisError::GisError;
+};
+
 } // namespace anzhi::gis

@@ -1,6 +1,8 @@
 #include "gis/Vector.h"
 
 #include "gis/GisError.h"
+#include "gis/GpkgGeometry.h"
+#include "gis/GpkgScan.h"
 #include "gis/Text.h"
 
 #include <ogrsf_frmts.h>
@@ -8,6 +10,7 @@
 #include <charconv>
 #include <cmath>
 #include <cstdio>
+#include <cstring>
 #include <filesystem>
 #include <mutex>
 
@@ -34,6 +37,23 @@ std::string lastGdalError()
 bool isConnectionString(const std::string &path)
 {
   return path.rfind("PG:", 0) == 0 || path.rfind("/vsi", 0) == 0;
+}
+
+//! Whether the file is an SQLite database marked as a GeoPackage (application_id 'GPKG', or
+//! 'GP10'/'GP11' of GeoPackage 1.0/1.1) — read from its header, never opened by SQLite.
+bool isGeoPackageFile(const std::string &path)
+{
+  std::FILE *f = std::fopen(path.c_str(), "rb");
+  if (!f)
+    return false;
+  unsigned char header[72] = {};
+  const std::size_t n = std::fread(header, 1, sizeof header, f);
+  std::fclose(f);
+  if (n < sizeof header || std::memcmp(header, "SQLite format 3", 16) != 0)
+    return false;
+  const unsigned char *id = header + 68;
+  return std::memcmp(id, "GPKG", 4) == 0 || std::memcmp(id, "GP10", 4) == 0 ||
+         std::memcmp(id, "GP11", 4) == 0;
 }
 
 OGRwkbGeometryType toOgr(GeometryKind kind)
@@ -95,47 +115,80 @@ std::string Date::toString() const
 
 std::int64_t FeatureRow::fid() const
 {
-  return m_feature->GetFID();
+  return m_scan ? m_scan->fid() : m_feature->GetFID();
 }
 
 void FeatureRow::failField(int fieldIndex, const std::string &problem) const
 {
-  const char *field = m_feature->GetFieldDefnRef(fieldIndex)->GetNameRef();
+  const char *field = m_layer.m_layer->GetLayerDefn()->GetFieldDefn(fieldIndex)->GetNameRef();
   throw GisError(m_layer.sourcePath() + ": layer '" + m_layer.name() + "', feature " +
                  std::to_string(fid()) + ", field '" + field + "': " + problem);
 }
 
+int FeatureRow::declaredType(int fieldIndex) const
+{
+  return m_layer.m_layer->GetLayerDefn()->GetFieldDefn(fieldIndex)->GetType();
+}
+
+std::string FeatureRow::rawString(int fieldIndex) const
+{
+  if (!m_scan)
+    return m_feature->GetFieldAsString(fieldIndex);
+  switch (declaredType(fieldIndex)) {
+  case OFTInteger:
+  case OFTInteger64:
+    return std::to_string(m_scan->integer(fieldIndex));
+  case OFTReal: {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.15g", m_scan->real(fieldIndex));
+    return buf;
+  }
+  default:
+    return m_scan->text(fieldIndex);
+  }
+}
+
+std::int64_t FeatureRow::rawInteger(int fieldIndex) const
+{
+  return m_scan ? m_scan->integer(fieldIndex) : m_feature->GetFieldAsInteger64(fieldIndex);
+}
+
+double FeatureRow::rawReal(int fieldIndex) const
+{
+  return m_scan ? m_scan->real(fieldIndex) : m_feature->GetFieldAsDouble(fieldIndex);
+}
+
 bool FeatureRow::isNull(int fieldIndex) const
 {
-  if (fieldIndex < 0 || fieldIndex >= m_feature->GetFieldCount())
+  if (fieldIndex < 0 || fieldIndex >= m_layer.m_layer->GetLayerDefn()->GetFieldCount())
     throw GisError(m_layer.sourcePath() + ": layer '" + m_layer.name() + "', feature " +
                    std::to_string(fid()) + ": no field number " + std::to_string(fieldIndex));
-  return !m_feature->IsFieldSetAndNotNull(fieldIndex);
+  return m_scan ? m_scan->isNull(fieldIndex) : !m_feature->IsFieldSetAndNotNull(fieldIndex);
 }
 
 std::optional<std::string> FeatureRow::string(int fieldIndex) const
 {
   if (isNull(fieldIndex))
     return std::nullopt;
-  return std::string(m_feature->GetFieldAsString(fieldIndex));
+  return rawString(fieldIndex);
 }
 
 std::optional<std::int64_t> FeatureRow::integer(int fieldIndex) const
 {
   if (isNull(fieldIndex))
     return std::nullopt;
-  switch (m_feature->GetFieldDefnRef(fieldIndex)->GetType()) {
+  switch (declaredType(fieldIndex)) {
   case OFTInteger:
   case OFTInteger64:
-    return m_feature->GetFieldAsInteger64(fieldIndex);
+    return rawInteger(fieldIndex);
   case OFTReal: {
-    double v = m_feature->GetFieldAsDouble(fieldIndex);
+    double v = rawReal(fieldIndex);
     if (!std::isfinite(v) || v != std::floor(v) || std::fabs(v) > 9.0e15)
       failField(fieldIndex, "value " + std::to_string(v) + " is not a whole number");
     return static_cast<std::int64_t>(v);
   }
   default: {
-    std::string text = trimmed(m_feature->GetFieldAsString(fieldIndex));
+    std::string text = trimmed(rawString(fieldIndex));
     if (text.empty())
       return std::nullopt;
     std::int64_t value = 0;
@@ -151,13 +204,13 @@ std::optional<double> FeatureRow::real(int fieldIndex) const
 {
   if (isNull(fieldIndex))
     return std::nullopt;
-  switch (m_feature->GetFieldDefnRef(fieldIndex)->GetType()) {
+  switch (declaredType(fieldIndex)) {
   case OFTInteger:
   case OFTInteger64:
   case OFTReal:
-    return m_feature->GetFieldAsDouble(fieldIndex);
+    return rawReal(fieldIndex);
   default: {
-    std::string text = trimmed(m_feature->GetFieldAsString(fieldIndex));
+    std::string text = trimmed(rawString(fieldIndex));
     if (text.empty())
       return std::nullopt;
     char *end = nullptr;
@@ -173,14 +226,15 @@ std::optional<Date> FeatureRow::date(int fieldIndex) const
 {
   if (isNull(fieldIndex))
     return std::nullopt;
-  auto type = m_feature->GetFieldDefnRef(fieldIndex)->GetType();
-  if (type == OFTDate || type == OFTDateTime) {
+  const int type = declaredType(fieldIndex);
+  if (!m_scan && (type == OFTDate || type == OFTDateTime)) {
     int y, m, d, hh, mm, tz;
     float ss;
     m_feature->GetFieldAsDateTime(fieldIndex, &y, &m, &d, &hh, &mm, &ss, &tz);
     return Date{y, m, d};
   }
-  std::string text = trimmed(m_feature->GetFieldAsString(fieldIndex));
+  // A GeoPackage keeps DATE and DATETIME as ISO 8601 text.
+  std::string text = trimmed(rawString(fieldIndex));
   if (text.empty())
     return std::nullopt;
   auto parsed = parseDate(text.substr(0, 10));
@@ -191,13 +245,35 @@ std::optional<Date> FeatureRow::date(int fieldIndex) const
 
 Geometry FeatureRow::geometry() const
 {
-  OGRGeometry *g = m_feature->GetGeometryRef();
+  if (!m_scan)
+    return geometryOf(m_feature->GetGeometryRef());
+  const std::span<const unsigned char> blob = m_scan->geometryBlob();
+  if (blob.empty())
+    return nullptr;
+  try {
+    return readGpkgGeometry(blob).geometry;
+  } catch (const GisError &) {
+    // What the direct reader does not take (curves, extended blobs, damaged bytes) goes
+    // through OGR, exactly as for any other source, with OGR's verdict and message.
+    CPLErrorReset();
+    OGRFeatureUniquePtr feature(m_layer.m_layer->GetFeature(fid()));
+    // OGR returns a damaged BLOB as a feature without geometry and an error: never a silent
+    // "no geometry".
+    if (!feature || CPLGetLastErrorType() >= CE_Failure)
+      throw UnreadableData(m_layer.sourcePath() + ": layer '" + m_layer.name() + "', feature " +
+                     std::to_string(fid()) + ": cannot be read: " + lastGdalError());
+    return geometryOf(feature->GetGeometryRef());
+  }
+}
+
+Geometry FeatureRow::geometryOf(OGRGeometry *g) const
+{
   if (!g)
     return nullptr;
+  std::unique_ptr<OGRGeometry> linear;
   if (OGR_GT_IsNonLinear(g->getGeometryType())) {
-    OGRGeometry *linear = g->getLinearGeometry();
-    m_feature->SetGeometryDirectly(linear);
-    g = linear;
+    linear.reset(g->getLinearGeometry());
+    g = linear.get();
   }
   g->flattenTo2D();
   std::vector<unsigned char> wkb(g->WkbSize());
@@ -335,9 +411,36 @@ int VectorLayer::requireField(const std::string &field, FieldType wanted) const
   return index;
 }
 
+sqlite3 *VectorLayer::geoPackageConnection() const
+{
+  GDALDataset *ds = m_layer->GetDataset();
+  if (!ds || ds->GetAccess() != GA_ReadOnly || !ds->GetDriver() ||
+      !EQUAL(ds->GetDriver()->GetDescription(), "GPKG") || *m_layer->GetFIDColumn() == '\0')
+    return nullptr;
+  return static_cast<sqlite3 *>(ds->GetInternalHandle("SQLITE_HANDLE"));
+}
+
+void VectorLayer::scanGeoPackage(const std::function<bool(const FeatureRow &)> &fn) const
+{
+  std::vector<std::string> fields;
+  OGRFeatureDefn *defn = m_layer->GetLayerDefn();
+  for (int i = 0; i < defn->GetFieldCount(); ++i)
+    fields.emplace_back(defn->GetFieldDefn(i)->GetNameRef());
+  GpkgScan scan(geoPackageConnection(), m_path, m_name, m_layer->GetFIDColumn(),
+                defn->GetGeomFieldCount() > 0 ? m_layer->GetGeometryColumn() : "", fields);
+  FeatureRow row(*this, scan);
+  while (scan.next())
+    if (!fn(row))
+      break;
+}
+
 void VectorLayer::forEach(const std::function<bool(const FeatureRow &)> &fn,
                           const std::optional<Envelope> &filter) const
 {
+  if (!filter && geoPackageConnection()) {
+    scanGeoPackage(fn);
+    return;
+  }
   if (filter)
     m_layer->SetSpatialFilterRect(filter->minX, filter->minY, filter->maxX, filter->maxY);
   else
@@ -348,10 +451,28 @@ void VectorLayer::forEach(const std::function<bool(const FeatureRow &)> &fn,
     OGRLayer *layer;
     ~FilterReset() { layer->SetSpatialFilter(nullptr); }
   } reset{m_layer};
-  for (auto &feature : *m_layer) {
+  // GDAL ends the iteration on a read error (a damaged page, a lock held too long) as if the
+  // layer had ended: tell the two apart, so that no feature is ever dropped silently.
+  CPLErrorReset();
+  std::int64_t read = 0;
+  for (;;) {
+    OGRFeatureUniquePtr feature(m_layer->GetNextFeature());
+    if (!feature) {
+      if (CPLGetLastErrorType() >= CE_Failure)
+        throw GisError(m_path + ": layer '" + m_name + "': reading stopped after " +
+                       std::to_string(read) + " features: " + lastGdalError());
+      break;
+    }
+    ++read;
     FeatureRow row(*this, feature.get());
+    // A feature GDAL could only read in part (e.g. "Unable to read geometry" for a damaged
+    // BLOB, which it returns as a feature without geometry).
+    if (CPLGetLastErrorType() >= CE_Failure)
+      throw GisError(m_path + ": layer '" + m_name + "', feature " + std::to_string(row.fid()) +
+                     ": cannot be read: " + lastGdalError());
     if (!fn(row))
       break;
+    CPLErrorReset();
   }
 }
 
@@ -427,8 +548,20 @@ VectorDataset VectorDataset::open(const std::string &path, Mode mode)
   unsigned flags = GDAL_OF_VECTOR | GDAL_OF_VERBOSE_ERROR |
                    (mode == Mode::Update ? GDAL_OF_UPDATE : GDAL_OF_READONLY);
   GDALDatasetUniquePtr ds(GDALDataset::Open(path.c_str(), flags));
-  if (!ds)
-    throw GisError(path + ": cannot open as a vector data source: " + lastGdalError());
+  if (!ds) {
+    std::string reason = lastGdalError();
+    if (reason.find("database is locked") != std::string::npos)
+      reason += " (another program holds a write lock on it; try again once it has finished)";
+    else if (reason.find("malformed") != std::string::npos)
+      reason += " (the file is damaged or truncated)";
+    else if (reason.find("not recognized") != std::string::npos && !isConnectionString(path) &&
+             isGeoPackageFile(path))
+      // GDAL opens a GeoPackage without vector tables only for update, and then says the
+      // file is "not recognized": say what it is instead.
+      throw GisError(path + ": the GeoPackage has no vector layer (gpkg_contents lists no "
+                            "features table): nothing to read");
+    throw GisError(path + ": cannot open as a vector data source: " + reason);
+  }
   return VectorDataset(std::move(ds), path);
 }
 

@@ -13,6 +13,8 @@
 
 #include <gdal_priv.h>
 
+class OGRGeometry;
+struct sqlite3;
 class OGRLayer;
 class OGRFeature;
 
@@ -73,9 +75,21 @@ private:
       , m_feature(feature)
   {
   }
+  FeatureRow(const class VectorLayer &layer, const class GpkgScan &scan)
+      : m_layer(layer)
+      , m_scan(&scan)
+  {
+  }
   [[noreturn]] void failField(int fieldIndex, const std::string &problem) const;
+  int declaredType(int fieldIndex) const; //!< the field's OGRFieldType
+  std::string rawString(int fieldIndex) const;
+  std::int64_t rawInteger(int fieldIndex) const;
+  double rawReal(int fieldIndex) const;
+  Geometry geometryOf(OGRGeometry *g) const;
   const VectorLayer &m_layer;
-  OGRFeature *m_feature;
+  //! The row is either an OGR feature or the current row of a GeoPackage scan.
+  OGRFeature *m_feature = nullptr;
+  const class GpkgScan *m_scan = nullptr;
 };
 
 //! A layer of an open VectorDataset; does not own it and must not outlive it.
@@ -107,6 +121,10 @@ private:
   friend class LayerWriter;
   friend class LayerEditor;
   VectorLayer(OGRLayer *layer, std::string path);
+  //! The SQLite connection of a read-only GeoPackage, through which a whole-layer scan reads
+  //! the table directly (GpkgScan); null for any other source.
+  sqlite3 *geoPackageConnection() const;
+  void scanGeoPackage(const std::function<bool(const FeatureRow &)> &fn) const;
   OGRLayer *m_layer;
   std::string m_path;
   std::string m_name;

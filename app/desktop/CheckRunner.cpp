@@ -19,7 +19,8 @@ CheckRunner::~CheckRunner()
     m_progress->cancel();
 }
 
-void CheckRunner::start(std::shared_ptr<const core::Project> project, const core::RuleSet &rules)
+void CheckRunner::start(std::shared_ptr<const core::Project> project, const core::RuleSet &rules,
+                        std::vector<core::AcceptedException> exceptions)
 {
   if (!project)
     return;
@@ -50,17 +51,23 @@ void CheckRunner::start(std::shared_ptr<const core::Project> project, const core
             Qt::QueuedConnection);
       });
   auto progress = m_progress;
-  QFuture<Outcome> future = QtConcurrent::run([project, rules, progress] {
-    Outcome out;
-    try {
-      out.result = core::Engine(rules).check(*project, progress.get());
-    } catch (const core::Cancelled &) {
-      out.cancelled = true;
-    } catch (const std::exception &e) {
-      out.error = QString::fromStdString(e.what());
-    }
-    return out;
-  });
+  QFuture<Outcome> future =
+      QtConcurrent::run([project, rules, progress, exceptions = std::move(exceptions)] {
+        Outcome out;
+        try {
+          auto result = std::make_shared<const core::CheckResult>(
+              core::Engine(rules).check(*project, progress.get()));
+          out.check.split = std::make_shared<const core::ExceptionSplit>(
+              core::splitExceptions(*result, exceptions));
+          out.check.result = std::move(result);
+          out.check.exceptions = exceptions;
+        } catch (const core::Cancelled &) {
+          out.cancelled = true;
+        } catch (const std::exception &e) {
+          out.error = QString::fromStdString(e.what());
+        }
+        return out;
+      });
   auto *watcher = new QFutureWatcher<Outcome>(this);
   connect(watcher, &QFutureWatcher<Outcome>::finished, this, [this, watcher, serial] {
     watcher->deleteLater();
@@ -73,7 +80,7 @@ void CheckRunner::start(std::shared_ptr<const core::Project> project, const core
     else if (!out.error.isEmpty())
       emit failed(out.error);
     else
-      emit finished(out.result);
+      emit finished(out.check);
   });
   watcher->setFuture(future);
 }

@@ -1,14 +1,26 @@
 #pragma once
 
 #include "core/Engine.h"
+#include "core/Exceptions.h"
 
 #include <QFutureWatcher>
 #include <QObject>
 #include <QString>
 
 #include <memory>
+#include <vector>
 
 namespace anzhi::desktop {
+
+//! A finished check, its violations already split by the accepted exceptions it started with
+//! (done on the worker: a national check's thousands of violations are not copied on the UI
+//! thread). Shared, immutable.
+struct FinishedCheck
+{
+  std::shared_ptr<const core::CheckResult> result;
+  std::shared_ptr<const core::ExceptionSplit> split;
+  std::vector<core::AcceptedException> exceptions;
+};
 
 //! Runs the rule engine over a project snapshot in the background, with progress and cancel.
 //! Ownership: a QObject owned by the MainWindow; the job shares the snapshot and its Progress
@@ -22,7 +34,8 @@ public:
   ~CheckRunner() override;
 
   //! Starts a check; a check already running is cancelled first.
-  void start(std::shared_ptr<const core::Project> project, const core::RuleSet &rules);
+  void start(std::shared_ptr<const core::Project> project, const core::RuleSet &rules,
+             std::vector<core::AcceptedException> exceptions = {});
   void cancel();
   bool isRunning() const { return m_running; }
 
@@ -30,14 +43,14 @@ signals:
   void started();
   //! percent 0–100 and the current step (a rule id).
   void progress(int percent, const QString &step);
-  void finished(const anzhi::core::CheckResult &result);
+  void finished(const anzhi::desktop::FinishedCheck &check);
   void cancelled();
   void failed(const QString &message);
 
 private:
   struct Outcome
   {
-    core::CheckResult result;
+    FinishedCheck check;
     bool cancelled = false;
     QString error;
   };

@@ -33,6 +33,7 @@
 #include <QToolButton>
 #include <QtConcurrent/QtConcurrent>
 
+#include <algorithm>
 #include <cmath>
 
 namespace anzhi::desktop {
@@ -416,7 +417,17 @@ void MainWindow::closeEvent(QCloseEvent *e)
     e->ignore();
     return;
   }
-  if (m_session->isDirty()) {
+  if (m_session->isDirty() && m_session->isReadOnly()) {
+    const auto answer = QMessageBox::question(
+        this, tr("Unsaved exceptions"),
+        tr("The project is read-only, so the changed accepted exceptions cannot be saved in it. "
+           "Discard them, or cancel and use Save as… to keep them in a copy?"),
+        QMessageBox::Discard | QMessageBox::Cancel);
+    if (answer != QMessageBox::Discard) {
+      e->ignore();
+      return;
+    }
+  } else if (m_session->isDirty()) {
     const auto answer = QMessageBox::question(
         this, tr("Unsaved exceptions"),
         tr("Accepted exceptions have changed. Save them in the project before closing?"),
@@ -473,10 +484,12 @@ void MainWindow::updateTitle()
   const bool dirty = m_session->isDirty() || (m_edit && m_edit->hasEdits());
   QString title = tr("Anzhi");
   if (!m_session->path().isEmpty())
-    title = QStringLiteral("%1%2 — %3")
-                .arg(QFileInfo(m_session->path()).fileName(), dirty ? "*" : "", title);
+    title = QStringLiteral("%1%2%3 — %4")
+                .arg(QFileInfo(m_session->path()).fileName(), dirty ? "*" : "",
+                     m_session->isReadOnly() ? " " + tr("[read-only]") : QString(), title);
   setWindowTitle(title);
-  m_save->setEnabled(dirty);
+  // A read-only project cannot take the exceptions or edits: Save is off, Save as… stays.
+  m_save->setEnabled(dirty && !m_session->isReadOnly());
 }
 
 void MainWindow::setBusy(bool busy, const QString &text)
@@ -534,6 +547,14 @@ void MainWindow::onOpened()
                    "need them will be skipped.\n\n%1")
                     .arg(m_problems.trimmed()));
   }
+  if (m_session->isReadOnly()) {
+    m_status->setText(tr("Opened read-only: %1").arg(QFileInfo(m_session->path()).fileName()));
+    showMessage(QMessageBox::Information, tr("Read-only project"),
+                tr("%1 is read-only (no write permission on the file or its folder). It is "
+                   "open for viewing and checking; accepted exceptions cannot be saved in it — "
+                   "use Save as… to keep them in a copy.")
+                    .arg(m_session->path()));
+  }
   m_check->setEnabled(true);
   const gis::Envelope view = m_canvas->visibleExtent();
   updateCursor(view.centerX(), view.centerY());
@@ -548,7 +569,7 @@ void MainWindow::runCheck()
   auto project = m_session->project();
   if (!project || m_session->isLoading())
     return;
-  m_checker->start(project, m_rules);
+  m_checker->start(project, m_rules, m_session->exceptions());
 }
 
 void MainWindow::cancelCheck()
@@ -556,15 +577,22 @@ void MainWindow::cancelCheck()
   m_checker->cancel();
 }
 
-void MainWindow::onCheckFinished(const core::CheckResult &result)
+void MainWindow::onCheckFinished(const FinishedCheck &check)
 {
   m_check->setEnabled(true);
   m_cancel->setEnabled(false);
-  m_results->setResult(result, m_session->exceptions());
+  m_results->setResult(check.result, check.split);
+  const auto sameKeys = [](const std::vector<core::AcceptedException> &a,
+                           const std::vector<core::AcceptedException> &b) {
+    return std::equal(a.begin(), a.end(), b.begin(), b.end(),
+                      [](const auto &x, const auto &y) { return x.key == y.key; });
+  };
+  if (!sameKeys(check.exceptions, m_session->exceptions())) // changed while it ran
+    m_results->setExceptions(m_session->exceptions());
   m_results->show();
   m_results->raise();
   setBusy(false, tr("Check done in %1 s: %2 errors, %3 warnings, %4 accepted exceptions")
-                     .arg(result.checkSeconds, 0, 'f', 2)
+                     .arg(check.result->checkSeconds, 0, 'f', 2)
                      .arg(m_results->openErrorCount())
                      .arg(m_results->split().open.size() - m_results->openErrorCount())
                      .arg(m_results->split().excepted.size()));
@@ -580,9 +608,9 @@ void MainWindow::refreshOverlays()
     return;
   }
   // Parsing every violation's WKT is work: done on a worker, delivered to the UI thread.
-  // One copy of the open violations, shared with the worker (a national check has thousands,
-  // with their WKT: copying them by value into the task cost tens of ms on the UI thread).
-  auto open = std::make_shared<const std::vector<core::Violation>>(m_results->split().open);
+  // The open violations are shared with the worker, not copied (a national check has
+  // thousands, with their WKT: copying them on the UI thread cost tens of ms).
+  std::shared_ptr<const core::ExceptionSplit> split = m_results->sharedSplit();
   auto *watcher = new QFutureWatcher<std::shared_ptr<const render::ViolationOverlay>>(this);
   connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher] {
     watcher->deleteLater();
@@ -590,7 +618,7 @@ void MainWindow::refreshOverlays()
       m_canvas->setViolations(watcher->result());
   });
   watcher->setFuture(
-      QtConcurrent::run([open] { return render::ViolationOverlay::fromViolations(*open); }));
+      QtConcurrent::run([split] { return render::ViolationOverlay::fromViolations(split->open); }));
 }
 
 void MainWindow::updateCoverage()
@@ -599,10 +627,7 @@ void MainWindow::updateCoverage()
     m_canvas->setCoverage(std::nullopt);
     return;
   }
-  std::vector<core::Violation> violations;
-  if (m_results->hasResult())
-    violations = m_results->split().open;
-  m_canvas->setCoverage(render::CoverageOverlay::fromCheck(m_rules, violations));
+  m_canvas->setCoverage(render::CoverageOverlay::fromCheck(m_rules, m_results->split().open));
   if (!m_results->hasResult())
     m_status->setText(tr("Coverage view: run the check to see which sites are not covered"));
 }
@@ -690,8 +715,8 @@ void MainWindow::exportResults()
   QString file = path;
   if (QFileInfo(file).suffix().isEmpty())
     file += selected.contains("gpkg") ? ".gpkg" : selected.contains("csv") ? ".csv" : ".html";
-  const core::CheckResult result = *m_results->result();
-  const core::ExceptionSplit split = m_results->split();
+  std::shared_ptr<const core::CheckResult> result = m_results->result();
+  std::shared_ptr<const core::ExceptionSplit> split = m_results->sharedSplit();
   const std::string lang = Names::messageLanguage();
   setBusy(true, tr("Exporting %1…").arg(QFileInfo(file).fileName()));
   auto *watcher = new QFutureWatcher<QString>(this);
@@ -704,7 +729,7 @@ void MainWindow::exportResults()
   });
   watcher->setFuture(QtConcurrent::run([file, result, split, lang] {
     try {
-      exportViolations(file.toStdString(), result, split, lang);
+      exportViolations(file.toStdString(), *result, *split, lang);
       return QString();
     } catch (const std::exception &e) {
       return QString::fromStdString(e.what());

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "app/desktop/CheckRunner.h"
 #include "app/desktop/MapCanvas.h"
 #include "core/Exceptions.h"
 #include "core/RuleSet.h"
@@ -23,7 +24,6 @@ class QToolButton;
 namespace anzhi::desktop {
 
 class AttributesDock;
-class CheckRunner;
 class EditController;
 class LayersDock;
 class ProjectSession;
@@ -79,7 +79,7 @@ private:
   void updateTitle();
   void setBusy(bool busy, const QString &text);
   void onOpened();
-  void onCheckFinished(const core::CheckResult &result);
+  void onCheckFinished(const FinishedCheck &check);
   void refreshOverlays();
   void updateCoverage();
   void identifyAt(double x, double y, double tolerance);

@@ -1,5 +1,6 @@
 #include "app/desktop/ProjectSession.h"
 
+#include <QFileInfo>
 #include <QtConcurrent/QtConcurrent>
 
 #include <filesystem>
@@ -51,6 +52,7 @@ void ProjectSession::open(const QString &path, const core::RuleSet &rules)
       return;
     }
     m_path = path;
+    m_readOnly = isReadOnlyFile(path);
     m_project = loaded.project;
     m_exceptions = std::move(loaded.exceptions);
     setDirty(false);
@@ -61,10 +63,25 @@ void ProjectSession::open(const QString &path, const core::RuleSet &rules)
   watcher->setFuture(future);
 }
 
+bool ProjectSession::isReadOnlyFile(const QString &path)
+{
+  const QFileInfo file(path);
+  // The mode bits only (WriteUser comes from access(), which lets root write anything).
+  const auto anyWrite = QFileDevice::WriteOwner | QFileDevice::WriteGroup | QFileDevice::WriteOther;
+  return !file.isWritable() || !(file.permissions() & anyWrite) ||
+         !QFileInfo(file.absolutePath()).isWritable();
+}
+
 void ProjectSession::save()
 {
   if (m_path.isEmpty())
     return;
+  if (m_readOnly) {
+    emit saveFailed(tr("%1 is read-only: the accepted exceptions were not saved in it. Use "
+                       "Save as… to keep them in a copy.")
+                        .arg(m_path));
+    return;
+  }
   const std::string file = m_path.toStdString();
   const auto exceptions = m_exceptions;
   QFuture<QString> future = QtConcurrent::run([file, exceptions] {
@@ -98,6 +115,9 @@ void ProjectSession::saveAs(const QString &path, const core::RuleSet &rules)
   QFuture<QString> future = QtConcurrent::run([from, to, exceptions] {
     try {
       std::filesystem::copy_file(from, to, std::filesystem::copy_options::overwrite_existing);
+      // copy_file keeps the mode: the copy of a read-only project must be writable.
+      std::filesystem::permissions(to, std::filesystem::perms::owner_write,
+                                   std::filesystem::perm_options::add);
       core::saveExceptions(to, exceptions);
       return QString();
     } catch (const std::exception &e) {

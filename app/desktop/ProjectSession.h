@@ -28,13 +28,21 @@ public:
 
   //! Starts loading `path`; emits opened() or failed(). A load still running is abandoned.
   void open(const QString &path, const core::RuleSet &rules);
-  //! Writes the exceptions into the project file; emits saved() or saveFailed().
+  //! Writes the exceptions into the project file; emits saved() or saveFailed() — at once,
+  //! without touching the file, when the project is read-only.
   void save();
   //! Copies the project file to `path`, writes the exceptions there and reopens it from there.
   void saveAs(const QString &path, const core::RuleSet &rules);
 
   bool isLoading() const { return m_loading; }
   bool isDirty() const { return m_dirty; }
+  //! Whether the open project cannot be written: no write permission on the file for anyone
+  //! (chmod 0444 — respected even when running as root), none for this user, or none on its
+  //! folder (SQLite writes its journal there). It is viewed and checked as usual; exceptions
+  //! can be kept only in a copy (saveAs).
+  bool isReadOnly() const { return m_readOnly; }
+  //! The read-only rule above, for any path.
+  static bool isReadOnlyFile(const QString &path);
   QString path() const { return m_path; }
   std::shared_ptr<const core::Project> project() const { return m_project; }
   const std::vector<core::AcceptedException> &exceptions() const { return m_exceptions; }
@@ -65,6 +73,7 @@ private:
   std::vector<core::AcceptedException> m_exceptions;
   bool m_loading = false;
   bool m_dirty = false;
+  bool m_readOnly = false;
   quint64 m_loadSerial = 0;
 };
 

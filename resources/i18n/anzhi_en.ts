@@ -1117,6 +1117,26 @@
         <source>S</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The project is read-only, so the changed accepted exceptions cannot be saved in it. Discard them, or cancel and use Save as… to keep them in a copy?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>[read-only]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opened read-only: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read-only project</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is read-only (no write permission on the file or its folder). It is open for viewing and checking; accepted exceptions cannot be saved in it — use Save as… to keep them in a copy.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>anzhi::desktop::MapCanvas</name>
@@ -1134,6 +1154,13 @@
     </message>
     <message>
         <source>Area: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>anzhi::desktop::ProjectSession</name>
+    <message>
+        <source>%1 is read-only: the accepted exceptions were not saved in it. Use Save as… to keep them in a copy.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1255,10 +1282,6 @@
 <context>
     <name>anzhi::desktop::ResultsDock</name>
     <message>
-        <source>%1 seats short</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Check results</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1291,22 +1314,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Issue</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Feature</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Township</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Value</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>All rules</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1323,23 +1330,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1 · %2 · skipped: %3</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 · %2 · %3 (%4)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Exception: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source> [%1]</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Errors: %1 · warnings: %2 · accepted exceptions: %3 · shown: %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>anzhi::desktop::ResultsModel</name>
+    <message>
+        <source>%1 seats short</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1355,7 +1353,39 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>%1 · %2 · skipped: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · %2 · %3 (%4)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Accepted exceptions, not counted (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exception: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> [%1]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Issue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Feature</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Township</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Value</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1112,6 +1112,26 @@
         <source>S</source>
         <translation>S</translation>
     </message>
+    <message>
+        <source>The project is read-only, so the changed accepted exceptions cannot be saved in it. Discard them, or cancel and use Save as… to keep them in a copy?</source>
+        <translation>项目为只读，更改的例外无法保存到其中。放弃这些更改，还是取消后用“另存为…”保存到副本？</translation>
+    </message>
+    <message>
+        <source>[read-only]</source>
+        <translation>[只读]</translation>
+    </message>
+    <message>
+        <source>Opened read-only: %1</source>
+        <translation>已以只读方式打开：%1</translation>
+    </message>
+    <message>
+        <source>Read-only project</source>
+        <translation>只读项目</translation>
+    </message>
+    <message>
+        <source>%1 is read-only (no write permission on the file or its folder). It is open for viewing and checking; accepted exceptions cannot be saved in it — use Save as… to keep them in a copy.</source>
+        <translation>%1 为只读（文件或其所在文件夹没有写权限）。可以查看和检查；例外无法保存到其中，请用“另存为…”保存到副本。</translation>
+    </message>
 </context>
 <context>
     <name>anzhi::desktop::MapCanvas</name>
@@ -1130,6 +1150,13 @@
     <message>
         <source>Area: %1</source>
         <translation>面积：%1（椭球面积）</translation>
+    </message>
+</context>
+<context>
+    <name>anzhi::desktop::ProjectSession</name>
+    <message>
+        <source>%1 is read-only: the accepted exceptions were not saved in it. Use Save as… to keep them in a copy.</source>
+        <translation>%1 为只读：例外未保存到其中。请用“另存为…”保存到副本。</translation>
     </message>
 </context>
 <context>
@@ -1250,10 +1277,6 @@
 <context>
     <name>anzhi::desktop::ResultsDock</name>
     <message>
-        <source>%1 seats short</source>
-        <translation>缺 %1 个学位</translation>
-    </message>
-    <message>
         <source>Check results</source>
         <translation>检查结果</translation>
     </message>
@@ -1286,22 +1309,6 @@
         <translation>警告</translation>
     </message>
     <message>
-        <source>Issue</source>
-        <translation>问题</translation>
-    </message>
-    <message>
-        <source>Feature</source>
-        <translation>要素</translation>
-    </message>
-    <message>
-        <source>Township</source>
-        <translation>乡镇</translation>
-    </message>
-    <message>
-        <source>Value</source>
-        <translation>值</translation>
-    </message>
-    <message>
         <source>All rules</source>
         <translation>全部规则</translation>
     </message>
@@ -1318,24 +1325,15 @@
         <translation>正在检查…</translation>
     </message>
     <message>
-        <source>%1 · %2 · skipped: %3</source>
-        <translation>%1 · %2 · 已跳过：%3</translation>
-    </message>
-    <message>
-        <source>%1 · %2 · %3 (%4)</source>
-        <translation>%1 · %2 · %3（%4）</translation>
-    </message>
-    <message>
-        <source>Exception: %1</source>
-        <translation>例外：%1</translation>
-    </message>
-    <message>
-        <source> [%1]</source>
-        <translation>［%1］</translation>
-    </message>
-    <message>
         <source>Errors: %1 · warnings: %2 · accepted exceptions: %3 · shown: %4</source>
         <translation>错误 %1 · 警告 %2 · 例外 %3 · 显示 %4 条</translation>
+    </message>
+</context>
+<context>
+    <name>anzhi::desktop::ResultsModel</name>
+    <message>
+        <source>%1 seats short</source>
+        <translation>缺 %1 个学位</translation>
     </message>
     <message>
         <source>%1 · %2 · skipped (layer missing): %3</source>
@@ -1350,8 +1348,40 @@
         <translation>%1 · %2 · 规则集中已停用</translation>
     </message>
     <message>
+        <source>%1 · %2 · skipped: %3</source>
+        <translation>%1 · %2 · 已跳过：%3</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · %3 (%4)</source>
+        <translation>%1 · %2 · %3（%4）</translation>
+    </message>
+    <message>
         <source>Accepted exceptions, not counted (%1)</source>
         <translation>已接受的例外，不计入问题（%1）</translation>
+    </message>
+    <message>
+        <source>Exception: %1</source>
+        <translation>例外：%1</translation>
+    </message>
+    <message>
+        <source> [%1]</source>
+        <translation>［%1］</translation>
+    </message>
+    <message>
+        <source>Issue</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>Feature</source>
+        <translation>要素</translation>
+    </message>
+    <message>
+        <source>Township</source>
+        <translation>乡镇</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>值</translation>
     </message>
 </context>
 </TS>

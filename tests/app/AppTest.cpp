@@ -15,6 +15,7 @@
 
 #include <QCoreApplication>
 #include <QListWidget>
+#include <QMessageBox>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -163,8 +164,26 @@ private slots:
     const gis::Envelope seen = w.canvas()->visibleExtent();
     QVERIFY(seen.minX <= want.minX && seen.maxX >= want.maxX);
     QVERIFY(seen.minY <= want.minY && seen.maxY >= want.maxY);
-    // And the filters: searching a code keeps only its violations.
-    QVERIFY(w.resultsDock()->visibleCount() > 1);
+    // The filters. By rule: exactly that rule's violations, counted from the dock's own list.
+    const auto ruleCount = std::count_if(open.begin(), open.end(), [](const core::Violation &v) {
+      return v.rule == "protected-land";
+    });
+    QVERIFY(std::size_t(ruleCount) < open.size());
+    w.resultsDock()->setRuleFilter("protected-land");
+    QCOMPARE(w.resultsDock()->visibleCount(), int(ruleCount));
+    QVERIFY(w.resultsDock()->selectOpen(std::size_t(it - open.begin())));
+    w.resultsDock()->setRuleFilter(QString());
+    QCOMPARE(std::size_t(w.resultsDock()->visibleCount()), open.size());
+    // By search text: a feature's code finds at least its own violations; nonsense finds none.
+    const std::string code = *it->feature.code;
+    const auto withCode = std::count_if(
+        open.begin(), open.end(), [&](const core::Violation &v) { return v.feature.code == code; });
+    w.resultsDock()->setSearchText(QString::fromStdString(code).toLower());
+    QVERIFY(w.resultsDock()->visibleCount() >= int(withCode));
+    QVERIFY(std::size_t(w.resultsDock()->visibleCount()) < open.size());
+    w.resultsDock()->setSearchText("no-such-code-anywhere");
+    QCOMPARE(w.resultsDock()->visibleCount(), 0);
+    QVERIFY(!w.resultsDock()->selectOpen(std::size_t(it - open.begin())));
   }
 
   void brokenLayerIsReportedAndTheRestOpens()
@@ -221,6 +240,64 @@ private slots:
     QVERIFY(done.wait(30000));
     QCOMPARE(w.resultsDock()->split().excepted.size(), std::size_t(1));
     QCOMPARE(w.resultsDock()->openErrorCount(), errors - 1);
+  }
+
+  void readOnlyProjectOpensWithNoticeAndNeverSavesSilently()
+  {
+    // chmod 0444: respected even when the tests run as root (who could write it anyway).
+    const QString path = m_dir.filePath("只读 项目.gpkg");
+    writeTinyProject(path.toStdString());
+    QVERIFY(QFile::setPermissions(path, QFileDevice::ReadOwner | QFileDevice::ReadUser |
+                                            QFileDevice::ReadGroup | QFileDevice::ReadOther));
+    QFile original(path);
+    QVERIFY(original.open(QIODevice::ReadOnly));
+    const QByteArray before = original.readAll();
+    original.close();
+
+    desktop::MainWindow w("en");
+    w.show();
+    QVERIFY(openIn(w, path.toStdString()));
+    QVERIFY(w.session()->isReadOnly());
+    QVERIFY(w.windowTitle().contains("[read-only]"));
+    // The notice is shown (non-modal) and names the file.
+    bool noticed = false;
+    for (const QMessageBox *box : w.findChildren<QMessageBox *>())
+      noticed = noticed || (box->windowTitle() == "Read-only project" && box->isVisible() &&
+                            box->text().contains(path));
+    QVERIFY(noticed);
+
+    // An exception accepted in the session: Save says why it cannot, and writes nothing.
+    QSignalSpy done(&w, &desktop::MainWindow::checkFinished);
+    w.runCheck();
+    QVERIFY(done.wait(30000));
+    const auto open = w.resultsDock()->split().open;
+    QVERIFY(!open.empty());
+    core::AcceptedException e;
+    e.key = core::exceptionKey(open.front());
+    e.reason = "只读测试";
+    w.session()->addException(e);
+    QVERIFY(w.session()->isDirty());
+    QSignalSpy saved(w.session(), &desktop::ProjectSession::saved);
+    QSignalSpy failed(w.session(), &desktop::ProjectSession::saveFailed);
+    w.session()->save();
+    QVERIFY(failed.count() == 1 || failed.wait(10000));
+    QVERIFY(failed.first().first().toString().contains("read-only"));
+    QCOMPARE(saved.count(), 0);
+    QVERIFY(w.session()->isDirty());
+    QVERIFY(original.open(QIODevice::ReadOnly));
+    QCOMPARE(original.readAll(), before);
+    original.close();
+
+    // Save as… keeps them in a writable copy, which then opens read-write.
+    const QString copy = m_dir.filePath("只读 项目 副本.gpkg");
+    QSignalSpy reopened(&w, &desktop::MainWindow::projectOpened);
+    w.session()->saveAs(copy, w.rules());
+    QVERIFY(reopened.wait(20000));
+    QCOMPARE(core::loadExceptions(copy.toStdString()).size(), std::size_t(1));
+    QVERIFY(!w.session()->isReadOnly());
+    QVERIFY(!w.windowTitle().contains("[read-only]"));
+    QVERIFY(original.open(QIODevice::ReadOnly));
+    QCOMPARE(original.readAll(), before);
   }
 };
 
