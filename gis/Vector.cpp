@@ -102,6 +102,20 @@ std::optional<Date> parseDate(const std::string &text)
   return d;
 }
 
+void setField(OGRFeature &feature, int idx, const FieldValue &v)
+{
+  if (std::holds_alternative<std::monostate>(v))
+    feature.SetFieldNull(idx);
+  else if (auto *n = std::get_if<std::int64_t>(&v))
+    feature.SetField(idx, static_cast<GIntBig>(*n));
+  else if (auto *d = std::get_if<double>(&v))
+    feature.SetField(idx, *d);
+  else if (auto *s = std::get_if<std::string>(&v))
+    feature.SetField(idx, s->c_str());
+  else if (auto *date = std::get_if<Date>(&v))
+    feature.SetField(idx, date->year, date->month, date->day);
+}
+
 } // namespace
 
 std::string Date::toString() const
@@ -261,7 +275,7 @@ Geometry FeatureRow::geometry() const
     // "no geometry".
     if (!feature || CPLGetLastErrorType() >= CE_Failure)
       throw UnreadableData(m_layer.sourcePath() + ": layer '" + m_layer.name() + "', feature " +
-                     std::to_string(fid()) + ": cannot be read: " + lastGdalError());
+                           std::to_string(fid()) + ": cannot be read: " + lastGdalError());
     return geometryOf(feature->GetGeometryRef());
   }
 }
@@ -522,20 +536,8 @@ std::int64_t LayerWriter::add(const GEOSGeometry *geometry, const std::vector<Fi
                      "': cannot convert a geometry for writing");
     feature.SetGeometryDirectly(g);
   }
-  for (std::size_t i = 0; i < values.size(); ++i) {
-    int idx = static_cast<int>(i);
-    const FieldValue &v = values[i];
-    if (std::holds_alternative<std::monostate>(v))
-      feature.SetFieldNull(idx);
-    else if (auto *n = std::get_if<std::int64_t>(&v))
-      feature.SetField(idx, static_cast<GIntBig>(*n));
-    else if (auto *d = std::get_if<double>(&v))
-      feature.SetField(idx, *d);
-    else if (auto *s = std::get_if<std::string>(&v))
-      feature.SetField(idx, s->c_str());
-    else if (auto *date = std::get_if<Date>(&v))
-      feature.SetField(idx, date->year, date->month, date->day);
-  }
+  for (std::size_t i = 0; i < values.size(); ++i)
+    setField(feature, static_cast<int>(i), values[i]);
   if (layer->CreateFeature(&feature) != OGRERR_NONE)
     throw GisError(m_layer.sourcePath() + ": layer '" + m_layer.name() +
                    "': cannot write a feature: " + lastGdalError());
@@ -699,24 +701,6 @@ ThreadConfigOption::~ThreadConfigOption()
 }
 
 // --- LayerEditor ---
-
-namespace {
-
-void setField(OGRFeature &feature, int idx, const FieldValue &v)
-{
-  if (std::holds_alternative<std::monostate>(v))
-    feature.SetFieldNull(idx);
-  else if (auto *n = std::get_if<std::int64_t>(&v))
-    feature.SetField(idx, static_cast<GIntBig>(*n));
-  else if (auto *d = std::get_if<double>(&v))
-    feature.SetField(idx, *d);
-  else if (auto *s = std::get_if<std::string>(&v))
-    feature.SetField(idx, s->c_str());
-  else if (auto *date = std::get_if<Date>(&v))
-    feature.SetField(idx, date->year, date->month, date->day);
-}
-
-} // namespace
 
 void LayerEditor::fail(const std::string &what, std::int64_t fid) const
 {

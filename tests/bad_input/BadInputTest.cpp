@@ -6,6 +6,7 @@
 // Every case lives under a directory whose name has Chinese characters and spaces.
 
 #include "ProjectBuilder.h"
+#include "tests/support/Files.h"
 
 #include <nlohmann/json.hpp>
 #include <ogrsf_frmts.h>
@@ -32,22 +33,6 @@ namespace {
 
 constexpr double X0 = 500000, Y0 = 4300000;
 constexpr double NaN = std::numeric_limits<double>::quiet_NaN();
-
-std::string quote(const std::string &s)
-{
-  std::string q = "'";
-  for (char c : s)
-    q += c == '\'' ? std::string("'\\''") : std::string(1, c);
-  return q + "'";
-}
-
-std::string slurp(const std::string &path)
-{
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
 
 struct CliRun
 {

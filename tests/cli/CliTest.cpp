@@ -2,6 +2,7 @@
 // written, the input untouched, and `check` finding exactly what `sample` planted.
 
 #include "ProjectBuilder.h"
+#include "tests/support/Files.h"
 
 #include <nlohmann/json.hpp>
 
@@ -24,22 +25,6 @@ struct CliRun
   int exitCode = -1;
   std::string out, err;
 };
-
-std::string quote(const std::string &s)
-{
-  std::string q = "'";
-  for (char c : s)
-    q += c == '\'' ? std::string("'\\''") : std::string(1, c);
-  return q + "'";
-}
-
-std::string slurp(const std::string &path)
-{
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
 
 CliRun cli(const std::string &args, const TempDir &dir)
 {

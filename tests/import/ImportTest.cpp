@@ -3,6 +3,7 @@
 // are the literals written (coordinates, Chinese text), not the importer's output.
 
 #include "core/import/Importer.h"
+#include "tests/support/Files.h"
 
 #include "TempDir.h"
 #include "gis/Vector.h"
@@ -22,15 +23,8 @@
 namespace anzhi::core {
 namespace {
 
+using anzhi::test::slurp;
 using gis::test::TempDir;
-
-std::string slurp(const std::string &path)
-{
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
 
 struct Row
 {
