@@ -128,6 +128,25 @@ bool Crs::equivalentTo(const Crs &other) const
                                         PJ_COMP_EQUIVALENT_EXCEPT_AXIS_ORDER_GEOGCRS) == 1;
 }
 
+std::optional<double> Crs::falseEasting() const
+{
+  if (!m_projected)
+    return std::nullopt;
+  PJ_CONTEXT *ctx = projContext();
+  PjPtr pj = createCrs(m_definition);
+  PjPtr op(proj_crs_get_coordoperation(ctx, pj.get()));
+  if (!op)
+    return std::nullopt;
+  const int index = proj_coordoperation_get_param_index(ctx, op.get(), "False easting");
+  if (index < 0)
+    return std::nullopt;
+  double value = 0, toMetres = 1;
+  if (!proj_coordoperation_get_param(ctx, op.get(), index, nullptr, nullptr, nullptr, &value,
+                                     nullptr, &toMetres, nullptr, nullptr, nullptr, nullptr))
+    return std::nullopt;
+  return value * toMetres;
+}
+
 int Crs::gaussKrugerZoneEpsg(double longitude)
 {
   // Central meridians run 75°E..135°E in 3° steps; a tie (longitude exactly between two

@@ -32,6 +32,9 @@ public:
   Crs geographicBase() const;
   //! Same CRS up to axis order of geographic CRSs.
   bool equivalentTo(const Crs &other) const;
+  //! The false easting of a projected CRS in metres (37 500 000 for EPSG:4525, whose eastings
+  //! carry the zone number 37; 500 000 for EPSG:4546), or nothing for other CRSs.
+  std::optional<double> falseEasting() const;
 
   //! The CGCS2000 3-degree Gauss-Kruger zone (no zone prefix) whose central meridian is
   //! nearest to longitude; a tie goes to the western zone. EPSG = 4534 + (CM - 75) / 3.

@@ -306,6 +306,53 @@ bool isEmpty(const GEOSGeometry *g)
   return GEOSisEmpty_r(geosContext(), g) == 1;
 }
 
+std::string typeName(const GEOSGeometry *g)
+{
+  char *name = GEOSGeomType_r(geosContext(), g);
+  std::string result = name ? name : "unknown";
+  GEOSFree_r(geosContext(), name);
+  return result;
+}
+
+int partCount(const GEOSGeometry *g)
+{
+  return GEOSGetNumGeometries_r(geosContext(), g);
+}
+
+Geometry part(const GEOSGeometry *g, int i)
+{
+  return clone(GEOSGetGeometryN_r(geosContext(), g, i));
+}
+
+Geometry closedLinesAsPolygons(const GEOSGeometry *g)
+{
+  auto ctx = geosContext();
+  const int type = GEOSGeomTypeId_r(ctx, g);
+  if (type != GEOS_LINESTRING && type != GEOS_MULTILINESTRING)
+    return nullptr;
+  std::vector<Geometry> polygons;
+  const int n = GEOSGetNumGeometries_r(ctx, g);
+  for (int i = 0; i < n; ++i) {
+    const GEOSGeometry *line = GEOSGetGeometryN_r(ctx, g, i);
+    if (GEOSisEmpty_r(ctx, line) || GEOSGeomGetNumPoints_r(ctx, line) < 4 ||
+        GEOSisClosed_r(ctx, line) != 1)
+      return nullptr;
+    GEOSCoordSequence *coords = GEOSCoordSeq_clone_r(ctx, GEOSGeom_getCoordSeq_r(ctx, line));
+    GEOSGeometry *ring = coords ? GEOSGeom_createLinearRing_r(ctx, coords) : nullptr;
+    if (!ring)
+      fail("ring creation");
+    polygons.push_back(check(GEOSGeom_createPolygon_r(ctx, ring, nullptr, 0), "polygon creation"));
+  }
+  return makeCollection(GEOS_MULTIPOLYGON, std::move(polygons));
+}
+
+bool hasNonFiniteCoordinate(const GEOSGeometry *g)
+{
+  return transformXY(g, [](double &x, double &y) {
+           return std::isfinite(x) && std::isfinite(y);
+         }) == nullptr;
+}
+
 int typeId(const GEOSGeometry *g)
 {
   return GEOSGeomTypeId_r(geosContext(), g);

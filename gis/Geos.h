@@ -90,6 +90,16 @@ bool interiorsIntersect(const GEOSGeometry *a, const GEOSGeometry *b);
 std::pair<double, double> pointXY(const GEOSGeometry *point);
 //! Keeps only polygonal parts: a Polygon or MultiPolygon (empty if there are none).
 Geometry polygonalParts(const GEOSGeometry *g);
+//! GEOS's name of the geometry type: "Point", "LineString", "MultiPolygon", …
+std::string typeName(const GEOSGeometry *g);
+//! The number of parts of a collection (1 for a single geometry) and a copy of part i.
+int partCount(const GEOSGeometry *g);
+Geometry part(const GEOSGeometry *g, int i);
+//! A (Multi)LineString whose every line is closed (a CAD closed polyline) as the MultiPolygon of
+//! those rings; null when g is not such lines.
+Geometry closedLinesAsPolygons(const GEOSGeometry *g);
+//! Whether any coordinate is NaN or infinite.
+bool hasNonFiniteCoordinate(const GEOSGeometry *g);
 
 //! Applies fn to every coordinate, in place on a copy. fn returns false to abort, then
 //! the result is null.

@@ -484,7 +484,27 @@ std::optional<Envelope> VectorLayer::extent() const
   return Envelope{env.MinX, env.MinY, env.MaxX, env.MaxY};
 }
 
+std::optional<std::string> VectorLayer::metadataItem(const std::string &name,
+                                                     const std::string &domain) const
+{
+  const char *value = m_layer->GetMetadataItem(name.c_str(), domain.c_str());
+  if (!value)
+    return std::nullopt;
+  return std::string(value);
+}
+
 // --- LayerWriter ---
+
+int LayerWriter::addField(const FieldDefinition &field)
+{
+  OGRLayer *layer = m_layer.m_layer;
+  OGRFieldDefn defn(field.name.c_str(), toOgr(field.type));
+  CPLErrorReset();
+  if (layer->CreateField(&defn) != OGRERR_NONE)
+    throw GisError(m_layer.sourcePath() + ": layer '" + m_layer.name() + "': cannot add field '" +
+                   field.name + "': " + lastGdalError());
+  return layer->GetLayerDefn()->GetFieldIndex(field.name.c_str());
+}
 
 std::int64_t LayerWriter::add(const GEOSGeometry *geometry, const std::vector<FieldValue> &values,
                               std::int64_t fid)
@@ -536,6 +556,12 @@ VectorDataset::~VectorDataset() = default;
 
 VectorDataset VectorDataset::open(const std::string &path, Mode mode)
 {
+  return open(path, mode, {});
+}
+
+VectorDataset VectorDataset::open(const std::string &path, Mode mode,
+                                  const std::vector<std::string> &openOptions)
+{
   initGdal();
   if (!isConnectionString(path)) {
     std::error_code ec;
@@ -547,7 +573,11 @@ VectorDataset VectorDataset::open(const std::string &path, Mode mode)
   CPLErrorReset();
   unsigned flags = GDAL_OF_VECTOR | GDAL_OF_VERBOSE_ERROR |
                    (mode == Mode::Update ? GDAL_OF_UPDATE : GDAL_OF_READONLY);
-  GDALDatasetUniquePtr ds(GDALDataset::Open(path.c_str(), flags));
+  std::vector<const char *> options;
+  for (const std::string &o : openOptions)
+    options.push_back(o.c_str());
+  options.push_back(nullptr);
+  GDALDatasetUniquePtr ds(GDALDataset::Open(path.c_str(), flags, nullptr, options.data()));
   if (!ds) {
     std::string reason = lastGdalError();
     if (reason.find("database is locked") != std::string::npos)
@@ -579,6 +609,12 @@ VectorDataset VectorDataset::createGeoPackage(const std::string &path)
   if (!ds)
     throw GisError(path + ": cannot create GeoPackage: " + lastGdalError());
   return VectorDataset(std::move(ds), path);
+}
+
+std::string VectorDataset::driverName() const
+{
+  GDALDriver *driver = m_dataset->GetDriver();
+  return driver ? driver->GetDescription() : "";
 }
 
 std::vector<std::string> VectorDataset::layerNames() const
@@ -632,6 +668,11 @@ LayerWriter VectorDataset::createLayer(const std::string &name, GeometryKind kin
   return LayerWriter(VectorLayer(layer, m_path));
 }
 
+LayerWriter VectorDataset::writerFor(const std::string &name)
+{
+  return LayerWriter(layer(name));
+}
+
 void VectorDataset::executeSql(const std::string &sql)
 {
   CPLErrorReset();
@@ -640,6 +681,21 @@ void VectorDataset::executeSql(const std::string &sql)
     m_dataset->ReleaseResultSet(result);
   if (CPLGetLastErrorType() >= CE_Failure)
     throw GisError(m_path + ": SQL failed: " + lastGdalError());
+}
+
+// --- ThreadConfigOption ---
+
+ThreadConfigOption::ThreadConfigOption(std::string key, const std::string &value)
+    : m_key(std::move(key))
+{
+  if (const char *previous = CPLGetThreadLocalConfigOption(m_key.c_str(), nullptr))
+    m_previous = previous;
+  CPLSetThreadLocalConfigOption(m_key.c_str(), value.c_str());
+}
+
+ThreadConfigOption::~ThreadConfigOption()
+{
+  CPLSetThreadLocalConfigOption(m_key.c_str(), m_previous ? m_previous->c_str() : nullptr);
 }
 
 // --- Transaction ---

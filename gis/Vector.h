@@ -114,6 +114,9 @@ public:
                const std::optional<Envelope> &filter = std::nullopt) const;
   //! The extent of the layer's geometries, if any.
   std::optional<Envelope> extent() const;
+  //! A metadata item of the driver, e.g. ("SOURCE_ENCODING", "SHAPEFILE"); nothing if unset.
+  std::optional<std::string> metadataItem(const std::string &name,
+                                          const std::string &domain = {}) const;
 
 private:
   friend class VectorDataset;
@@ -140,6 +143,8 @@ public:
   std::int64_t add(const GEOSGeometry *geometry, const std::vector<FieldValue> &values,
                    std::int64_t fid = -1);
   const VectorLayer &layer() const { return m_layer; }
+  //! Adds a field to the layer and returns its index (values passed to add() follow it).
+  int addField(const FieldDefinition &field);
 
 private:
   friend class VectorDataset;
@@ -164,6 +169,10 @@ public:
   //! Opens the source; throws GisError naming it when it is missing, not readable, or not a
   //! vector source GDAL knows.
   static VectorDataset open(const std::string &path, Mode mode = Mode::ReadOnly);
+  //! Opens with driver open options ("ENCODING=" for a Shapefile's raw bytes, the CSV
+  //! driver's X_POSSIBLE_NAMES=…).
+  static VectorDataset open(const std::string &path, Mode mode,
+                            const std::vector<std::string> &openOptions);
   //! Creates a new GeoPackage (replacing none: fails if the file exists).
   static VectorDataset createGeoPackage(const std::string &path);
 
@@ -172,6 +181,8 @@ public:
   ~VectorDataset();
 
   const std::string &path() const { return m_path; }
+  //! GDAL's short name of the driver: "GPKG", "ESRI Shapefile", "CSV", "DXF", …
+  std::string driverName() const;
   std::vector<std::string> layerNames() const;
   bool hasLayer(const std::string &name) const;
   //! Throws GisError naming the file and layer if it is missing.
@@ -180,6 +191,9 @@ public:
   //! Creates a layer; crs may be empty for a table without geometry.
   LayerWriter createLayer(const std::string &name, GeometryKind kind, const std::optional<Crs> &crs,
                           const std::vector<FieldDefinition> &fields);
+
+  //! Appends to an existing layer; throws GisError naming the file and layer if it is missing.
+  LayerWriter writerFor(const std::string &name);
 
   //! Runs a statement GDAL passes to the store (e.g. SQLite for a GeoPackage).
   void executeSql(const std::string &sql);
@@ -190,6 +204,21 @@ private:
   VectorDataset(GDALDatasetUniquePtr ds, std::string path);
   GDALDatasetUniquePtr m_dataset;
   std::string m_path;
+};
+
+//! Sets a GDAL configuration option for the calling thread while it lives (e.g. DXF_ENCODING
+//! for one open), restoring the previous value after.
+class ThreadConfigOption
+{
+public:
+  ThreadConfigOption(std::string key, const std::string &value);
+  ~ThreadConfigOption();
+  ThreadConfigOption(const ThreadConfigOption &) = delete;
+  ThreadConfigOption &operator=(const ThreadConfigOption &) = delete;
+
+private:
+  std::string m_key;
+  std::optional<std::string> m_previous;
 };
 
 //! A dataset transaction, rolled back unless commit() is called.

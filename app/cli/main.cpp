@@ -1,4 +1,5 @@
 #include "app/cli/Commands.h"
+#include "app/cli/ImportCommand.h"
 #include "app/cli/RenderCommand.h"
 
 #include <CLI/CLI.hpp>
@@ -38,6 +39,29 @@ int main(int argc, char **argv)
       ->check(CLI::IsMember({"zh", "en"}));
   checkCmd->add_option("--crs", check.crs, "Working CRS, e.g. EPSG:4546 (overrides the sites')");
 
+  ImportArgs import;
+  auto *importCmd = app.add_subcommand(
+      "import", "Import a layer (Shapefile, DXF, GeoJSON, KML, CSV, FlatGeobuf, GeoPackage) into a "
+                "project, as one transaction");
+  importCmd->add_option("SOURCE", import.source, "File to import")->required();
+  importCmd->add_option("--into", import.project, "Project GeoPackage (created if missing)")
+      ->required();
+  importCmd->add_option("--as", import.role, "Role: the canonical table, e.g. resettlement_sites")
+      ->required();
+  importCmd->add_option("--layer", import.layer, "Layer of the source (a CAD layer for DXF)");
+  importCmd->add_option("--field", import.fields, "ours=theirs: canonical field from source field")
+      ->take_all();
+  importCmd
+      ->add_option("--land-use", import.landUse,
+                   "value=class: a land-use value and its class (planned_plots, buildings)")
+      ->take_all();
+  importCmd->add_option("--encoding", import.encoding,
+                        "Text encoding of a Shapefile, CSV or DXF: GBK or UTF-8 (else detected)");
+  importCmd->add_option("--assign-crs", import.assignCrs,
+                        "CRS the source's coordinates are in, e.g. EPSG:4525");
+  importCmd->add_flag("--skip-refused", import.skipRefused,
+                      "Import the other rows when some are refused (default: refuse all)");
+
   RenderArgs render;
   auto *renderCmd = app.add_subcommand("render", "Render the project's map into a PNG");
   renderCmd->add_option("PROJECT", render.project, "Project GeoPackage")->required();
@@ -64,6 +88,8 @@ int main(int argc, char **argv)
     return runInfo(infoProject);
   if (*sample)
     return runSample(sampleOut, seed, sites, force);
+  if (*importCmd)
+    return runImport(import);
   if (*renderCmd)
     return runRender(render);
   return runCheck(check);

@@ -4,6 +4,7 @@
 #include "app/desktop/CheckRunner.h"
 #include "app/desktop/ExceptionDialog.h"
 #include "app/desktop/Exporter.h"
+#include "app/desktop/ImportWizard.h"
 #include "app/desktop/LayerIcons.h"
 #include "app/desktop/LayersDock.h"
 #include "app/desktop/Names.h"
@@ -232,11 +233,7 @@ void MainWindow::createActions()
       addRecent(path);
     }
   });
-  connect(m_import, &QAction::triggered, this, [this] {
-    showMessage(QMessageBox::Information, tr("Import layer"),
-                tr("Importing layers is not yet available. Prepare the layers in QGIS with the "
-                   "canonical table and field names, then open the GeoPackage."));
-  });
+  connect(m_import, &QAction::triggered, this, &MainWindow::importLayer);
   connect(m_export, &QAction::triggered, this, &MainWindow::exportResults);
   connect(m_quit, &QAction::triggered, this, &QWidget::close);
   connect(m_fullExtent, &QAction::triggered, m_canvas, &MapCanvas::zoomToFullExtent);
@@ -499,6 +496,33 @@ void MainWindow::showMessage(int icon, const QString &title, const QString &text
   box->setAttribute(Qt::WA_DeleteOnClose);
   box->setModal(false);
   box->show();
+}
+
+void MainWindow::importLayer()
+{
+  QString project = m_session->path();
+  if (project.isEmpty()) {
+    QSettings settings;
+    project = QFileDialog::getSaveFileName(
+        this, tr("Import into project"), settings.value("lastDirectory").toString(),
+        tr("Anzhi project (*.gpkg)"), nullptr, QFileDialog::DontConfirmOverwrite);
+    if (project.isEmpty())
+      return;
+    if (QFileInfo(project).suffix().isEmpty())
+      project += ".gpkg";
+  } else if (m_session->isDirty()) {
+    // The project is reopened after the import: unsaved exceptions would be lost.
+    showMessage(QMessageBox::Warning, tr("Import layer"),
+                tr("Save the project first (Ctrl+S): it is reopened after the import."));
+    return;
+  }
+  auto *wizard = new ImportWizard(project, this);
+  wizard->setAttribute(Qt::WA_DeleteOnClose);
+  connect(wizard, &ImportWizard::imported, this, [this, project](bool ok) {
+    if (ok)
+      openProject(project);
+  });
+  wizard->show();
 }
 
 void MainWindow::openProject(const QString &path)

@@ -42,6 +42,9 @@ public:
   ~MainWindow() override;
 
   void openProject(const QString &path);
+  //! 文件 → 导入图层: the import wizard into the open project (or a new one); the project is
+  //! reopened when rows were imported.
+  void importLayer();
   void runCheck();
   void cancelCheck();
   //! Zooms to a violation and highlights its location (what selecting it in the list does).

@@ -415,6 +415,279 @@
     </message>
 </context>
 <context>
+    <name>anzhi::desktop::ImportWizard</name>
+    <message>
+        <source>Education land</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Medical land</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Elderly-care land</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Industrial land</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Residential</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Commercial</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Road</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Green</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shapefile, DXF, GeoJSON, KML, CSV, FlatGeobuf or GeoPackage.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Layer:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text encoding:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import layer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>GIS data (*.shp *.dxf *.geojson *.json *.kml *.csv *.fgb *.gpkg);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The rows are appended to this layer of the project, in the layer&apos;s coordinate system when it exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import as:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Coordinate system of the source:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. EPSG:4546</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The layer has no coordinate system: enter the one its coordinates are in (EPSG:4525 for eastings with the zone prefix 37, EPSG:4546 without).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The layer says %1. Enter another only if that is wrong.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fields</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the source field of each field; fields marked * are required. The first rows of the source are shown below.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Land-use classes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Values left as the rule set reads them keep their code; a chosen class is written as the class name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import the other rows when some are refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Source field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import layer into %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Detect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n feature(s); coordinate system: %1; text: %2</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the values of %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Values of the source field %1:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>As the rule set reads it: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Importing %1 into %2…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %n row(s); the project is reopened.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Refused; the project is unchanged: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outside China</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Axes swapped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zone prefix</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Duplicate code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Empty code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown reference</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Garbled text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unclassified land use</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Closed lines as polygons</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No geometry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Source: %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text encoding: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Coordinate system: %1 → %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rows read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Imported: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Repaired: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refused: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Feature %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Feature %1, field %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>[%1] %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>anzhi::desktop::LayersDock</name>
     <message>
         <source>Layers</source>
@@ -614,10 +887,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Importing layers is not yet available. Prepare the layers in QGIS with the canonical table and field names, then open the GeoPackage.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>About Anzhi</source>
         <translation type="unfinished"></translation>
     </message>
@@ -812,6 +1081,14 @@
     </message>
     <message>
         <source>%1 is read-only (no write permission on the file or its folder). It is open for viewing and checking; accepted exceptions cannot be saved in it — use Save as… to keep them in a copy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import into project</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the project first (Ctrl+S): it is reopened after the import.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -415,6 +415,277 @@
     </message>
 </context>
 <context>
+    <name>anzhi::desktop::ImportWizard</name>
+    <message>
+        <source>Education land</source>
+        <translation>教育用地</translation>
+    </message>
+    <message>
+        <source>Medical land</source>
+        <translation>医疗卫生用地</translation>
+    </message>
+    <message>
+        <source>Elderly-care land</source>
+        <translation>养老（社会福利）用地</translation>
+    </message>
+    <message>
+        <source>Industrial land</source>
+        <translation>产业（工业）用地</translation>
+    </message>
+    <message>
+        <source>Residential</source>
+        <translation>居住用地</translation>
+    </message>
+    <message>
+        <source>Commercial</source>
+        <translation>商业用地</translation>
+    </message>
+    <message>
+        <source>Road</source>
+        <translation>道路用地</translation>
+    </message>
+    <message>
+        <source>Green</source>
+        <translation>绿地</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他用地</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>数据源</translation>
+    </message>
+    <message>
+        <source>Shapefile, DXF, GeoJSON, KML, CSV, FlatGeobuf or GeoPackage.</source>
+        <translation>Shapefile、DXF、GeoJSON、KML、CSV、FlatGeobuf 或 GeoPackage。</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation>文件：</translation>
+    </message>
+    <message>
+        <source>Layer:</source>
+        <translation>图层：</translation>
+    </message>
+    <message>
+        <source>Text encoding:</source>
+        <translation>文字编码：</translation>
+    </message>
+    <message>
+        <source>Import layer</source>
+        <translation>导入图层</translation>
+    </message>
+    <message>
+        <source>GIS data (*.shp *.dxf *.geojson *.json *.kml *.csv *.fgb *.gpkg);;All files (*)</source>
+        <translation>GIS 数据 (*.shp *.dxf *.geojson *.json *.kml *.csv *.fgb *.gpkg);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>图层角色</translation>
+    </message>
+    <message>
+        <source>The rows are appended to this layer of the project, in the layer&apos;s coordinate system when it exists.</source>
+        <translation>要素将追加到项目的该图层中；若该图层已存在，则转换到它的坐标系。</translation>
+    </message>
+    <message>
+        <source>Import as:</source>
+        <translation>导入为：</translation>
+    </message>
+    <message>
+        <source>Coordinate system of the source:</source>
+        <translation>数据源坐标系：</translation>
+    </message>
+    <message>
+        <source>e.g. EPSG:4546</source>
+        <translation>例如 EPSG:4546</translation>
+    </message>
+    <message>
+        <source>The layer has no coordinate system: enter the one its coordinates are in (EPSG:4525 for eastings with the zone prefix 37, EPSG:4546 without).</source>
+        <translation>该图层没有坐标系：请输入其坐标所用的坐标系（横坐标带 37 带号时为 EPSG:4525，不带带号时为 EPSG:4546）。</translation>
+    </message>
+    <message>
+        <source>The layer says %1. Enter another only if that is wrong.</source>
+        <translation>该图层声明的坐标系为 %1。仅当它有误时才输入其他坐标系。</translation>
+    </message>
+    <message>
+        <source>Fields</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <source>Choose the source field of each field; fields marked * are required. The first rows of the source are shown below.</source>
+        <translation>为每个字段选择数据源字段；标 * 的字段为必填。下方显示数据源的前几行。</translation>
+    </message>
+    <message>
+        <source>Land-use classes</source>
+        <translation>用地分类</translation>
+    </message>
+    <message>
+        <source>Values left as the rule set reads them keep their code; a chosen class is written as the class name.</source>
+        <translation>保持“按规则集识别”的值保留原代码；选择了分类的值将写为分类名称。</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>Import the other rows when some are refused</source>
+        <translation>部分要素被拒绝时仍导入其余要素</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <source>Source field</source>
+        <translation>数据源字段</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>用地分类</translation>
+    </message>
+    <message>
+        <source>Import layer into %1</source>
+        <translation>导入图层到 %1</translation>
+    </message>
+    <message>
+        <source>Detect</source>
+        <translation>自动识别</translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation>正在读取 %1…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n feature(s); coordinate system: %1; text: %2</source>
+        <translation>
+            <numerusform>%n 个要素；坐标系：%1；文字编码：%2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Reading the values of %1…</source>
+        <translation>正在读取 %1 的取值…</translation>
+    </message>
+    <message>
+        <source>Values of the source field %1:</source>
+        <translation>数据源字段 %1 的取值：</translation>
+    </message>
+    <message>
+        <source>As the rule set reads it: %1</source>
+        <translation>按规则集识别：%1</translation>
+    </message>
+    <message>
+        <source>Importing %1 into %2…</source>
+        <translation>正在将 %1 导入%2…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %n row(s); the project is reopened.</source>
+        <translation>
+            <numerusform>已导入 %n 个要素；项目将重新打开。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Refused; the project is unchanged: %1</source>
+        <translation>导入被拒绝，项目未作任何修改：%1</translation>
+    </message>
+    <message>
+        <source>Outside China</source>
+        <translation>坐标超出中国范围</translation>
+    </message>
+    <message>
+        <source>Axes swapped</source>
+        <translation>坐标轴颠倒</translation>
+    </message>
+    <message>
+        <source>Zone prefix</source>
+        <translation>带号不符</translation>
+    </message>
+    <message>
+        <source>Duplicate code</source>
+        <translation>编号重复</translation>
+    </message>
+    <message>
+        <source>Empty code</source>
+        <translation>编号为空</translation>
+    </message>
+    <message>
+        <source>Unknown reference</source>
+        <translation>引用的编号不存在</translation>
+    </message>
+    <message>
+        <source>Garbled text</source>
+        <translation>文字乱码</translation>
+    </message>
+    <message>
+        <source>Unclassified land use</source>
+        <translation>未识别的用地性质</translation>
+    </message>
+    <message>
+        <source>Closed lines as polygons</source>
+        <translation>闭合线转为面</translation>
+    </message>
+    <message>
+        <source>No geometry</source>
+        <translation>无几何</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>提示</translation>
+    </message>
+    <message>
+        <source>Source: %1 (%2)</source>
+        <translation>数据源：%1（%2）</translation>
+    </message>
+    <message>
+        <source>Text encoding: %1</source>
+        <translation>文字编码：%1</translation>
+    </message>
+    <message>
+        <source>Coordinate system: %1 → %2</source>
+        <translation>坐标系：%1 → %2</translation>
+    </message>
+    <message>
+        <source>Rows read: %1</source>
+        <translation>读取：%1</translation>
+    </message>
+    <message>
+        <source>Imported: %1</source>
+        <translation>导入：%1</translation>
+    </message>
+    <message>
+        <source>Repaired: %1</source>
+        <translation>修复：%1</translation>
+    </message>
+    <message>
+        <source>Refused: %1</source>
+        <translation>拒绝：%1</translation>
+    </message>
+    <message>
+        <source>Feature %1: %2</source>
+        <translation>要素 %1：%2</translation>
+    </message>
+    <message>
+        <source>Feature %1, field %2: %3</source>
+        <translation>要素 %1，字段 %2：%3</translation>
+    </message>
+    <message>
+        <source>[%1] %2</source>
+        <translation>【%1】%2</translation>
+    </message>
+</context>
+<context>
     <name>anzhi::desktop::LayersDock</name>
     <message>
         <source>Layers</source>
@@ -616,10 +887,6 @@
         <translation>导入图层</translation>
     </message>
     <message>
-        <source>Importing layers is not yet available. Prepare the layers in QGIS with the canonical table and field names, then open the GeoPackage.</source>
-        <translation>导入图层功能暂未提供。请先在 QGIS 中按标准表名和字段名整理图层，再打开该 GeoPackage。</translation>
-    </message>
-    <message>
         <source>About Anzhi</source>
         <translation>关于安置</translation>
     </message>
@@ -816,6 +1083,14 @@
     <message>
         <source>%1 is read-only (no write permission on the file or its folder). It is open for viewing and checking; accepted exceptions cannot be saved in it — use Save as… to keep them in a copy.</source>
         <translation>%1 为只读（文件或其所在文件夹没有写权限）。可以查看和检查；例外无法保存到其中，请用“另存为…”保存到副本。</translation>
+    </message>
+    <message>
+        <source>Import into project</source>
+        <translation>导入到项目</translation>
+    </message>
+    <message>
+        <source>Save the project first (Ctrl+S): it is reopened after the import.</source>
+        <translation>请先保存项目（Ctrl+S）：导入后将重新打开项目。</translation>
     </message>
 </context>
 <context>

@@ -1,10 +1,12 @@
 // The desktop app on the offscreen platform: open a project and list its layers, render known
 // pixels, check from the UI against core::checkProject, select a result and see it, open a
-// project with a broken layer, accept an exception and keep it in the project.
+// project with a broken layer, accept an exception and keep it in the project, import a layer
+// through the wizard.
 
 #include "TinyProject.h"
 
 #include "app/desktop/CheckRunner.h"
+#include "app/desktop/ImportWizard.h"
 #include "app/desktop/LayersDock.h"
 #include "app/desktop/MainWindow.h"
 #include "app/desktop/ProjectSession.h"
@@ -298,6 +300,64 @@ private slots:
     QVERIFY(!w.windowTitle().contains("[read-only]"));
     QVERIFY(original.open(QIODevice::ReadOnly));
     QCOMPARE(original.readAll(), before);
+    original.close();
+  }
+
+  void importWizardImportsGeoJson()
+  {
+    // Two schools in GeoJSON (lon/lat, EPSG:4326), with Chinese names, into a new project.
+    const QString source = m_dir.filePath("学校.geojson");
+    QFile file(source);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(R"({"type":"FeatureCollection","features":[
+      {"type":"Feature","properties":{"code":"XX-1","name":"第一小学","level":"primary",
+       "capacity":500},"geometry":{"type":"Point","coordinates":[111.5,38.25]}},
+      {"type":"Feature","properties":{"code":"XX-2","name":"城关中学","level":"junior",
+       "capacity":800},"geometry":{"type":"Point","coordinates":[111.75,38.5]}}]})");
+    file.close();
+    const QString project = m_dir.filePath("imported.gpkg");
+
+    desktop::ImportWizard w(project);
+    w.show();
+    QSignalSpy preview(&w, &desktop::ImportWizard::previewReady);
+    w.setSourcePath(source);
+    QVERIFY(preview.wait(20000));
+    QVERIFY(w.preview());
+    QCOMPARE(w.preview()->features, 2);
+    QCOMPARE(w.preview()->rows.size(), std::size_t(2));
+    w.setRole("schools");
+    w.next();
+    QCOMPARE(w.currentId(), int(desktop::ImportWizard::RolePage));
+    w.next();
+    QCOMPARE(w.currentId(), int(desktop::ImportWizard::FieldsPage));
+    // Same-named fields are mapped without help.
+    const core::ImportRequest request = w.request();
+    QCOMPARE(request.fields.size(), std::size_t(4));
+    QSignalSpy imported(&w, &desktop::ImportWizard::imported);
+    w.next(); // schools have no land use: straight to the import
+    QCOMPARE(w.currentId(), int(desktop::ImportWizard::SummaryPage));
+    QVERIFY(imported.wait(20000));
+    QCOMPARE(imported.at(0).at(0).toBool(), true);
+    QVERIFY(w.summary() && !w.summary()->refusal);
+    QCOMPARE(w.summary()->imported, 2);
+
+    gis::VectorDataset ds = gis::VectorDataset::open(project.toStdString());
+    gis::VectorLayer schools = ds.layer("schools");
+    QCOMPARE(schools.crs()->authId(), std::string("EPSG:4326"));
+    const int name = schools.requireField("name", gis::FieldType::String);
+    const int capacity = schools.requireField("capacity", gis::FieldType::Integer);
+    std::vector<std::string> names;
+    std::vector<std::int64_t> capacities;
+    std::vector<std::pair<double, double>> points;
+    schools.forEach([&](const gis::FeatureRow &r) {
+      names.push_back(*r.string(name));
+      capacities.push_back(*r.integer(capacity));
+      points.push_back(gis::pointXY(r.geometry().get()));
+      return true;
+    });
+    QCOMPARE(names, (std::vector<std::string>{"第一小学", "城关中学"}));
+    QCOMPARE(capacities, (std::vector<std::int64_t>{500, 800}));
+    QCOMPARE(points, (std::vector<std::pair<double, double>>{{111.5, 38.25}, {111.75, 38.5}}));
   }
 };
 

@@ -166,3 +166,60 @@ TEST(Cli, ReportsAreWrittenAndInputUnchanged)
   EXPECT_NE(info.out.find("EPSG:4546"), std::string::npos);
   EXPECT_NE(info.out.find("ranger_plots"), std::string::npos);
 }
+
+TEST(Cli, ImportZonePrefixedCsvThenRefuseWithoutTouchingTheProject)
+{
+  TempDir dir;
+  const std::string csv = dir.file("学校.csv"), project = dir.file("县.gpkg");
+  std::ofstream(csv) << "code,name,level,capacity,X,Y\n"
+                        "XX-1,第一小学,primary,500,37512345.5,4284000.25\n"
+                        "XX-2,城关中学,junior,800,37513000,4285000\n";
+  CliRun run = cli("import " + quote(csv) + " --into " + quote(project) +
+                       " --as schools --assign-crs EPSG:4525",
+                   dir);
+  ASSERT_EQ(run.exitCode, 0) << run.err;
+  EXPECT_NE(run.out.find("rows read: 2"), std::string::npos) << run.out;
+  EXPECT_NE(run.out.find("imported: 2"), std::string::npos) << run.out;
+  EXPECT_NE(run.out.find("refused: 0"), std::string::npos) << run.out;
+  EXPECT_NE(run.out.find("EPSG:4525"), std::string::npos) << run.out;
+  gis::VectorDataset ds = gis::VectorDataset::open(project);
+  EXPECT_EQ(ds.layer("schools").featureCount(), 2);
+  EXPECT_EQ(ds.layer("schools").crs()->authId(), "EPSG:4525");
+
+  // A second CSV whose capacity column is named otherwise: refused until mapped.
+  const std::string more = dir.file("more.csv");
+  std::ofstream(more) << "code,level,XWS,X,Y\nXX-3,primary,300,37514000,4286000\n";
+  const std::string before = slurp(project);
+  CliRun refused = cli("import " + quote(more) + " --into " + quote(project) +
+                           " --as schools --assign-crs EPSG:4525",
+                       dir);
+  EXPECT_EQ(refused.exitCode, 2);
+  EXPECT_EQ(std::count(refused.err.begin(), refused.err.end(), '\n'), 1) << refused.err;
+  EXPECT_NE(refused.err.find("'capacity'"), std::string::npos) << refused.err;
+  EXPECT_NE(refused.err.find("--field capacity="), std::string::npos) << refused.err;
+  EXPECT_EQ(slurp(project), before);
+
+  CliRun mapped = cli("import " + quote(more) + " --into " + quote(project) +
+                          " --as schools --assign-crs EPSG:4525 --field capacity=XWS",
+                      dir);
+  EXPECT_EQ(mapped.exitCode, 0) << mapped.err;
+
+  // A row that cannot be read refuses the import, naming file, layer, feature and field.
+  const std::string bad = dir.file("bad.csv");
+  std::ofstream(bad) << "code,level,capacity,X,Y\nXX-4,primary,一千,37514000,4286000\n";
+  const std::string before2 = slurp(project);
+  CliRun badRow = cli("import " + quote(bad) + " --into " + quote(project) +
+                          " --as schools --assign-crs EPSG:4525",
+                      dir);
+  EXPECT_EQ(badRow.exitCode, 2);
+  EXPECT_NE(badRow.err.find("bad.csv: layer 'bad', feature 1, field 'capacity'"), std::string::npos)
+      << badRow.err;
+  EXPECT_NE(badRow.out.find("refused: 1"), std::string::npos) << badRow.out;
+  EXPECT_EQ(slurp(project), before2);
+
+  CliRun badArg =
+      cli("import " + quote(bad) + " --into " + quote(project) + " --as schools --encoding latin1",
+          dir);
+  EXPECT_EQ(badArg.exitCode, 2);
+  EXPECT_NE(badArg.err.find("--encoding latin1"), std::string::npos) << badArg.err;
+}

@@ -229,5 +229,14 @@ TEST(CoordinateTransform, ForThreadGivesEachThreadItsOwnTransform)
   EXPECT_NEAR(y, kNorthing, 0.001);
 }
 
+TEST(Crs, FalseEastingTellsZonePrefixes)
+{
+  // EPSG:4525 is CGCS2000 3-degree zone 37 with the zone number in the easting; EPSG:4546 is the
+  // same zone (CM 111°E) without it.
+  EXPECT_EQ(Crs::fromEpsg(4525).falseEasting(), 37500000.0);
+  EXPECT_EQ(Crs::fromEpsg(4546).falseEasting(), 500000.0);
+  EXPECT_EQ(Crs::fromEpsg(4490).falseEasting(), std::nullopt);
+}
+
 } // namespace
 } // namespace anzhi::gis

@@ -6,6 +6,7 @@
 
 #include <gtest/gtest.h>
 
+#include <limits>
 #include <thread>
 
 namespace anzhi::gis {
@@ -277,6 +278,30 @@ TEST(Geos, ForEachRingVisitsShellsAndHoles)
   });
   using Seen = std::vector<std::pair<std::size_t, bool>>;
   EXPECT_EQ(seen, (Seen{{5, false}, {4, true}, {4, false}}));
+}
+
+TEST(Geos, ClosedLinesBecomePolygons)
+{
+  Geometry square =
+      closedLinesAsPolygons(fromWkt("LINESTRING (0 0, 10 0, 10 10, 0 10, 0 0)").get());
+  ASSERT_TRUE(square);
+  EXPECT_EQ(toWkt(square.get()), "MULTIPOLYGON (((0 0, 10 0, 10 10, 0 10, 0 0)))");
+  EXPECT_EQ(planarArea(square.get()), 100.0);
+  EXPECT_FALSE(closedLinesAsPolygons(fromWkt("LINESTRING (0 0, 10 0, 10 10)").get()));
+  EXPECT_FALSE(
+      closedLinesAsPolygons(fromWkt("MULTILINESTRING ((0 0, 1 0, 1 1, 0 0), (5 5, 6 5))").get()));
+  EXPECT_FALSE(closedLinesAsPolygons(fromWkt("POINT (1 2)").get()));
+  EXPECT_EQ(typeName(square.get()), "MultiPolygon");
+  EXPECT_EQ(partCount(square.get()), 1);
+}
+
+TEST(Geos, FindsNonFiniteCoordinates)
+{
+  const double nan = std::numeric_limits<double>::quiet_NaN();
+  EXPECT_TRUE(hasNonFiniteCoordinate(makePoint(nan, 1).get()));
+  EXPECT_TRUE(hasNonFiniteCoordinate(
+      makeLine({{0, 0}, {std::numeric_limits<double>::infinity(), 1}}).get()));
+  EXPECT_FALSE(hasNonFiniteCoordinate(makePoint(543000, 4284000).get()));
 }
 
 } // namespace

@@ -1,0 +1,558 @@
+#include "app/desktop/ImportWizard.h"
+
+#include "app/desktop/Names.h"
+#include "core/LandUse.h"
+#include "core/Schema.h"
+#include "core/import/ImportError.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QFormLayout>
+#include <QFutureWatcher>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSettings>
+#include <QTableWidget>
+#include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrent>
+
+#include <memory>
+
+namespace anzhi::desktop {
+
+namespace {
+
+const char *kNoField = "—";
+
+QString qs(const std::string &s)
+{
+  return QString::fromStdString(s);
+}
+
+QString landUseClassName(core::LandUseClass c)
+{
+  using C = core::LandUseClass;
+  switch (c) {
+  case C::Education:
+    return ImportWizard::tr("Education land");
+  case C::Medical:
+    return ImportWizard::tr("Medical land");
+  case C::ElderlyCare:
+    return ImportWizard::tr("Elderly-care land");
+  case C::Industrial:
+    return ImportWizard::tr("Industrial land");
+  case C::Residential:
+    return ImportWizard::tr("Residential");
+  case C::Commercial:
+    return ImportWizard::tr("Commercial");
+  case C::Road:
+    return ImportWizard::tr("Road");
+  case C::Green:
+    return ImportWizard::tr("Green");
+  case C::Other:
+    return ImportWizard::tr("Other");
+  }
+  return {};
+}
+
+QTableWidget *makeTable(const QStringList &headers)
+{
+  auto *table = new QTableWidget(0, int(headers.size()));
+  table->setHorizontalHeaderLabels(headers);
+  table->verticalHeader()->hide();
+  table->horizontalHeader()->setStretchLastSection(true);
+  table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+  return table;
+}
+
+} // namespace
+
+//! Step 1: the file, its layer and the text encoding, with what the preview found.
+class SourceWizardPage : public QWizardPage
+{
+public:
+  explicit SourceWizardPage(ImportWizard *wizard)
+      : m_wizard(wizard)
+  {
+    setTitle(ImportWizard::tr("Source"));
+    setSubTitle(ImportWizard::tr("Shapefile, DXF, GeoJSON, KML, CSV, FlatGeobuf or GeoPackage."));
+    auto *browse = new QPushButton(ImportWizard::tr("Browse…"));
+    auto *row = new QHBoxLayout;
+    row->addWidget(wizard->m_path);
+    row->addWidget(browse);
+    auto *form = new QFormLayout(this);
+    form->addRow(ImportWizard::tr("File:"), row);
+    form->addRow(ImportWizard::tr("Layer:"), wizard->m_layer);
+    form->addRow(ImportWizard::tr("Text encoding:"), wizard->m_encoding);
+    form->addRow(wizard->m_sourceInfo);
+    QObject::connect(browse, &QPushButton::clicked, this, [this] {
+      QSettings settings;
+      const QString path = QFileDialog::getOpenFileName(
+          this, ImportWizard::tr("Import layer"), settings.value("importDirectory").toString(),
+          ImportWizard::tr("GIS data (*.shp *.dxf *.geojson *.json *.kml *.csv *.fgb *.gpkg);;"
+                           "All files (*)"));
+      if (path.isEmpty())
+        return;
+      settings.setValue("importDirectory", QFileInfo(path).absolutePath());
+      m_wizard->setSourcePath(path);
+    });
+  }
+  bool isComplete() const override { return m_wizard->m_preview.has_value(); }
+  void changed() { emit completeChanged(); }
+
+private:
+  ImportWizard *m_wizard;
+};
+
+//! Step 2: what the layer is in the project, and its CRS when the source has none or a wrong
+//! one.
+class RoleWizardPage : public QWizardPage
+{
+public:
+  explicit RoleWizardPage(ImportWizard *wizard)
+      : m_wizard(wizard)
+  {
+    setTitle(ImportWizard::tr("Role"));
+    setSubTitle(ImportWizard::tr("The rows are appended to this layer of the project, in the "
+                                 "layer's coordinate system when it exists."));
+    auto *form = new QFormLayout(this);
+    form->addRow(ImportWizard::tr("Import as:"), wizard->m_role);
+    form->addRow(ImportWizard::tr("Coordinate system of the source:"), wizard->m_crs);
+    form->addRow(wizard->m_crsInfo);
+    form->addRow(wizard->m_skipRefused);
+  }
+  void initializePage() override
+  {
+    const std::string crs = m_wizard->m_preview ? m_wizard->m_preview->crs : "";
+    m_wizard->m_crs->setPlaceholderText(crs.empty() ? ImportWizard::tr("e.g. EPSG:4546") : qs(crs));
+    m_wizard->m_crsInfo->setText(
+        crs.empty() ? ImportWizard::tr("The layer has no coordinate system: enter the one its "
+                                       "coordinates are in (EPSG:4525 for eastings with the "
+                                       "zone prefix 37, EPSG:4546 without).")
+                    : ImportWizard::tr("The layer says %1. Enter another only if that is wrong.")
+                          .arg(qs(crs)));
+  }
+  bool validatePage() override
+  {
+    const QString text = m_wizard->m_crs->text().trimmed();
+    if (text.isEmpty())
+      return true;
+    try {
+      gis::Crs::fromUserInput(text.toStdString());
+      return true;
+    } catch (const std::exception &e) {
+      m_wizard->m_crsInfo->setText(qs(e.what()));
+      return false;
+    }
+  }
+
+private:
+  ImportWizard *m_wizard;
+};
+
+//! Step 3: which source field feeds which field of the role, over the first rows.
+class FieldsWizardPage : public QWizardPage
+{
+public:
+  explicit FieldsWizardPage(ImportWizard *wizard)
+      : m_wizard(wizard)
+  {
+    setTitle(ImportWizard::tr("Fields"));
+    setSubTitle(ImportWizard::tr("Choose the source field of each field; fields marked * are "
+                                 "required. The first rows of the source are shown below."));
+    m_problem = new QLabel;
+    m_problem->setWordWrap(true);
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(wizard->m_mapping, 3);
+    layout->addWidget(m_problem);
+    layout->addWidget(wizard->m_rows, 2);
+  }
+  void initializePage() override
+  {
+    m_problem->clear();
+    m_wizard->fillFieldMapping();
+  }
+  bool validatePage() override
+  {
+    try {
+      const core::ImportRequest r = m_wizard->request();
+      core::resolveFieldMapping(*core::findLayerSchema(r.role), m_wizard->m_preview->fields,
+                                r.fields);
+      return true;
+    } catch (const std::exception &e) {
+      m_problem->setText(qs(e.what()));
+      return false;
+    }
+  }
+  int nextId() const override
+  {
+    return m_wizard->hasLandUse() ? ImportWizard::LandUsePage : ImportWizard::SummaryPage;
+  }
+
+private:
+  ImportWizard *m_wizard;
+  QLabel *m_problem;
+};
+
+//! Step 4 (planned plots and buildings): the classes of the source's land-use values.
+class LandUseWizardPage : public QWizardPage
+{
+public:
+  explicit LandUseWizardPage(ImportWizard *wizard)
+      : m_wizard(wizard)
+  {
+    setTitle(ImportWizard::tr("Land-use classes"));
+    setSubTitle(ImportWizard::tr("Values left as the rule set reads them keep their code; a "
+                                 "chosen class is written as the class name."));
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(wizard->m_landUseInfo);
+    layout->addWidget(wizard->m_landUse);
+  }
+  void initializePage() override { m_wizard->loadLandUseValues(); }
+  int nextId() const override { return ImportWizard::SummaryPage; }
+
+private:
+  ImportWizard *m_wizard;
+};
+
+//! Step 5: the import, off the UI thread, and its summary.
+class SummaryWizardPage : public QWizardPage
+{
+public:
+  explicit SummaryWizardPage(ImportWizard *wizard)
+      : m_wizard(wizard)
+  {
+    setTitle(ImportWizard::tr("Import"));
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(wizard->m_state);
+    layout->addWidget(wizard->m_report);
+  }
+  void initializePage() override { m_wizard->startImport(); }
+  bool isComplete() const override
+  {
+    return !m_wizard->m_importing && m_wizard->m_summary && !m_wizard->m_summary->refusal;
+  }
+  void changed() { emit completeChanged(); }
+
+private:
+  ImportWizard *m_wizard;
+};
+
+ImportWizard::ImportWizard(const QString &project, QWidget *parent)
+    : QWizard(parent)
+    , m_project(project)
+    , m_path(new QLineEdit)
+    , m_layer(new QComboBox)
+    , m_encoding(new QComboBox)
+    , m_sourceInfo(new QLabel)
+    , m_role(new QComboBox)
+    , m_crs(new QLineEdit)
+    , m_crsInfo(new QLabel)
+    , m_skipRefused(new QCheckBox(tr("Import the other rows when some are refused")))
+    , m_mapping(makeTable({tr("Field"), tr("Source field")}))
+    , m_rows(makeTable({}))
+    , m_landUse(makeTable({tr("Value"), tr("Class")}))
+    , m_landUseInfo(new QLabel)
+    , m_state(new QLabel)
+    , m_report(new QPlainTextEdit)
+{
+  setWindowTitle(tr("Import layer into %1").arg(QFileInfo(project).fileName()));
+  m_sourceInfo->setWordWrap(true);
+  m_crsInfo->setWordWrap(true);
+  m_state->setWordWrap(true);
+  m_report->setReadOnly(true);
+  m_encoding->addItem(tr("Detect"));
+  m_encoding->addItem(QStringLiteral("GBK"), QStringLiteral("GBK"));
+  m_encoding->addItem(QStringLiteral("UTF-8"), QStringLiteral("UTF-8"));
+  for (const core::LayerSchema &layer : core::canonicalSchema())
+    m_role->addItem(Names::layer(layer.name) + " (" + qs(layer.name) + ")", qs(layer.name));
+  m_crs->setClearButtonEnabled(true);
+
+  setPage(SourcePage, new SourceWizardPage(this));
+  setPage(RolePage, new RoleWizardPage(this));
+  setPage(FieldsPage, new FieldsWizardPage(this));
+  setPage(LandUsePage, new LandUseWizardPage(this));
+  setPage(SummaryPage, new SummaryWizardPage(this));
+  resize(820, 620);
+
+  // editingFinished also comes when the field merely loses focus (leaving the page).
+  connect(m_path, &QLineEdit::editingFinished, this, [this] {
+    if (m_path->text() == m_previewedPath)
+      return;
+    m_layer->clear();
+    loadPreview();
+  });
+  connect(m_layer, &QComboBox::activated, this, [this] { loadPreview(); });
+  connect(m_encoding, &QComboBox::activated, this, [this] { loadPreview(); });
+}
+
+void ImportWizard::setSourcePath(const QString &path)
+{
+  m_path->setText(path);
+  m_layer->clear();
+  loadPreview();
+}
+
+void ImportWizard::setRole(const QString &role)
+{
+  const int index = m_role->findData(role);
+  if (index >= 0)
+    m_role->setCurrentIndex(index);
+}
+
+std::optional<gis::TextEncoding> ImportWizard::encoding() const
+{
+  const QString name = m_encoding->currentData().toString();
+  return name.isEmpty() ? std::nullopt : gis::encodingFromName(name.toStdString());
+}
+
+bool ImportWizard::hasLandUse() const
+{
+  const QString role = m_role->currentData().toString();
+  return role == "planned_plots" || role == "buildings";
+}
+
+core::ImportRequest ImportWizard::request() const
+{
+  core::ImportRequest r;
+  r.source = m_path->text().toStdString();
+  if (m_preview)
+    r.layer = m_preview->layer;
+  r.project = m_project.toStdString();
+  r.role = m_role->currentData().toString().toStdString();
+  r.encoding = encoding();
+  for (int row = 0; row < m_mapping->rowCount(); ++row) {
+    auto *combo = qobject_cast<QComboBox *>(m_mapping->cellWidget(row, 1));
+    if (combo && combo->currentIndex() > 0)
+      r.fields.push_back({m_mapping->item(row, 0)->data(Qt::UserRole).toString().toStdString(),
+                          combo->currentText().toStdString()});
+  }
+  if (hasLandUse())
+    for (int row = 0; row < m_landUse->rowCount(); ++row) {
+      auto *combo = qobject_cast<QComboBox *>(m_landUse->cellWidget(row, 1));
+      if (combo && combo->currentIndex() > 0)
+        r.landUse.emplace(m_landUse->item(row, 0)->text().toStdString(),
+                          static_cast<core::LandUseClass>(combo->currentData().toInt()));
+    }
+  const QString crs = m_crs->text().trimmed();
+  if (!crs.isEmpty())
+    r.assignCrs = gis::Crs::fromUserInput(crs.toStdString());
+  r.skipRefused = m_skipRefused->isChecked();
+  return r;
+}
+
+void ImportWizard::loadPreview()
+{
+  m_previewedPath = m_path->text();
+  const std::string path = m_path->text().trimmed().toStdString();
+  m_preview.reset();
+  static_cast<SourceWizardPage *>(page(SourcePage))->changed();
+  if (path.empty())
+    return;
+  core::SourceOptions options;
+  if (m_layer->currentIndex() >= 0)
+    options.layer = m_layer->currentText().toStdString();
+  options.encoding = encoding();
+  m_sourceInfo->setText(tr("Reading %1…").arg(qs(path)));
+  const quint64 serial = ++m_previewSerial;
+  using Result = std::pair<std::optional<core::SourcePreview>, QString>;
+  auto *watcher = new QFutureWatcher<Result>(this);
+  connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, serial] {
+    watcher->deleteLater();
+    if (serial != m_previewSerial)
+      return; // a newer choice is being read
+    auto [preview, error] = watcher->result();
+    m_preview = preview;
+    if (!preview) {
+      m_sourceInfo->setText(error);
+    } else {
+      m_layer->blockSignals(true);
+      m_layer->clear();
+      for (const std::string &name : preview->layers)
+        m_layer->addItem(qs(name));
+      m_layer->setCurrentText(qs(preview->layer));
+      m_layer->blockSignals(false);
+      m_sourceInfo->setText(
+          tr("%n feature(s); coordinate system: %1; text: %2", nullptr, int(preview->features))
+              .arg(preview->crs.empty() ? tr("none") : qs(preview->crs), qs(preview->encoding)));
+    }
+    static_cast<SourceWizardPage *>(page(SourcePage))->changed();
+    emit previewReady();
+  });
+  watcher->setFuture(QtConcurrent::run([path, options]() -> Result {
+    try {
+      return {core::previewSource(path, options), QString()};
+    } catch (const std::exception &e) {
+      return {std::nullopt, qs(e.what())};
+    }
+  }));
+}
+
+void ImportWizard::fillFieldMapping()
+{
+  const core::LayerSchema *schema =
+      core::findLayerSchema(m_role->currentData().toString().toStdString());
+  if (!schema || !m_preview)
+    return;
+  QStringList sourceFields;
+  for (const std::string &f : m_preview->fields)
+    sourceFields << qs(f);
+  m_mapping->setRowCount(int(schema->fields.size()));
+  for (int row = 0; row < int(schema->fields.size()); ++row) {
+    const core::FieldSchema &field = schema->fields[std::size_t(row)];
+    auto *item = new QTableWidgetItem(Names::field(field.name) + " (" + qs(field.name) + ")" +
+                                      (field.required ? " *" : ""));
+    item->setData(Qt::UserRole, qs(field.name));
+    m_mapping->setItem(row, 0, item);
+    auto *combo = new QComboBox;
+    combo->addItem(QString::fromUtf8(kNoField));
+    combo->addItems(sourceFields);
+    // The same name, ASCII case ignored, as the command line matches it.
+    for (int i = 0; i < sourceFields.size(); ++i)
+      if (sourceFields[i].trimmed().compare(qs(field.name), Qt::CaseInsensitive) == 0) {
+        combo->setCurrentIndex(i + 1);
+        break;
+      }
+    m_mapping->setCellWidget(row, 1, combo);
+  }
+  m_mapping->resizeColumnToContents(0);
+
+  m_rows->clear();
+  m_rows->setColumnCount(int(sourceFields.size()));
+  m_rows->setHorizontalHeaderLabels(sourceFields);
+  m_rows->setRowCount(int(m_preview->rows.size()));
+  for (int r = 0; r < int(m_preview->rows.size()); ++r)
+    for (int c = 0; c < int(m_preview->rows[std::size_t(r)].size()); ++c)
+      m_rows->setItem(r, c,
+                      new QTableWidgetItem(qs(m_preview->rows[std::size_t(r)][std::size_t(c)])));
+}
+
+void ImportWizard::loadLandUseValues()
+{
+  m_landUse->setRowCount(0);
+  const core::ImportRequest r = request();
+  const std::string target = r.role == "buildings" ? "use" : "land_use";
+  std::string field = target;
+  for (const core::FieldMapping &m : r.fields)
+    if (m.ours == target)
+      field = m.theirs;
+  m_landUseInfo->setText(tr("Reading the values of %1…").arg(qs(field)));
+  const core::SourceOptions options{r.layer, r.encoding};
+  const std::string path = r.source;
+  using Result = std::pair<std::vector<std::string>, QString>;
+  auto *watcher = new QFutureWatcher<Result>(this);
+  connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, field] {
+    watcher->deleteLater();
+    auto [values, error] = watcher->result();
+    m_landUseInfo->setText(error.isEmpty() ? tr("Values of the source field %1:").arg(qs(field))
+                                           : error);
+    const core::LandUseMapping rules(core::LandUseMapping::defaultPatterns());
+    m_landUse->setRowCount(int(values.size()));
+    for (int row = 0; row < int(values.size()); ++row) {
+      const std::string &value = values[std::size_t(row)];
+      m_landUse->setItem(row, 0, new QTableWidgetItem(qs(value)));
+      auto *combo = new QComboBox;
+      combo->addItem(
+          tr("As the rule set reads it: %1").arg(landUseClassName(rules.classify(value))));
+      for (int c = 0; c <= int(core::LandUseClass::Other); ++c)
+        combo->addItem(landUseClassName(core::LandUseClass(c)), c);
+      m_landUse->setCellWidget(row, 1, combo);
+    }
+    m_landUse->resizeColumnToContents(0);
+  });
+  watcher->setFuture(QtConcurrent::run([path, options, field]() -> Result {
+    try {
+      return {core::distinctValues(path, options, field), QString()};
+    } catch (const std::exception &e) {
+      return {{}, qs(e.what())};
+    }
+  }));
+}
+
+void ImportWizard::startImport()
+{
+  setOption(QWizard::DisabledBackButtonOnLastPage, false);
+  m_summary.reset();
+  m_report->clear();
+  core::ImportRequest r;
+  try {
+    r = request();
+  } catch (const std::exception &e) {
+    m_state->setText(qs(e.what()));
+    return;
+  }
+  m_importing = true;
+  m_state->setText(tr("Importing %1 into %2…").arg(qs(r.source), Names::layer(r.role)));
+  auto *summaryPage = static_cast<SummaryWizardPage *>(page(SummaryPage));
+  summaryPage->changed();
+  auto *watcher = new QFutureWatcher<core::ImportSummary>(this);
+  connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, summaryPage] {
+    watcher->deleteLater();
+    m_summary = watcher->result();
+    m_importing = false;
+    const bool ok = !m_summary->refusal;
+    m_state->setText(
+        ok ? tr("Imported %n row(s); the project is reopened.", nullptr, int(m_summary->imported))
+           : tr("Refused; the project is unchanged: %1").arg(qs(*m_summary->refusal)));
+    m_report->setPlainText(summaryText(*m_summary));
+    // Imported rows cannot be imported again by going back.
+    setOption(QWizard::DisabledBackButtonOnLastPage, ok);
+    summaryPage->changed();
+    emit imported(ok);
+  });
+  watcher->setFuture(QtConcurrent::run([r] { return core::importLayer(r); }));
+}
+
+QString ImportWizard::warningTitle(const std::string &kind)
+{
+  if (kind == "outside-china")
+    return tr("Outside China");
+  if (kind == "swapped-axes")
+    return tr("Axes swapped");
+  if (kind == "zone-prefix")
+    return tr("Zone prefix");
+  if (kind == "duplicate-code")
+    return tr("Duplicate code");
+  if (kind == "empty-code")
+    return tr("Empty code");
+  if (kind == "unknown-reference")
+    return tr("Unknown reference");
+  if (kind == "mojibake")
+    return tr("Garbled text");
+  if (kind == "land-use-other")
+    return tr("Unclassified land use");
+  if (kind == "closed-lines")
+    return tr("Closed lines as polygons");
+  if (kind == "empty-geometry")
+    return tr("No geometry");
+  return tr("Note");
+}
+
+QString ImportWizard::summaryText(const core::ImportSummary &s) const
+{
+  QStringList lines;
+  lines << tr("Source: %1 (%2)").arg(qs(s.source), qs(s.layer))
+        << tr("Text encoding: %1").arg(qs(s.encoding));
+  if (!s.sourceCrs.empty())
+    lines << tr("Coordinate system: %1 → %2").arg(qs(s.sourceCrs), qs(s.targetCrs));
+  lines << tr("Rows read: %1").arg(s.read) << tr("Imported: %1").arg(s.imported)
+        << tr("Repaired: %1").arg(s.repaired) << tr("Refused: %1").arg(s.refused.size());
+  for (const core::RefusedRow &r : s.refused)
+    lines << "  " +
+                 (r.field.empty()
+                      ? tr("Feature %1: %2").arg(r.fid).arg(qs(r.reason))
+                      : tr("Feature %1, field %2: %3").arg(r.fid).arg(qs(r.field), qs(r.reason)));
+  for (const core::ImportWarning &w : s.warnings)
+    lines << tr("[%1] %2").arg(warningTitle(w.kind), qs(w.message));
+  if (s.refusal)
+    lines << tr("Refused: %1").arg(qs(*s.refusal));
+  return lines.join('\n');
+}
+
+} // namespace anzhi::desktop

@@ -1,0 +1,102 @@
+#pragma once
+
+#include "core/import/ImportSource.h"
+#include "core/import/Importer.h"
+
+#include <QString>
+#include <QWizard>
+
+#include <optional>
+
+class QCheckBox;
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QPlainTextEdit;
+class QTableWidget;
+
+namespace anzhi::desktop {
+
+//! 文件 → 导入图层: imports a layer into the open project, in five steps — the source and its
+//! layer (with the encoding), the role, the field mapping over a preview of the first rows, the
+//! land-use codes' classes (plots and buildings only), and the import itself with its summary.
+//! The preview, the land-use values and the import run on the global thread pool, never on the
+//! UI thread; the import is core::importLayer, one transaction. The caller reopens the project
+//! when imported() reports success.
+//! Ownership: a dialog with the usual Qt parent. Thread: UI only.
+class ImportWizard : public QWizard
+{
+  Q_OBJECT
+public:
+  enum Page
+  {
+    SourcePage,
+    RolePage,
+    FieldsPage,
+    LandUsePage,
+    SummaryPage
+  };
+
+  ImportWizard(const QString &project, QWidget *parent = nullptr);
+
+  //! Chooses the source file (as the Browse button does) and starts its preview.
+  void setSourcePath(const QString &path);
+  //! Chooses the role by its canonical table name.
+  void setRole(const QString &role);
+
+  const std::optional<core::SourcePreview> &preview() const { return m_preview; }
+  const std::optional<core::ImportSummary> &summary() const { return m_summary; }
+  //! The request the pages describe (what the import will run).
+  core::ImportRequest request() const;
+
+signals:
+  //! The preview of the source is shown (or failed: then preview() is empty).
+  void previewReady();
+  //! The import finished; ok when rows were written.
+  void imported(bool ok);
+
+private:
+  friend class SourceWizardPage;
+  friend class RoleWizardPage;
+  friend class FieldsWizardPage;
+  friend class LandUseWizardPage;
+  friend class SummaryWizardPage;
+
+  void loadPreview();
+  void fillFieldMapping();
+  void loadLandUseValues();
+  void startImport();
+  QString summaryText(const core::ImportSummary &s) const;
+  static QString warningTitle(const std::string &kind);
+  bool hasLandUse() const;
+  std::optional<gis::TextEncoding> encoding() const;
+
+  QString m_project;
+  std::optional<core::SourcePreview> m_preview;
+  std::optional<core::ImportSummary> m_summary;
+  bool m_importing = false;
+  quint64 m_previewSerial = 0;
+  QString m_previewedPath;
+
+  // Source page
+  QLineEdit *m_path;
+  QComboBox *m_layer;
+  QComboBox *m_encoding;
+  QLabel *m_sourceInfo;
+  // Role page
+  QComboBox *m_role;
+  QLineEdit *m_crs;
+  QLabel *m_crsInfo;
+  QCheckBox *m_skipRefused;
+  // Fields page
+  QTableWidget *m_mapping;
+  QTableWidget *m_rows;
+  // Land-use page
+  QTableWidget *m_landUse;
+  QLabel *m_landUseInfo;
+  // Summary page
+  QLabel *m_state;
+  QPlainTextEdit *m_report;
+};
+
+} // namespace anzhi::desktop

@@ -1,0 +1,74 @@
+#pragma once
+
+#include "core/Progress.h"
+#include "core/import/FieldMapping.h"
+#include "gis/Crs.h"
+#include "gis/TextEncoding.h"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace anzhi::core {
+
+//! What `anzhi-cli import` and the import wizard ask for.
+struct ImportRequest
+{
+  std::string source;
+  std::optional<std::string> layer; //!< a layer of the source, or a DXF file's CAD layer
+  std::string project;              //!< the GeoPackage imported into (created if missing)
+  std::string role;                 //!< a canonical table of domain.md
+  std::vector<FieldMapping> fields;
+  LandUseValueMap landUse; //!< for planned_plots.land_use and buildings.use
+  std::optional<gis::TextEncoding> encoding;
+  //! The CRS the source's coordinates are in, whatever the source says (none: the source's).
+  std::optional<gis::Crs> assignCrs;
+  //! Import the acceptable rows when some are refused, instead of refusing the whole import.
+  bool skipRefused = false;
+};
+
+//! A sanity check that fired: the rows were imported, but a planner should look.
+struct ImportWarning
+{
+  //! outside-china, swapped-axes, zone-prefix, duplicate-code, empty-code, unknown-reference,
+  //! mojibake, land-use-other, closed-lines, note
+  std::string kind;
+  std::string message;
+};
+
+//! A row that was not imported, and why.
+struct RefusedRow
+{
+  std::int64_t fid = 0;
+  std::string field; //!< empty when the geometry is at fault
+  std::string reason;
+};
+
+struct ImportSummary
+{
+  std::string source, layer, project, role;
+  std::string encoding;             //!< how the source's text was decoded
+  std::string sourceCrs, targetCrs; //!< auth ids, e.g. EPSG:4525
+  bool createdTable = false;        //!< the role's table did not exist in the project
+  std::int64_t read = 0;            //!< rows of the layer read
+  std::int64_t imported = 0;        //!< rows written (0 when refused)
+  std::int64_t repaired = 0;        //!< geometries made valid with GEOS make-valid
+  std::vector<RefusedRow> refused;  //!< every refused row, in source order
+  std::vector<ImportWarning> warnings;
+  //! Set when the import was refused: nothing was written and the project file is untouched.
+  //! One line naming the file, layer, feature and field.
+  std::optional<std::string> refusal;
+};
+
+//! Imports one layer of a source into the role's canonical table of a project, as one
+//! transaction: every row or none. Rows are read and checked first (fields mapped and
+//! converted, geometries checked, repaired and transformed to the table's CRS, sanity checks
+//! run), and only then is the project opened for writing. The import is refused (summary with
+//! `refusal`, project untouched) when the source or project cannot be read, a required field is
+//! unmapped, the CRS is unknown, the layer holds the wrong kind of geometry, or — unless
+//! skipRefused — any row is refused. Throws Cancelled when the progress is cancelled (before
+//! the commit). Thread: any, one import per thread.
+ImportSummary importLayer(const ImportRequest &request, const Progress *progress = nullptr);
+
+} // namespace anzhi::core
