@@ -123,19 +123,24 @@ void RangersDock::reset()
   setEnabled(true);
   m_computing = true;
   const quint64 serial = ++m_serial;
-  QFuture<std::vector<core::RangerTotal>> future =
-      QtConcurrent::run([project] { return core::rangerTotals(*project, core::EditBuffer()); });
-  auto *watcher = new QFutureWatcher<std::vector<core::RangerTotal>>(this);
-  connect(watcher, &QFutureWatcher<std::vector<core::RangerTotal>>::finished, this,
-          [this, watcher, serial] {
-            watcher->deleteLater();
-            if (serial != m_serial)
-              return;
-            m_computing = false;
-            for (core::RangerTotal &t : watcher->result())
-              m_totals.insert_or_assign(t.code, std::move(t));
-            refresh(); // edits made while computing
-          });
+  // The map by code is built on the worker too: a national project's 595 k totals took the
+  // UI thread about 1.5 s to insert and sort.
+  using Totals = std::map<std::string, core::RangerTotal>;
+  QFuture<Totals> future = QtConcurrent::run([project] {
+    Totals totals;
+    for (core::RangerTotal &t : core::rangerTotals(*project, core::EditBuffer()))
+      totals.insert_or_assign(t.code, std::move(t));
+    return totals;
+  });
+  auto *watcher = new QFutureWatcher<Totals>(this);
+  connect(watcher, &QFutureWatcher<Totals>::finished, this, [this, watcher, serial] {
+    watcher->deleteLater();
+    if (serial != m_serial)
+      return;
+    m_computing = false;
+    m_totals = watcher->future().takeResult();
+    refresh(); // edits made while computing
+  });
   watcher->setFuture(future);
 }
 
@@ -183,11 +188,13 @@ void RangersDock::fill()
     if (filter.isEmpty() || QString::fromStdString(code).contains(filter, Qt::CaseInsensitive) ||
         QString::fromStdString(t.name.value_or("")).contains(filter, Qt::CaseInsensitive))
       rows.push_back(&t);
-  std::sort(rows.begin(), rows.end(), [](const auto *a, const auto *b) {
-    return a->areaM2 != b->areaM2 ? a->areaM2 < b->areaM2 : a->code < b->code;
-  });
-  if (rows.size() > std::size_t(kMaxRows))
-    rows.resize(kMaxRows);
+  // Only the lowest totals are listed: order just those.
+  const auto shown = std::min(rows.size(), std::size_t(kMaxRows));
+  std::partial_sort(rows.begin(), rows.begin() + std::ptrdiff_t(shown), rows.end(),
+                    [](const auto *a, const auto *b) {
+                      return a->areaM2 != b->areaM2 ? a->areaM2 < b->areaM2 : a->code < b->code;
+                    });
+  rows.resize(shown);
   m_table->blockSignals(true);
   m_table->setRowCount(int(rows.size()));
   int selected = -1;
