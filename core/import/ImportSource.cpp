@@ -160,6 +160,15 @@ ImportSource ImportSource::open(const std::string &path, const SourceOptions &op
     source.m_layerName = source.m_gdalLayer;
   }
 
+  // Raw bytes (a Shapefile without code page, any CSV): --encoding, else detected from them.
+  auto decodeAsAskedOrDetected = [&] {
+    if (options.encoding) {
+      source.m_decode = options.encoding;
+      source.m_encodingNote = std::string(gis::encodingName(*options.encoding)) + " (--encoding)";
+    } else {
+      source.detectEncoding();
+    }
+  };
   switch (source.m_format) {
   case SourceFormat::Shapefile: {
     // GDAL decodes by the .cpg file or the DBF's language driver id; without either (or when
@@ -171,21 +180,11 @@ ImportSource ImportSource::open(const std::string &path, const SourceOptions &op
       break;
     }
     source.m_dataset = openDataset(path, {"ENCODING="});
-    if (options.encoding) {
-      source.m_decode = options.encoding;
-      source.m_encodingNote = std::string(gis::encodingName(*options.encoding)) + " (--encoding)";
-    } else {
-      source.detectEncoding();
-    }
+    decodeAsAskedOrDetected();
     break;
   }
   case SourceFormat::Csv:
-    if (options.encoding) {
-      source.m_decode = options.encoding;
-      source.m_encodingNote = std::string(gis::encodingName(*options.encoding)) + " (--encoding)";
-    } else {
-      source.detectEncoding();
-    }
+    decodeAsAskedOrDetected();
     break;
   case SourceFormat::Dxf:
     source.m_encodingNote =
