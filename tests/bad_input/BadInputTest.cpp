@@ -307,20 +307,7 @@ TEST_F(BadInput, FieldOfTheWrongType)
 
   // A value: population in a text column, "一千" in feature 2.
   const std::string valued = input("字段 取值.gpkg");
-  {
-    gis::VectorDataset ds = gis::VectorDataset::createGeoPackage(valued);
-    auto w =
-        ds.createLayer("resettlement_sites", gis::GeometryKind::Polygon, gis::Crs::fromEpsg(4546),
-                       {{"code", gis::FieldType::String},
-                        {"setting", gis::FieldType::String},
-                        {"population", gis::FieldType::String},
-                        {"support_plan", gis::FieldType::Integer}});
-    gis::Geometry g = gis::fromWkt(rect(X0, Y0, X0 + 10, Y0 + 10));
-    w.add(g.get(), {FieldValue("AZQ-1"), FieldValue("rural"), FieldValue("1200"),
-                    FieldValue(std::int64_t(1))});
-    w.add(g.get(), {FieldValue("AZQ-2"), FieldValue("rural"), FieldValue("一千"),
-                    FieldValue(std::int64_t(1))});
-  }
+  writeSitesWithTextPopulation(valued, X0, Y0);
   expectCannotRun(check(valued), {valued, "resettlement_sites", "feature 2", "population", "一千"});
 }
 

@@ -138,6 +138,23 @@ private:
   std::map<std::string, gis::LayerWriter> m_writers;
 };
 
+//! Two sites whose population is a text column; feature 2 holds "一千", which is no number.
+inline void writeSitesWithTextPopulation(const std::string &path, double x0, double y0)
+{
+  gis::VectorDataset ds = gis::VectorDataset::createGeoPackage(path);
+  auto w =
+      ds.createLayer("resettlement_sites", gis::GeometryKind::Polygon, gis::Crs::fromEpsg(4546),
+                     {{"code", gis::FieldType::String},
+                      {"setting", gis::FieldType::String},
+                      {"population", gis::FieldType::String},
+                      {"support_plan", gis::FieldType::Integer}});
+  gis::Geometry g = gis::fromWkt(rect(x0, y0, x0 + 10, y0 + 10));
+  w.add(g.get(), {FieldValue("AZQ-1"), FieldValue("rural"), FieldValue("1200"),
+                  FieldValue(std::int64_t(1))});
+  w.add(g.get(), {FieldValue("AZQ-2"), FieldValue("rural"), FieldValue("一千"),
+                  FieldValue(std::int64_t(1))});
+}
+
 inline core::CheckResult check(const std::string &path,
                                const core::RuleSet &rules = core::RuleSet::defaults())
 {

@@ -134,20 +134,7 @@ TEST(ProjectLoad, ErrorsNameFileLayerFeatureAndField)
   std::string message = errorOf(dir.file("nofield.gpkg"));
   EXPECT_NE(message.find("planned_plots"), std::string::npos) << message;
   EXPECT_NE(message.find("land_use"), std::string::npos) << message;
-  {
-    gis::VectorDataset ds = gis::VectorDataset::createGeoPackage(dir.file("badvalue.gpkg"));
-    auto w =
-        ds.createLayer("resettlement_sites", gis::GeometryKind::Polygon, gis::Crs::fromEpsg(4546),
-                       {{"code", gis::FieldType::String},
-                        {"setting", gis::FieldType::String},
-                        {"population", gis::FieldType::String},
-                        {"support_plan", gis::FieldType::Integer}});
-    gis::Geometry g = gis::fromWkt(rect(X0, Y0, X0 + 10, Y0 + 10));
-    w.add(g.get(), {FieldValue("AZQ-1"), FieldValue("rural"), FieldValue("1200"),
-                    FieldValue(std::int64_t(1))});
-    w.add(g.get(), {FieldValue("AZQ-2"), FieldValue("rural"), FieldValue("一千"),
-                    FieldValue(std::int64_t(1))});
-  }
+  writeSitesWithTextPopulation(dir.file("badvalue.gpkg"), X0, Y0);
   message = errorOf(dir.file("badvalue.gpkg"));
   EXPECT_NE(message.find("resettlement_sites"), std::string::npos) << message;
   EXPECT_NE(message.find("feature 2"), std::string::npos) << message;
