@@ -1,6 +1,7 @@
 #include "gis/Geos.h"
 
 #include "gis/GisError.h"
+#include "gis/SimpleRing.h"
 
 #include <algorithm>
 #include <cmath>
@@ -246,9 +247,40 @@ Geometry makeCollection(int geosTypeId, std::vector<Geometry> parts)
                "collection creation");
 }
 
+namespace {
+
+//! A polygon of one ring (or a multipolygon of one such part) whose ring is proved simple:
+//! valid without GEOS's topology analysis, which otherwise costs more than reading and
+//! building every geometry of a project. Anything else, or a ring not proved simple, goes
+//! to GEOS.
+bool isCertainlyValidPolygon(GEOSContextHandle_t ctx, const GEOSGeometry *g)
+{
+  int type = GEOSGeomTypeId_r(ctx, g);
+  if (type == GEOS_MULTIPOLYGON && GEOSGetNumGeometries_r(ctx, g) == 1) {
+    g = GEOSGetGeometryN_r(ctx, g, 0);
+    type = GEOSGeomTypeId_r(ctx, g);
+  }
+  if (type != GEOS_POLYGON || GEOSGetNumInteriorRings_r(ctx, g) != 0)
+    return false;
+  const GEOSGeometry *shell = GEOSGetExteriorRing_r(ctx, g);
+  const GEOSCoordSequence *seq = shell ? GEOSGeom_getCoordSeq_r(ctx, shell) : nullptr;
+  unsigned int size = 0;
+  if (!seq || !GEOSCoordSeq_getSize_r(ctx, seq, &size) || size == 0)
+    return false;
+  thread_local std::vector<double> xy;
+  xy.resize(2 * std::size_t(size));
+  if (!GEOSCoordSeq_copyToBuffer_r(ctx, seq, xy.data(), 0, 0))
+    return false;
+  return isCertainlySimpleRing(xy);
+}
+
+} // namespace
+
 ValidityReport validity(const GEOSGeometry *g)
 {
   auto ctx = geosContext();
+  if (isCertainlyValidPolygon(ctx, g))
+    return {};
   char *reason = nullptr;
   GEOSGeometry *location = nullptr;
   char valid = GEOSisValidDetail_r(ctx, g, 0, &reason, &location);
