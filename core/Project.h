@@ -144,20 +144,19 @@ template<typename F> struct Layer
   }
   void buildIndex()
   {
-    std::vector<const GEOSGeometry *> geometries;
-    geometries.reserve(features.size());
-    bool first = true;
-    for (const F &f : features) {
-      geometries.push_back(f.hasGeometry() ? f.geometry.get() : nullptr);
+    std::vector<gis::StrTree::Item> items;
+    items.reserve(features.size());
+    for (std::size_t i = 0; i < features.size(); ++i) {
+      const F &f = features[i];
       if (!f.hasGeometry())
         continue;
-      if (first)
+      if (items.empty())
         extent = f.envelope;
       else
         extent.expandToInclude(f.envelope);
-      first = false;
+      items.push_back({f.envelope, i});
     }
-    index = std::make_unique<gis::StrTree>(geometries);
+    index = std::make_unique<gis::StrTree>(std::move(items));
   }
 };
 

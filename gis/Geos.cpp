@@ -101,11 +101,6 @@ void PreparedDeleter::operator()(const GEOSPreparedGeometry *g) const
   GEOSPreparedGeom_destroy_r(geosContext(), g);
 }
 
-void StrTreeDeleter::operator()(GEOSSTRtree *t) const
-{
-  GEOSSTRtree_destroy_r(geosContext(), t);
-}
-
 void Envelope::expandToInclude(const Envelope &o)
 {
   minX = std::min(minX, o.minX);
@@ -577,42 +572,6 @@ bool PreparedGeometry::withinDistance(const GEOSGeometry *other, double d) const
   if (r == 2)
     fail("prepared distance-within");
   return r == 1;
-}
-
-StrTree::StrTree(const std::vector<const GEOSGeometry *> &geometries)
-    : m_tree(GEOSSTRtree_create_r(geosContext(), 10))
-{
-  auto ctx = geosContext();
-  for (std::size_t i = 0; i < geometries.size(); ++i) {
-    const GEOSGeometry *g = geometries[i];
-    if (!g || GEOSisEmpty_r(ctx, g))
-      continue;
-    // GEOS copies the envelope; the item is the index itself, never dereferenced.
-    GEOSSTRtree_insert_r(ctx, m_tree.get(), g, reinterpret_cast<void *>(i + 1));
-    ++m_size;
-  }
-  // GEOS builds the tree on the first query; doing it here keeps later queries read-only.
-  query(Envelope{0, 0, 0, 0});
-}
-
-std::vector<std::size_t> StrTree::query(const Envelope &env) const
-{
-  std::vector<std::size_t> items;
-  if (m_size == 0)
-    return items;
-  auto ctx = geosContext();
-  Geometry box(GEOSGeom_createRectangle_r(ctx, env.minX, env.minY, env.maxX, env.maxY));
-  if (!box)
-    fail("query rectangle");
-  GEOSSTRtree_query_r(
-      ctx, m_tree.get(), box.get(),
-      [](void *item, void *userdata) {
-        static_cast<std::vector<std::size_t> *>(userdata)->push_back(
-            reinterpret_cast<std::size_t>(item) - 1);
-      },
-      &items);
-  std::sort(items.begin(), items.end());
-  return items;
 }
 
 } // namespace anzhi::gis

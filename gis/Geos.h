@@ -131,25 +131,35 @@ private:
   std::unique_ptr<const GEOSPreparedGeometry, PreparedDeleter> m_prepared;
 };
 
-struct StrTreeDeleter
-{
-  void operator()(GEOSSTRtree *t) const;
-};
-
-//! GEOS's STR-tree over items 0..n-1, queried by envelope. Built in the constructor, so
-//! that later queries only read it and may run on several threads at once.
+//! A packed STR-tree (Sort-Tile-Recursive, Leutenegger et al. 1997) over items 0..n-1,
+//! queried by envelope. Bulk-built once from known envelopes, then read-only, so that queries
+//! may run on several threads at once. Not GEOS's: its C API (3.11) can neither take the
+//! envelopes the loader already has nor reserve space, and wants a geometry per query, which
+//! made index building a fifth of a national load.
 class StrTree
 {
 public:
+  struct Item
+  {
+    Envelope box;
+    std::size_t id;
+  };
+  //! Items with their envelopes (ids need not be dense or ordered).
+  explicit StrTree(std::vector<Item> items);
   //! geometries[i] gives item i its envelope; null or empty geometries are left out.
   explicit StrTree(const std::vector<const GEOSGeometry *> &geometries);
-  //! The items whose envelope intersects env, in ascending order.
+  //! The items whose envelope intersects env (boundaries touching count), ascending.
   std::vector<std::size_t> query(const Envelope &env) const;
-  std::size_t size() const { return m_size; }
+  std::size_t size() const { return m_items.size(); }
 
 private:
-  std::unique_ptr<GEOSSTRtree, StrTreeDeleter> m_tree;
-  std::size_t m_size = 0;
+  struct Node
+  {
+    Envelope box;
+    std::uint32_t first = 0, count = 0; //!< children: in the level below, or items
+  };
+  std::vector<Item> m_items;               //!< in tree order
+  std::vector<std::vector<Node>> m_levels; //!< [0]: leaves over items; back(): the root(s)
 };
 
 } // namespace anzhi::gis

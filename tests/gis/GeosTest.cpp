@@ -146,7 +146,7 @@ TEST(Geos, StrTreeReturnsIntersectingItemsWithOriginalIndices)
   StrTree tree({box0.get(), nullptr, empty2.get(), box3.get(), point4.get(), line5.get()});
   EXPECT_EQ(tree.size(), 4u);
 
-  // GEOS keeps copies of the envelopes; the geometries may go (ASan checks this).
+  // The tree keeps copies of the envelopes; the geometries may go (ASan checks this).
   box0.reset();
   box3.reset();
   point4.reset();
