@@ -295,6 +295,11 @@ std::shared_ptr<const Project> Project::load(const std::string &path, const Load
         int ranger = f.required("ranger_code", FT::String);
         return [=](const FeatureRow &r, RangerPlot &x) { x.rangerCode = text(r, ranger); };
       });
+      // Here, not after the join: a million plots take as long as a mid-sized layer.
+      const auto &plots = p.rangerPlots.features;
+      for (std::size_t i = 0; i < plots.size(); ++i)
+        if (plots[i].rangerCode)
+          p.plotsByRangerCode[*plots[i].rangerCode].push_back(i);
     });
     add(p.buildings, [&p, landUse](const LoadContext &c) {
       loadLayer(c, p.buildings, Shape::Polygon, [landUse](const Fields &f) {
@@ -477,10 +482,6 @@ std::shared_ptr<const Project> Project::load(const std::string &path, const Load
     }
   }
   project->featuresWithGeometry = withGeometry;
-  const auto &plots = project->rangerPlots.features;
-  for (std::size_t i = 0; i < plots.size(); ++i)
-    if (plots[i].rangerCode)
-      project->plotsByRangerCode[*plots[i].rangerCode].push_back(i);
   // Layers load in any order; the report lists invalid geometries in layer, then fid order.
   const auto &order = canonicalLayers();
   auto rank = [&](const LayerProblem &p) {
