@@ -249,8 +249,12 @@ std::shared_ptr<const Project> Project::load(const std::string &path, const Load
   std::vector<std::function<void(const LoadContext &)>> tasks;
   std::vector<std::string> taskLayers;          // the layer each task loads
   std::vector<std::function<void()>> taskDrops; // leaves that layer out (skipBrokenLayers)
+  // Opened here for the working CRS and the list of layers, then read by the calling thread's
+  // share of the layers: opening a GeoPackage costs as much as reading a small layer (SQLite
+  // parses the schema, GDAL its metadata), which shows at county scale.
+  std::optional<gis::VectorDataset> callerDataset;
   try {
-    gis::VectorDataset dataset = gis::VectorDataset::open(path);
+    gis::VectorDataset &dataset = callerDataset.emplace(gis::VectorDataset::open(path));
     if (progress)
       progress->report("load", 0.0);
     if (options.workingCrs) {
@@ -438,8 +442,7 @@ std::shared_ptr<const Project> Project::load(const std::string &path, const Load
   std::atomic<std::size_t> next{0}, done{0};
   std::mutex errorMutex;
   std::exception_ptr firstError;
-  auto worker = [&] {
-    std::optional<gis::VectorDataset> dataset;
+  auto worker = [&](std::optional<gis::VectorDataset> &dataset) {
     LoadContext mine = ctx;
     mine.dataset = &dataset;
     for (std::size_t i = next++; i < tasks.size(); i = next++) {
@@ -470,10 +473,14 @@ std::shared_ptr<const Project> Project::load(const std::string &path, const Load
       options.threads > 0 ? options.threads : std::max(1u, std::thread::hardware_concurrency());
   std::vector<std::thread> pool;
   for (int t = 1; t < std::min<int>(threads, int(tasks.size())); ++t)
-    pool.emplace_back(worker);
-  worker();
+    pool.emplace_back([&worker] {
+      std::optional<gis::VectorDataset> own;
+      worker(own);
+    });
+  worker(callerDataset);
   for (auto &t : pool)
     t.join();
+  callerDataset.reset();
   if (firstError) {
     try {
       std::rethrow_exception(firstError);
