@@ -195,6 +195,7 @@ row = dict(scale=scale, loadavg=load, anzhi_total_s=b["total_s"], anzhi_load_s=b
            pg_rules_s=f(pg_rules), pg_total_s=pg_total,
            pg_rule_s=dict(zip(four, map(f, (pl, ro, ra, sc)))), pg_failed=pg_status.strip(),
            ratio_total=(pg_total / b["total_s"]) if pg_total else None,
+           ratio_cli=(pg_total / f(cli_wall)) if pg_total and f(cli_wall) else None,
            ratio_rules=(f(pg_rules) / a4) if pg_total and a4 > 0 else None,
            counts=match)
 with open(f"{out}/results.jsonl", "a") as fp:
@@ -206,14 +207,14 @@ cells = [scale, load, s(b["total_s"]), s(b["load_s"]), s(b["rules_s"]),
          s(row["anzhi_over_gdal"]), s(a4, 3),
          s(pg_load), s(f(pg_rules)), s(pg_total),
          " / ".join(s(x) for x in row["pg_rule_s"].values()),
-         s(row["ratio_total"], 1) + "×", s(row["ratio_rules"], 0) + "×",
+         s(row["ratio_total"], 1) + "×", s(row["ratio_cli"], 1) + "×", s(row["ratio_rules"], 0) + "×",
          (pg_status.strip() or "all ok")]
 print("| " + " | ".join(cells) + " |")
 EOF
 }
 
-HEADER='| scale | load avg | Anzhi total s | Anzhi load s | Anzhi rules s (13) | `anzhi-cli check` wall s / CPU s / peak RSS MB | GDAL read s | Anzhi ÷ GDAL | Anzhi 4 rules s | PostGIS load s | PostGIS 4 rules s | PostGIS total s | PostGIS per rule s (PL / RO / RA / SC) | PostGIS total ÷ Anzhi total | PostGIS 4 rules ÷ Anzhi 4 rules | PostGIS status |
-| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |'
+HEADER='| scale | load avg | Anzhi total s | Anzhi load s | Anzhi rules s (13) | `anzhi-cli check` wall s / CPU s / peak RSS MB | GDAL read s | Anzhi ÷ GDAL | Anzhi 4 rules s | PostGIS load s | PostGIS 4 rules s | PostGIS total s | PostGIS per rule s (PL / RO / RA / SC) | PostGIS total ÷ Anzhi total | PostGIS total ÷ CLI wall | PostGIS 4 rules ÷ Anzhi 4 rules | PostGIS status |
+| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |'
 
 [ "${SKIP_POSTGIS:-0}" = 1 ] || start_postgres
 {
