@@ -222,6 +222,22 @@ TEST(Geos, PreparedContainsAndWithinDistanceAtTheExactDistance)
   EXPECT_TRUE(prepared.withinDistance(inside.get(), 0.0));
 }
 
+TEST(Geos, EnvelopeCoversEveryPartAndRing)
+{
+  auto box = [](const std::string &wkt) {
+    Envelope e = envelope(fromWkt(wkt).get());
+    return std::vector<double>{e.minX, e.minY, e.maxX, e.maxY};
+  };
+  using Box = std::vector<double>;
+  EXPECT_EQ(box("POINT (3 -4)"), (Box{3, -4, 3, -4}));
+  // An invalid polygon whose hole lies outside its shell: the hole still counts.
+  EXPECT_EQ(box("POLYGON ((0 0, 1 0, 1 1, 0 1, 0 0), (5 5, 6 5, 6 6, 5 5))"), (Box{0, 0, 6, 6}));
+  EXPECT_EQ(box("MULTIPOLYGON (((0 0, 1 0, 1 1, 0 0)), ((-3 2, -2 2, -2 9, -3 2)))"),
+            (Box{-3, 0, 1, 9}));
+  EXPECT_EQ(box("MULTIPOINT ((1 1), (4 -2))"), (Box{1, -2, 4, 1}));
+  EXPECT_EQ(box("GEOMETRYCOLLECTION (POINT (1 1), LINESTRING (0 5, 2 6))"), (Box{0, 1, 2, 6}));
+}
+
 TEST(Geos, EnvelopeOfGeometryAndIntersection)
 {
   Geometry line = fromWkt("LINESTRING (3 -1, -2 4, 7 2)");
