@@ -1,5 +1,6 @@
 #include "core/Project.h"
 
+#include "core/Schema.h"
 #include "gis/GisError.h"
 
 #include <algorithm>
@@ -205,13 +206,12 @@ gis::Crs chooseWorkingCrs(const gis::VectorDataset &dataset)
 
 const std::vector<std::string> &Project::canonicalLayers()
 {
-  static const std::vector<std::string> names = {"resettlement_sites", "planned_plots",
-                                                 "buildings",          "schools",
-                                                 "school_catchments",  "clinics",
-                                                 "elderly_care",       "service_points",
-                                                 "industrial_parks",   "reclaimed_homesteads",
-                                                 "forest_land",        "rangers",
-                                                 "ranger_plots",       "roads"};
+  static const std::vector<std::string> names = [] {
+    std::vector<std::string> list;
+    for (const LayerSchema &layer : canonicalSchema())
+      list.push_back(layer.name);
+    return list;
+  }();
   return names;
 }
 

@@ -2,6 +2,7 @@
 
 #include "core/Engine.h"
 #include "core/Exceptions.h"
+#include "core/Schema.h"
 #include "core/report/HtmlReport.h"
 #include "core/report/JsonReport.h"
 #include "core/report/ViolationLayer.h"
@@ -19,28 +20,28 @@ namespace anzhi::cli {
 
 namespace {
 
+//! How `info` names a canonical layer; whether it is optional comes from core/Schema.
 struct Role
 {
   const char *zh;
   const char *en;
-  bool required;
 };
 
 const std::map<std::string, Role> kRoles = {
-    {"resettlement_sites", {"安置区", "resettlement sites", true}},
-    {"planned_plots", {"规划地块", "planned plots", true}},
-    {"buildings", {"建筑", "buildings", false}},
-    {"schools", {"学校", "schools", true}},
-    {"school_catchments", {"学区", "school catchments", false}},
-    {"clinics", {"医疗机构", "clinics", true}},
-    {"elderly_care", {"养老机构", "elderly care", true}},
-    {"service_points", {"服务站点", "service points", false}},
-    {"industrial_parks", {"产业园区", "industrial parks", true}},
-    {"reclaimed_homesteads", {"腾退宅基地", "vacated homesteads", true}},
-    {"forest_land", {"林地", "forest land", false}},
-    {"rangers", {"生态护林员", "rangers", true}},
-    {"ranger_plots", {"管护责任区", "ranger plots", true}},
-    {"roads", {"道路", "roads", false}},
+    {"resettlement_sites", {"安置区", "resettlement sites"}},
+    {"planned_plots", {"规划地块", "planned plots"}},
+    {"buildings", {"建筑", "buildings"}},
+    {"schools", {"学校", "schools"}},
+    {"school_catchments", {"学区", "school catchments"}},
+    {"clinics", {"医疗机构", "clinics"}},
+    {"elderly_care", {"养老机构", "elderly care"}},
+    {"service_points", {"服务站点", "service points"}},
+    {"industrial_parks", {"产业园区", "industrial parks"}},
+    {"reclaimed_homesteads", {"腾退宅基地", "vacated homesteads"}},
+    {"forest_land", {"林地", "forest land"}},
+    {"rangers", {"生态护林员", "rangers"}},
+    {"ranger_plots", {"管护责任区", "ranger plots"}},
+    {"roads", {"道路", "roads"}},
 };
 
 const char *kindName(gis::GeometryKind kind)
@@ -121,7 +122,7 @@ int runInfo(const std::string &project)
     std::string missing;
     for (const std::string &name : core::Project::canonicalLayers())
       if (!dataset.hasLayer(name))
-        missing += " " + name + (kRoles.at(name).required ? "" : "（可选 optional）");
+        missing += " " + name + (core::findLayerSchema(name)->optional ? "（可选 optional）" : "");
     if (!missing.empty())
       std::cout << "\n缺少的图层 Missing layers:" << missing << "\n";
     return kOk;

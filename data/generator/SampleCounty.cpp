@@ -108,10 +108,8 @@ SampleSummary writeAll(gis::VectorDataset &dataset, const SampleOptions &options
 {
   std::vector<gis::LayerWriter> writers;
   for (const LayerSpec &spec : layerSpecs()) {
-    std::vector<gis::FieldDefinition> fields{{"code", gis::FieldType::String}};
-    fields.insert(fields.end(), spec.fields.begin(), spec.fields.end());
     writers.push_back(
-        dataset.createLayer(spec.name, spec.kind, gis::Crs::fromEpsg(spec.epsg), fields));
+        dataset.createLayer(spec.name, spec.kind, gis::Crs::fromEpsg(spec.epsg), fieldsOf(spec)));
   }
   const Grid grid = Grid::make(options.seed, options.sites);
   Sink sink;

@@ -42,11 +42,11 @@ struct LayerSpec
   int epsg;
   const char *codePrefix; //!< codes are prefix + zero-padded fid, so unique per layer
   int codeDigits;
-  //! Fields after `code` (which is always first), exactly as docs/domain.md names them.
-  std::vector<gis::FieldDefinition> fields;
 };
 
 const std::array<LayerSpec, kLayerCount> &layerSpecs();
+//! The layer's fields, `code` first, as core/Schema (domain.md's layer table) gives them.
+std::vector<gis::FieldDefinition> fieldsOf(const LayerSpec &spec);
 
 enum class Shape : std::uint8_t
 {
