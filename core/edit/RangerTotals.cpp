@@ -136,4 +136,27 @@ std::vector<RangerTotal> rangerTotals(const Project &base, const EditBuffer &buf
   return out;
 }
 
+void RankedRangerTotals::put(RangerTotal total)
+{
+  std::string code = total.code;
+  erase(code);
+  auto it = m_byCode.emplace(std::move(code), std::move(total)).first;
+  m_byArea.insert(&it->second);
+}
+
+void RankedRangerTotals::erase(const std::string &code)
+{
+  auto it = m_byCode.find(code);
+  if (it == m_byCode.end())
+    return;
+  m_byArea.erase(&it->second);
+  m_byCode.erase(it);
+}
+
+const RangerTotal *RankedRangerTotals::find(const std::string &code) const
+{
+  auto it = m_byCode.find(code);
+  return it == m_byCode.end() ? nullptr : &it->second;
+}
+
 } // namespace anzhi::core

@@ -8,6 +8,7 @@
 #include "core/edit/EditSaver.h"
 #include "core/edit/GeometryEdits.h"
 #include "core/edit/LiveCheck.h"
+#include "core/edit/RangerTotals.h"
 #include "gis/EllipsoidalArea.h"
 
 #include <gtest/gtest.h>
@@ -325,4 +326,45 @@ TEST(EditSaver, AnOptionalFieldTheLayerLacksIsSkippedWhileEmpty)
     EXPECT_NE(std::string(e.what()).find("has no field 'name'"), std::string::npos) << e.what();
   }
   EXPECT_EQ(core::Project::load(path, {})->plots.features.size(), 2u);
+}
+
+TEST(RankedRangerTotals, ListsLowestFirstAndFollowsReplacements)
+{
+  auto total = [](std::string code, double m2) {
+    core::RangerTotal t;
+    t.code = std::move(code);
+    t.areaM2 = m2;
+    return t;
+  };
+  core::RankedRangerTotals totals;
+  totals.put(total("HLY-3", 300000));
+  totals.put(total("HLY-1", 400000));
+  totals.put(total("HLY-2", 300000)); // same area as HLY-3: the code decides
+  auto order = [&](std::size_t limit) {
+    std::vector<std::string> codes;
+    totals.forEachLowestFirst([&](const core::RangerTotal &t) {
+      codes.push_back(t.code);
+      return codes.size() < limit;
+    });
+    return codes;
+  };
+  using Codes = std::vector<std::string>;
+  EXPECT_EQ(order(10), (Codes{"HLY-2", "HLY-3", "HLY-1"}));
+  EXPECT_EQ(order(2), (Codes{"HLY-2", "HLY-3"}));
+  // An edit gives HLY-2 more land: it moves to the end, and nothing is listed twice.
+  totals.put(total("HLY-2", 500000));
+  EXPECT_EQ(order(10), (Codes{"HLY-3", "HLY-1", "HLY-2"}));
+  EXPECT_EQ(totals.size(), 3u);
+  ASSERT_NE(totals.find("HLY-2"), nullptr);
+  EXPECT_DOUBLE_EQ(totals.find("HLY-2")->areaM2, 500000);
+  // Moved, the index still points at the moved entries.
+  core::RankedRangerTotals moved = std::move(totals);
+  moved.erase("HLY-3");
+  EXPECT_EQ(moved.find("HLY-3"), nullptr);
+  Codes after;
+  moved.forEachLowestFirst([&](const core::RangerTotal &t) {
+    after.push_back(t.code);
+    return true;
+  });
+  EXPECT_EQ(after, (Codes{"HLY-1", "HLY-2"}));
 }

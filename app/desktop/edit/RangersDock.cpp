@@ -111,7 +111,7 @@ RangersDock::RangersDock(EditSession &session, MainWindow *window)
 
 void RangersDock::reset()
 {
-  m_totals.clear();
+  m_totals = {};
   m_touched.clear();
   m_current.clear();
   m_table->setRowCount(0);
@@ -123,13 +123,13 @@ void RangersDock::reset()
   setEnabled(true);
   m_computing = true;
   const quint64 serial = ++m_serial;
-  // The map by code is built on the worker too: a national project's 595 k totals took the
+  // The ranked table is built on the worker too: a national project's 595 k totals took the
   // UI thread about 1.5 s to insert and sort.
-  using Totals = std::map<std::string, core::RangerTotal>;
+  using Totals = std::shared_ptr<core::RankedRangerTotals>;
   QFuture<Totals> future = QtConcurrent::run([project] {
-    Totals totals;
+    auto totals = std::make_shared<core::RankedRangerTotals>();
     for (core::RangerTotal &t : core::rangerTotals(*project, core::EditBuffer()))
-      totals.insert_or_assign(t.code, std::move(t));
+      totals->put(std::move(t));
     return totals;
   });
   auto *watcher = new QFutureWatcher<Totals>(this);
@@ -138,7 +138,7 @@ void RangersDock::reset()
     if (serial != m_serial)
       return;
     m_computing = false;
-    m_totals = watcher->future().takeResult();
+    m_totals = std::move(*watcher->future().takeResult());
     refresh(); // edits made while computing
   });
   watcher->setFuture(future);
@@ -174,7 +174,7 @@ void RangersDock::refresh()
   for (const std::string &code : codes)
     m_totals.erase(code);
   for (core::RangerTotal &t : core::rangerTotals(*project, m_session.buffer(), &codes))
-    m_totals.insert_or_assign(t.code, std::move(t));
+    m_totals.put(std::move(t));
   m_touched = std::move(codes);
   fill();
 }
@@ -183,18 +183,15 @@ void RangersDock::fill()
 {
   const double minMu = m_session.rules().rangerMinMu;
   const QString filter = m_filter->text().trimmed();
+  // Lowest totals first, and only as many as are listed: without a filter that is kMaxRows
+  // rangers, not the whole project.
   std::vector<const core::RangerTotal *> rows;
-  for (const auto &[code, t] : m_totals)
-    if (filter.isEmpty() || QString::fromStdString(code).contains(filter, Qt::CaseInsensitive) ||
+  m_totals.forEachLowestFirst([&](const core::RangerTotal &t) {
+    if (filter.isEmpty() || QString::fromStdString(t.code).contains(filter, Qt::CaseInsensitive) ||
         QString::fromStdString(t.name.value_or("")).contains(filter, Qt::CaseInsensitive))
       rows.push_back(&t);
-  // Only the lowest totals are listed: order just those.
-  const auto shown = std::min(rows.size(), std::size_t(kMaxRows));
-  std::partial_sort(rows.begin(), rows.begin() + std::ptrdiff_t(shown), rows.end(),
-                    [](const auto *a, const auto *b) {
-                      return a->areaM2 != b->areaM2 ? a->areaM2 < b->areaM2 : a->code < b->code;
-                    });
-  rows.resize(shown);
+    return rows.size() < std::size_t(kMaxRows);
+  });
   m_table->blockSignals(true);
   m_table->setRowCount(int(rows.size()));
   int selected = -1;
@@ -235,10 +232,9 @@ void RangersDock::setCurrentRanger(const std::string &code)
 
 std::optional<core::RangerTotal> RangersDock::total(const std::string &code) const
 {
-  auto it = m_totals.find(code);
-  if (it == m_totals.end())
-    return std::nullopt;
-  return it->second;
+  if (const core::RangerTotal *t = m_totals.find(code))
+    return *t;
+  return std::nullopt;
 }
 
 std::function<std::pair<QString, QColor>(const GEOSGeometry *)>

@@ -80,7 +80,7 @@ private:
   EditSession &m_session;
   MainWindow *m_window;
   std::function<std::vector<core::FeatureKey>()> m_selection;
-  std::map<std::string, core::RangerTotal> m_totals;
+  core::RankedRangerTotals m_totals;
   std::set<std::string> m_touched; //!< codes recomputed after edits since the last reset
   std::string m_current;
   bool m_computing = false;
