@@ -13,7 +13,7 @@ void enableLargeOsPages(int, char **, char **)
   mi_option_enable(mi_option_large_os_pages);
 }
 
-[[gnu::section(".preinit_array"), gnu::used]] void (*const preinitLargePages)(
-    int, char **, char **) = enableLargeOsPages;
+[[gnu::section(".preinit_array"),
+  gnu::used]] void (*const preinitLargePages)(int, char **, char **) = enableLargeOsPages;
 
 } // namespace
