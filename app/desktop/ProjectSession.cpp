@@ -1,5 +1,7 @@
 #include "app/desktop/ProjectSession.h"
 
+#include "app/desktop/OffThreadRelease.h"
+
 #include <QFileInfo>
 #include <QtConcurrent/QtConcurrent>
 
@@ -53,7 +55,7 @@ void ProjectSession::open(const QString &path, const core::RuleSet &rules)
     }
     m_path = path;
     m_readOnly = isReadOnlyFile(path);
-    m_project = loaded.project;
+    m_project = releasedOffThread(std::move(loaded.project));
     m_exceptions = std::move(loaded.exceptions);
     setDirty(false);
     emit opened();

@@ -9,6 +9,7 @@
 #include "app/desktop/ImportWizard.h"
 #include "app/desktop/LayersDock.h"
 #include "app/desktop/MainWindow.h"
+#include "app/desktop/OffThreadRelease.h"
 #include "app/desktop/ProjectSession.h"
 #include "app/desktop/ResultsDock.h"
 #include "app/render/MapRenderer.h"
@@ -24,6 +25,8 @@
 #include <QtTest>
 
 #include <algorithm>
+#include <atomic>
+#include <thread>
 
 using namespace anzhi;
 using namespace anzhi::apptest;
@@ -57,6 +60,28 @@ private slots:
     QVERIFY(m_dir.isValid());
     m_good = writeTinyProject(m_dir.filePath("good.gpkg").toStdString());
     m_broken = writeTinyProject(m_dir.filePath("broken.gpkg").toStdString(), true);
+  }
+
+  void lastReleaseDestroysOnAPoolThread()
+  {
+    std::atomic<bool> destroyed{false};
+    std::thread::id destroyedOn;
+    const std::thread::id ui = std::this_thread::get_id();
+    {
+      std::shared_ptr<int> owner(new int(7), [&](int *p) {
+        destroyedOn = std::this_thread::get_id();
+        delete p;
+        destroyed = true;
+      });
+      std::shared_ptr<int> shared = desktop::releasedOffThread(std::move(owner));
+      QCOMPARE(*shared, 7);
+      std::shared_ptr<int> copy = shared;
+      shared.reset();
+      QTest::qWait(50);
+      QVERIFY(!destroyed); // a copy still holds it
+    }                      // the last release, here on the UI thread
+    QVERIFY(QTest::qWaitFor([&] { return destroyed.load(); }, 5000));
+    QVERIFY(destroyedOn != ui);
   }
 
   void opensProjectAndListsLayers()
