@@ -234,7 +234,11 @@ void MainWindow::createActions()
                                                       tr("Anzhi project (*.gpkg)"));
     if (!path.isEmpty() &&
         QFileInfo(path).absoluteFilePath() != QFileInfo(m_session->path()).absoluteFilePath()) {
-      m_session->saveAs(path, m_rules);
+      // With unsaved edits the copy gets them too (and the original stays as last saved).
+      if (m_edit->hasEdits())
+        m_edit->saveAs(path);
+      else
+        m_session->saveAs(path, m_rules);
       addRecent(path);
     }
   });

@@ -112,15 +112,10 @@ void ProjectSession::saveAs(const QString &path, const core::RuleSet &rules)
 {
   if (m_path.isEmpty())
     return;
-  const std::string from = m_path.toStdString(), to = path.toStdString();
-  const auto exceptions = m_exceptions;
-  QFuture<QString> future = QtConcurrent::run([from, to, exceptions] {
+  const std::string to = path.toStdString();
+  QFuture<QString> future = QtConcurrent::run([writeCopy = copyWriter(), to] {
     try {
-      std::filesystem::copy_file(from, to, std::filesystem::copy_options::overwrite_existing);
-      // copy_file keeps the mode: the copy of a read-only project must be writable.
-      std::filesystem::permissions(to, std::filesystem::perms::owner_write,
-                                   std::filesystem::perm_options::add);
-      core::saveExceptions(to, exceptions);
+      writeCopy(to);
       return QString();
     } catch (const std::exception &e) {
       return QString::fromStdString(e.what());
@@ -139,6 +134,17 @@ void ProjectSession::saveAs(const QString &path, const core::RuleSet &rules)
     open(path, rules);
   });
   watcher->setFuture(future);
+}
+
+std::function<void(const std::string &)> ProjectSession::copyWriter() const
+{
+  return [from = m_path.toStdString(), exceptions = m_exceptions](const std::string &to) {
+    std::filesystem::copy_file(from, to, std::filesystem::copy_options::overwrite_existing);
+    // copy_file keeps the mode: the copy of a read-only project must be writable.
+    std::filesystem::permissions(to, std::filesystem::perms::owner_write,
+                                 std::filesystem::perm_options::add);
+    core::saveExceptions(to, exceptions);
+  };
 }
 
 void ProjectSession::addException(const core::AcceptedException &e)

@@ -8,6 +8,7 @@
 #include <QObject>
 #include <QString>
 
+#include <functional>
 #include <memory>
 #include <vector>
 
@@ -32,7 +33,12 @@ public:
   //! without touching the file, when the project is read-only.
   void save();
   //! Copies the project file to `path`, writes the exceptions there and reopens it from there.
+  //! With unsaved edits, EditController::saveAs does this and saves the edits into the copy.
   void saveAs(const QString &path, const core::RuleSet &rules);
+  //! The first step of every Save as…, to run on a worker: copies the project file as it is on
+  //! disk to the given path (overwriting), makes the copy writable and writes the session's
+  //! accepted exceptions into it. Throws on failure.
+  std::function<void(const std::string &)> copyWriter() const;
 
   bool isLoading() const { return m_loading; }
   bool isDirty() const { return m_dirty; }

@@ -690,6 +690,12 @@
             <numerusform>有 %n 个编辑过的要素尚未保存。是否放弃？选择“否”则保留，下次打开此项目时可恢复。</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Saved %n edited feature(s) in %1</source>
+        <translation>
+            <numerusform>已将 %n 个编辑过的要素保存到 %1</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>anzhi::desktop::EditSession</name>

@@ -9,6 +9,7 @@
 
 #include "app/desktop/MainWindow.h"
 #include "app/desktop/MapCanvas.h"
+#include "app/desktop/ProjectSession.h"
 #include "app/desktop/edit/AttributeForm.h"
 #include "app/desktop/edit/EditController.h"
 #include "app/desktop/edit/EditSession.h"
@@ -18,6 +19,7 @@
 #include "gis/EllipsoidalArea.h"
 
 #include <QCoreApplication>
+#include <QFile>
 #include <QListWidget>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -160,6 +162,42 @@ private slots:
     QCOMPARE(saved.code, std::optional<std::string>("P-3"));
     QCOMPARE(saved.landUse, std::optional<std::string>("residential"));
     QVERIFY(std::abs(mu(saved.geometry.get()) - drawnMu) < 1e-9);
+  }
+
+  void saveAsPutsTheEditsInTheCopyAndLeavesTheOriginal()
+  {
+    const std::string path = freshProject();
+    Editing e;
+    QVERIFY(e.open(path));
+    e.edit->snapper()->setEnabled(false);
+    e.drawPlot(
+        {{X0 + 200, Y0 + 200}, {X0 + 300, Y0 + 200}, {X0 + 300, Y0 + 280}, {X0 + 200, Y0 + 280}},
+        "P-3", "residential");
+    QCOMPARE(e.session->buffer().size(), std::size_t(1));
+    QVERIFY(QTest::qWaitFor([&] { return core::EditJournal::hasEdits(path); }, 5000));
+    QFile original(QString::fromStdString(path));
+    QVERIFY(original.open(QIODevice::ReadOnly));
+    const QByteArray before = original.readAll();
+    original.close();
+
+    const QString copy = m_dir.filePath("另存 副本.gpkg");
+    QSignalSpy reopened(&e.w, &desktop::MainWindow::projectOpened);
+    e.edit->saveAs(copy);
+    QVERIFY(reopened.wait(20000));
+    QCOMPARE(e.w.session()->path(), copy);
+    QVERIFY(e.session->buffer().empty());
+    // Independently of the app: the copy holds the two stored plots and the drawn one ...
+    auto saved = core::Project::load(copy.toStdString(), {});
+    QCOMPARE(saved->plots.features.size(), std::size_t(3));
+    QCOMPARE(saved->plots.features.back().code, std::optional<std::string>("P-3"));
+    QVERIFY(std::abs(mu(saved->plots.features.back().geometry.get()) - 12.0) < 0.2);
+    // ... the original is byte for byte as it was, with two plots, and no journal offers the
+    // edits again (they live in the copy).
+    QVERIFY(original.open(QIODevice::ReadOnly));
+    QCOMPARE(original.readAll(), before);
+    original.close();
+    QCOMPARE(core::Project::load(path, {})->plots.features.size(), std::size_t(2));
+    QVERIFY(QTest::qWaitFor([&] { return !core::EditJournal::hasEdits(path); }, 5000));
   }
 
   void snappingLandsOnAVertex()

@@ -17,6 +17,7 @@
 #include <QActionGroup>
 #include <QComboBox>
 #include <QDockWidget>
+#include <QFileInfo>
 #include <QLabel>
 #include <QListWidget>
 #include <QMenuBar>
@@ -154,6 +155,12 @@ EditController::EditController(MainWindow *window)
   connect(m_session, &EditSession::journalFailed, this, &EditController::report);
   connect(m_session, &EditSession::recovered, this, [this](int edits) {
     m_window->statusBar()->showMessage(tr("Recovered %n unsaved edit(s)", nullptr, edits), 8000);
+  });
+  connect(m_session, &EditSession::savedAs, this, [this](const QString &path, int written) {
+    m_window->statusBar()->showMessage(
+        tr("Saved %n edited feature(s) in %1", nullptr, written).arg(QFileInfo(path).fileName()),
+        8000);
+    m_window->openProject(path);
   });
   connect(m_session, &EditSession::saved, this, [this](int written) {
     m_window->statusBar()->showMessage(tr("Saved %n edited feature(s)", nullptr, written), 8000);
@@ -584,6 +591,14 @@ void EditController::save()
       return;
   }
   m_session->save();
+  updateActions();
+}
+
+void EditController::saveAs(const QString &path)
+{
+  if (!m_session->hasEdits() || m_session->isSaving())
+    return;
+  m_session->saveAs(path, m_window->session()->copyWriter());
   updateActions();
 }
 

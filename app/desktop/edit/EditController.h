@@ -50,6 +50,9 @@ public:
   bool hasEdits() const;
   //! Asks (unless dialogs are off) and saves edits, then exceptions, then reopens the project.
   void save();
+  //! Save as… with unsaved edits: a copy of the project with the exceptions and the edits, which
+  //! then opens; the original file stays as it was last saved.
+  void saveAs(const QString &path);
   //! On closing the window: false when the user cancels. Unsaved edits stay in the journal
   //! when the user chooses to keep them.
   bool confirmClose();

@@ -9,6 +9,8 @@
 #include <QUndoStack>
 #include <QtConcurrent/QtConcurrent>
 
+#include <filesystem>
+
 namespace anzhi::desktop {
 
 //! One named edit on the undo stack.
@@ -279,6 +281,48 @@ void EditSession::save()
     // is gone, so that reopening the project does not offer them for recovery.
     m_undo->setClean();
     inJournal([](core::EditJournal &j) { j.clear(); }, [this, written] { emit saved(written); });
+  });
+  watcher->setFuture(future);
+}
+
+void EditSession::saveAs(const QString &to, std::function<void(const std::string &)> writeCopy)
+{
+  if (m_saving || !m_project || m_buffer.empty())
+    return;
+  m_saving = true;
+  const std::string file = to.toStdString();
+  const gis::Crs crs = m_project->workingCrs;
+  const core::EditBuffer buffer = m_buffer;
+  QFuture<QString> future = QtConcurrent::run([file, crs, buffer, writeCopy] {
+    bool copied = false;
+    try {
+      writeCopy(file);
+      copied = true;
+      core::saveEdits(file, crs, buffer);
+      return QString();
+    } catch (const std::exception &e) {
+      // A copy without the edits would pass for the saved layout: remove the one made here
+      // (a file that could not even be overwritten is left as it was).
+      if (copied) {
+        std::error_code ignored;
+        std::filesystem::remove(file, ignored);
+      }
+      return QString::fromStdString(e.what());
+    }
+  });
+  const int written = int(buffer.size());
+  auto *watcher = new QFutureWatcher<QString>(this);
+  connect(watcher, &QFutureWatcher<QString>::finished, this, [this, watcher, to, written] {
+    watcher->deleteLater();
+    m_saving = false;
+    const QString error = watcher->result();
+    if (!error.isEmpty()) {
+      emit saveFailed(error);
+      return;
+    }
+    m_undo->setClean();
+    inJournal([](core::EditJournal &j) { j.clear(); },
+              [this, to, written] { emit savedAs(to, written); });
   });
   watcher->setFuture(future);
 }

@@ -71,6 +71,12 @@ public:
 
   //! Writes all edits in one transaction on a worker; emits saved() or saveFailed().
   void save();
+  //! Save as… with edits, on a worker: `writeCopy(to)` first (the file and its exceptions,
+  //! ProjectSession::copyWriter), then the edits into the copy in one transaction. The edited
+  //! project's file is not touched; once the copy holds the edits, its journal is cleared (the
+  //! edits live in the copy) and savedAs() is emitted. On failure the copy is removed and the
+  //! edits stay, journalled, for another try: saveFailed().
+  void saveAs(const QString &to, std::function<void(const std::string &)> writeCopy);
   //! Forgets every edit, the history and the journal.
   void discard();
   //! Whether the project has journalled edits from an earlier session.
@@ -91,6 +97,7 @@ signals:
   void editsChanged();
   void liveChanged();
   void saved(int written);
+  void savedAs(const QString &path, int written);
   void saveFailed(const QString &message);
   void recovered(int edits);
   void journalFailed(const QString &message);
