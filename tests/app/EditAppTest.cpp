@@ -200,6 +200,27 @@ private slots:
     QVERIFY(QTest::qWaitFor([&] { return !core::EditJournal::hasEdits(path); }, 5000));
   }
 
+  void saveAsThatCannotWriteKeepsTheEdits()
+  {
+    const std::string path = freshProject();
+    Editing e;
+    QVERIFY(e.open(path));
+    e.edit->snapper()->setEnabled(false);
+    e.drawPlot(
+        {{X0 + 200, Y0 + 200}, {X0 + 300, Y0 + 200}, {X0 + 300, Y0 + 280}, {X0 + 200, Y0 + 280}},
+        "P-3", "residential");
+    QCOMPARE(e.session->buffer().size(), std::size_t(1));
+    const QString nowhere = m_dir.filePath("没有这个文件夹/副本.gpkg");
+    QSignalSpy failed(e.session, &desktop::EditSession::saveFailed);
+    e.edit->saveAs(nowhere);
+    QVERIFY(failed.wait(10000));
+    QVERIFY(!QFile::exists(nowhere));
+    QCOMPARE(e.w.session()->path(), QString::fromStdString(path));
+    QCOMPARE(e.session->buffer().size(), std::size_t(1));
+    QVERIFY(!e.session->isSaving());
+    QVERIFY(core::EditJournal::hasEdits(path));
+  }
+
   void snappingLandsOnAVertex()
   {
     Editing e;

@@ -253,51 +253,31 @@ HiddenFeatures EditSession::hiddenFeatures() const
 
 void EditSession::save()
 {
-  if (m_saving || !m_project || m_buffer.empty())
-    return;
-  m_saving = true;
-  const std::string file = m_path.toStdString();
-  const gis::Crs crs = m_project->workingCrs;
-  const core::EditBuffer buffer = m_buffer;
-  QFuture<QString> future = QtConcurrent::run([file, crs, buffer] {
-    try {
-      core::saveEdits(file, crs, buffer);
-      return QString();
-    } catch (const std::exception &e) {
-      return QString::fromStdString(e.what());
-    }
-  });
-  const int written = int(buffer.size());
-  auto *watcher = new QFutureWatcher<QString>(this);
-  connect(watcher, &QFutureWatcher<QString>::finished, this, [this, watcher, written] {
-    watcher->deleteLater();
-    m_saving = false;
-    const QString error = watcher->result();
-    if (!error.isEmpty()) {
-      emit saveFailed(error);
-      return;
-    }
-    // Saved: the journal's edits are in the project now. Report the save once the journal
-    // is gone, so that reopening the project does not offer them for recovery.
-    m_undo->setClean();
-    inJournal([](core::EditJournal &j) { j.clear(); }, [this, written] { emit saved(written); });
-  });
-  watcher->setFuture(future);
+  writeEdits(m_path, {}, [this](int written) { emit saved(written); });
 }
 
 void EditSession::saveAs(const QString &to, std::function<void(const std::string &)> writeCopy)
 {
+  writeEdits(to, std::move(writeCopy), [this, to](int written) { emit savedAs(to, written); });
+}
+
+void EditSession::writeEdits(const QString &path,
+                             std::function<void(const std::string &)> writeCopy,
+                             std::function<void(int)> done)
+{
   if (m_saving || !m_project || m_buffer.empty())
     return;
   m_saving = true;
-  const std::string file = to.toStdString();
+  const std::string file = path.toStdString();
   const gis::Crs crs = m_project->workingCrs;
   const core::EditBuffer buffer = m_buffer;
   QFuture<QString> future = QtConcurrent::run([file, crs, buffer, writeCopy] {
     bool copied = false;
     try {
-      writeCopy(file);
-      copied = true;
+      if (writeCopy) {
+        writeCopy(file);
+        copied = true;
+      }
       core::saveEdits(file, crs, buffer);
       return QString();
     } catch (const std::exception &e) {
@@ -312,7 +292,7 @@ void EditSession::saveAs(const QString &to, std::function<void(const std::string
   });
   const int written = int(buffer.size());
   auto *watcher = new QFutureWatcher<QString>(this);
-  connect(watcher, &QFutureWatcher<QString>::finished, this, [this, watcher, to, written] {
+  connect(watcher, &QFutureWatcher<QString>::finished, this, [this, watcher, written, done] {
     watcher->deleteLater();
     m_saving = false;
     const QString error = watcher->result();
@@ -320,9 +300,10 @@ void EditSession::saveAs(const QString &to, std::function<void(const std::string
       emit saveFailed(error);
       return;
     }
+    // Saved: the journal's edits are in the file now. Report the save once the journal is
+    // gone, so that reopening the edited project does not offer them for recovery.
     m_undo->setClean();
-    inJournal([](core::EditJournal &j) { j.clear(); },
-              [this, to, written] { emit savedAs(to, written); });
+    inJournal([](core::EditJournal &j) { j.clear(); }, [done, written] { done(written); });
   });
   watcher->setFuture(future);
 }

@@ -110,6 +110,10 @@ private:
   //! Runs `op` on the journal thread (appends and syncs take milliseconds: never on the UI
   //! thread), then `then` back on the UI thread.
   void inJournal(std::function<void(core::EditJournal &)> op, std::function<void()> then = {});
+  //! save() and saveAs(): on a worker, `writeCopy(path)` when given, then the edits into `path`
+  //! in one transaction; then the journal is cleared and `done(written)` called, or saveFailed().
+  void writeEdits(const QString &path, std::function<void(const std::string &)> writeCopy,
+                  std::function<void(int)> done);
 
   std::shared_ptr<const core::Project> m_project;
   QString m_path;
