@@ -89,6 +89,15 @@ struct Editing
     }
     return clicked;
   }
+  //! Draws plot P-3 (residential), 100 m × 80 m = 12 mu in the free north-east corner of the
+  //! site, snapping off; returns the clicked pixels.
+  std::vector<QPoint> drawNorthEastPlot()
+  {
+    edit->snapper()->setEnabled(false);
+    return drawPlot(
+        {{X0 + 200, Y0 + 200}, {X0 + 300, Y0 + 200}, {X0 + 300, Y0 + 280}, {X0 + 200, Y0 + 280}},
+        "P-3", "residential");
+  }
 };
 
 } // namespace
@@ -120,11 +129,7 @@ private slots:
     const std::string path = freshProject();
     Editing e;
     QVERIFY(e.open(path));
-    e.edit->snapper()->setEnabled(false);
-    // A 100 m × 80 m plot in the free north-east corner of the site.
-    auto clicked = e.drawPlot(
-        {{X0 + 200, Y0 + 200}, {X0 + 300, Y0 + 200}, {X0 + 300, Y0 + 280}, {X0 + 200, Y0 + 280}},
-        "P-3", "residential");
+    auto clicked = e.drawNorthEastPlot();
     QCOMPARE(e.session->buffer().size(), std::size_t(1));
     const auto &[key, slot] = *e.session->buffer().changes().begin();
     QCOMPARE(key.layer, std::string("planned_plots"));
@@ -169,10 +174,7 @@ private slots:
     const std::string path = freshProject();
     Editing e;
     QVERIFY(e.open(path));
-    e.edit->snapper()->setEnabled(false);
-    e.drawPlot(
-        {{X0 + 200, Y0 + 200}, {X0 + 300, Y0 + 200}, {X0 + 300, Y0 + 280}, {X0 + 200, Y0 + 280}},
-        "P-3", "residential");
+    e.drawNorthEastPlot();
     QCOMPARE(e.session->buffer().size(), std::size_t(1));
     QVERIFY(QTest::qWaitFor([&] { return core::EditJournal::hasEdits(path); }, 5000));
     QFile original(QString::fromStdString(path));
@@ -205,10 +207,7 @@ private slots:
     const std::string path = freshProject();
     Editing e;
     QVERIFY(e.open(path));
-    e.edit->snapper()->setEnabled(false);
-    e.drawPlot(
-        {{X0 + 200, Y0 + 200}, {X0 + 300, Y0 + 200}, {X0 + 300, Y0 + 280}, {X0 + 200, Y0 + 280}},
-        "P-3", "residential");
+    e.drawNorthEastPlot();
     QCOMPARE(e.session->buffer().size(), std::size_t(1));
     const QString nowhere = m_dir.filePath("没有这个文件夹/副本.gpkg");
     QSignalSpy failed(e.session, &desktop::EditSession::saveFailed);
