@@ -244,6 +244,21 @@ Geometry makeCollection(int geosTypeId, std::vector<Geometry> parts)
 
 namespace {
 
+//! The x, y of a point's, line's or ring's vertices, in a buffer reused per thread; null when
+//! GEOS cannot give them.
+const std::vector<double> *vertexXY(GEOSContextHandle_t ctx, const GEOSGeometry *g)
+{
+  const GEOSCoordSequence *seq = g ? GEOSGeom_getCoordSeq_r(ctx, g) : nullptr;
+  unsigned int size = 0;
+  if (!seq || !GEOSCoordSeq_getSize_r(ctx, seq, &size))
+    return nullptr;
+  thread_local std::vector<double> xy;
+  xy.resize(2 * std::size_t(size));
+  if (size > 0 && !GEOSCoordSeq_copyToBuffer_r(ctx, seq, xy.data(), 0, 0))
+    return nullptr;
+  return &xy;
+}
+
 //! A polygon of one ring (or a multipolygon of one such part) whose ring is proved simple:
 //! valid without GEOS's topology analysis, which otherwise costs more than reading and
 //! building every geometry of a project. Anything else, or a ring not proved simple, goes
@@ -257,16 +272,8 @@ bool isCertainlyValidPolygon(GEOSContextHandle_t ctx, const GEOSGeometry *g)
   }
   if (type != GEOS_POLYGON || GEOSGetNumInteriorRings_r(ctx, g) != 0)
     return false;
-  const GEOSGeometry *shell = GEOSGetExteriorRing_r(ctx, g);
-  const GEOSCoordSequence *seq = shell ? GEOSGeom_getCoordSeq_r(ctx, shell) : nullptr;
-  unsigned int size = 0;
-  if (!seq || !GEOSCoordSeq_getSize_r(ctx, seq, &size) || size == 0)
-    return false;
-  thread_local std::vector<double> xy;
-  xy.resize(2 * std::size_t(size));
-  if (!GEOSCoordSeq_copyToBuffer_r(ctx, seq, xy.data(), 0, 0))
-    return false;
-  return isCertainlySimpleRing(xy);
+  const std::vector<double> *xy = vertexXY(ctx, GEOSGetExteriorRing_r(ctx, g));
+  return xy && isCertainlySimpleRing(*xy);
 }
 
 } // namespace
@@ -396,16 +403,11 @@ namespace {
 //! Widens e by the vertices of a point, line or ring, read without GEOS's envelope cache.
 bool expandByCoordinates(GEOSContextHandle_t ctx, const GEOSGeometry *g, Envelope &e, bool &first)
 {
-  const GEOSCoordSequence *seq = GEOSGeom_getCoordSeq_r(ctx, g);
-  unsigned int size = 0;
-  if (!seq || !GEOSCoordSeq_getSize_r(ctx, seq, &size))
+  const std::vector<double> *xy = vertexXY(ctx, g);
+  if (!xy)
     return false;
-  thread_local std::vector<double> xy;
-  xy.resize(2 * std::size_t(size));
-  if (size > 0 && !GEOSCoordSeq_copyToBuffer_r(ctx, seq, xy.data(), 0, 0))
-    return false;
-  for (std::size_t i = 0; i < xy.size(); i += 2) {
-    const double x = xy[i], y = xy[i + 1];
+  for (std::size_t i = 0; i < xy->size(); i += 2) {
+    const double x = (*xy)[i], y = (*xy)[i + 1];
     if (first) {
       e = {x, y, x, y};
       first = false;
