@@ -1,12 +1,19 @@
 #include "core/edit/EditJournal.h"
 
+#include "core/Schema.h"
+
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <cerrno>
+#include <cmath>
+#include <cstdio>
 #include <cstring>
 #include <fcntl.h>
 #include <filesystem>
 #include <fstream>
+#include <limits>
+#include <optional>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -60,26 +67,6 @@ json valueToJson(const gis::FieldValue &v)
   return nullptr;
 }
 
-gis::FieldValue valueFromJson(const json &j)
-{
-  if (j.is_null())
-    return {};
-  if (j.is_number_integer())
-    return j.get<std::int64_t>();
-  if (j.is_number())
-    return j.get<double>();
-  if (j.is_string())
-    return j.get<std::string>();
-  if (j.is_object() && j.contains("date")) {
-    gis::Date d;
-    if (std::sscanf(j["date"].get<std::string>().c_str(), "%d-%d-%d", &d.year, &d.month, &d.day) !=
-        3)
-      throw std::invalid_argument("bad date");
-    return d;
-  }
-  throw std::invalid_argument("unknown field value");
-}
-
 json slotToJson(const FeatureKey &key, const Slot &slot)
 {
   json j{{"layer", key.layer}, {"fid", key.fid}};
@@ -103,9 +90,89 @@ json slotToJson(const FeatureKey &key, const Slot &slot)
   return j;
 }
 
+//! A journalled slot that the editor could not have written: a layer it does not edit, a field
+//! the layer lacks, a value or geometry of the wrong type. Replaying it would put into the
+//! project what the rules and the save do not expect, so the journal is refused instead.
+class NotAnEdit : public std::invalid_argument
+{
+public:
+  using std::invalid_argument::invalid_argument;
+};
+
+//! The smallest fid a journal may name. New features count down from -1, one per feature
+//! drawn; far below any session's count, this leaves room below it for the next new fid
+//! without overflowing int64. Stored features' fids are SQLite rowids, up to INT64_MAX.
+constexpr std::int64_t kLowestFid = -(std::int64_t(1) << 53);
+
+std::int64_t fidFromJson(const json &j)
+{
+  // nlohmann converts a float or an unsigned beyond int64 without a word (and a float beyond
+  // int64 undefinedly): only a JSON integer in range is a fid.
+  if (!j.is_number_integer() ||
+      (j.is_number_unsigned() &&
+       j.get<std::uint64_t>() > std::uint64_t(std::numeric_limits<std::int64_t>::max())))
+    throw NotAnEdit("fid " + j.dump() + " is not a feature id");
+  const auto fid = j.get<std::int64_t>();
+  if (fid < kLowestFid)
+    throw NotAnEdit("fid " + j.dump() + " is below the lowest a new feature gets (-2^53)");
+  return fid;
+}
+
+std::optional<gis::Date> dateFromText(const std::string &text)
+{
+  gis::Date d;
+  char tail = 0;
+  if (std::sscanf(text.c_str(), "%4d-%2d-%2d%c", &d.year, &d.month, &d.day, &tail) != 3 ||
+      d.month < 1 || d.month > 12 || d.day < 1 || d.day > 31)
+    return std::nullopt;
+  return d;
+}
+
+//! A field value as the journal writes it for the field's type (FieldSpec), else NotAnEdit.
+gis::FieldValue valueFromJson(const FieldSpec &field, const json &j)
+{
+  if (j.is_null())
+    return {};
+  switch (field.type) {
+  case gis::FieldType::Integer:
+    if (j.is_number_integer() &&
+        !(j.is_number_unsigned() &&
+          j.get<std::uint64_t>() > std::uint64_t(std::numeric_limits<std::int64_t>::max())))
+      return j.get<std::int64_t>();
+    // A whole real (3.0) is the integer; beyond 2^53 a real no longer names one integer.
+    if (j.is_number_float()) {
+      const double d = j.get<double>();
+      if (std::isfinite(d) && d == std::floor(d) && std::fabs(d) <= 9007199254740992.0)
+        return static_cast<std::int64_t>(d);
+    }
+    throw NotAnEdit("value " + j.dump() + " is not a whole number");
+  case gis::FieldType::Real:
+    if (j.is_number())
+      return j.get<double>();
+    throw NotAnEdit("value " + j.dump() + " is not a number");
+  case gis::FieldType::String:
+    if (j.is_string())
+      return j.get<std::string>();
+    throw NotAnEdit("value " + j.dump() + " is not text");
+  case gis::FieldType::Date:
+    if (j.is_object() && j.size() == 1 && j.contains("date") && j["date"].is_string())
+      if (auto d = dateFromText(j["date"].get<std::string>()))
+        return *d;
+    throw NotAnEdit("value " + j.dump() +
+                    " is not a date (the journal writes {\"date\": \"YYYY-MM-DD\"})");
+  }
+  throw NotAnEdit("value " + j.dump() + " is of no known type");
+}
+
+//! Reads a slot and checks it against its layer: editable (FeatureSchema), a geometry of the
+//! layer's dimension (core/Schema), fields the layer has with values of their types.
 std::pair<FeatureKey, Slot> slotFromJson(const json &j)
 {
-  FeatureKey key{j.at("layer").get<std::string>(), j.at("fid").get<std::int64_t>()};
+  FeatureKey key{j.at("layer").get<std::string>(), fidFromJson(j.at("fid"))};
+  const LayerSpec *spec = layerSpec(key.layer);
+  if (!spec)
+    throw NotAnEdit("layer '" + key.layer + "' cannot be edited");
+  const std::string feature = "layer '" + key.layer + "', feature " + std::to_string(key.fid);
   std::string kind = j.at("slot").get<std::string>();
   if (kind == "base")
     return {key, Slot::base()};
@@ -114,10 +181,26 @@ std::pair<FeatureKey, Slot> slotFromJson(const json &j)
   if (kind != "state")
     throw std::invalid_argument("unknown slot '" + kind + "'");
   FeatureState state;
-  if (!j.at("wkb").is_null())
-    state.geometry = share(gis::fromWkb(unhex(j["wkb"].get<std::string>())));
-  for (const auto &[name, value] : j.at("attributes").items())
-    state.attributes[name] = valueFromJson(value);
+  if (!j.at("wkb").is_null()) {
+    gis::Geometry g = gis::fromWkb(unhex(j["wkb"].get<std::string>()));
+    if (auto wrong = wrongGeometryType(findLayerSchema(key.layer)->geometry, g.get()))
+      throw NotAnEdit(feature + ": " + *wrong);
+    state.geometry = share(std::move(g));
+  }
+  const json &attributes = j.at("attributes");
+  if (!attributes.is_object())
+    throw std::invalid_argument("attributes are not an object");
+  for (const auto &[name, value] : attributes.items()) {
+    auto field = std::find_if(spec->fields.begin(), spec->fields.end(),
+                              [&](const FieldSpec &f) { return f.name == name; });
+    if (field == spec->fields.end())
+      throw NotAnEdit(feature + ": the layer has no field '" + name + "'");
+    try {
+      state.attributes[name] = valueFromJson(*field, value);
+    } catch (const NotAnEdit &e) {
+      throw NotAnEdit(feature + ", field '" + name + "': " + e.what());
+    }
+  }
   return {key, Slot::of(std::move(state))};
 }
 
@@ -203,10 +286,15 @@ EditJournal::Replay EditJournal::replay(const std::string &projectPath)
 {
   std::string path = pathFor(projectPath);
   std::ifstream in(path, std::ios::binary);
-  Replay result;
   if (!in)
-    return result;
+    return {};
   std::string content((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  return replayContent(content, path);
+}
+
+EditJournal::Replay EditJournal::replayContent(const std::string &content, const std::string &path)
+{
+  Replay result;
   std::size_t start = 0, lineNo = 0;
   while (start < content.size()) {
     std::size_t end = content.find('\n', start);
@@ -227,6 +315,9 @@ EditJournal::Replay EditJournal::replay(const std::string &projectPath)
         result.buffer.set(key, std::move(slot));
       }
       ++result.edits;
+    } catch (const NotAnEdit &e) {
+      throw JournalError(path + ", line " + std::to_string(lineNo) + ": " + e.what() +
+                         " (not an edit Anzhi makes)");
     } catch (const std::exception &e) {
       throw JournalError(path + ", line " + std::to_string(lineNo) +
                          ": unreadable journalled edit: " + e.what());

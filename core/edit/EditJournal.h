@@ -46,8 +46,12 @@ public:
     bool tornTail = false; //!< the last line was incomplete and was ignored
   };
   //! Replays a project's journal into a buffer. Throws JournalError naming the file and line
-  //! when a complete line cannot be read.
+  //! when a complete line cannot be read or is not an edit the editor makes (a layer it does
+  //! not edit, a field the layer lacks, a value or geometry of the wrong type); nothing of such
+  //! a journal is applied, and the file is left as it is.
   static Replay replay(const std::string &projectPath);
+  //! Replays a journal's content; `journalPath` names it in errors.
+  static Replay replayContent(const std::string &content, const std::string &journalPath);
 
 private:
   void openForAppend();
