@@ -47,13 +47,6 @@ std::optional<std::int64_t> integer(const FeatureRow &row, int index)
   return index < 0 ? std::nullopt : row.integer(index);
 }
 
-enum class Shape
-{
-  Polygon,
-  Point,
-  Line
-};
-
 //! Everything one layer's load needs from the whole project: the path, the working CRS,
 //! and where to put invalid geometries.
 struct LoadContext
@@ -73,8 +66,9 @@ struct LoadContext
 //! Reads one canonical layer: fields by `bind`, geometry validated in the stored CRS,
 //! repaired there if invalid, then transformed to the working CRS; an STR-tree at the end.
 template<typename F, typename Bind>
-void loadLayer(const LoadContext &ctx, Layer<F> &layer, Shape shape, Bind bind)
+void loadLayer(const LoadContext &ctx, Layer<F> &layer, Bind bind)
 {
+  const GeometryRole role = findLayerSchema(layer.name)->geometry;
   if (!*ctx.dataset)
     ctx.dataset->emplace(gis::VectorDataset::open(ctx.path));
   VectorLayer source = (*ctx.dataset)->layer(layer.name);
@@ -125,6 +119,21 @@ void loadLayer(const LoadContext &ctx, Layer<F> &layer, Shape shape, Bind bind)
         throw ProjectError(ctx.path + ": layer '" + layer.name +
                            "' has no coordinate reference system; assign one (e.g. EPSG:4546) "
                            "before checking");
+      if (auto wrongType = wrongGeometryType(role, stored.get())) {
+        // No rule can measure a line as a plot or a polygon as a school: reported where it
+        // lies, then treated as having no geometry, like a geometry beyond repair.
+        InvalidGeometry bad{layer.name, feature.fid, feature.code, *wrongType, nullptr};
+        try {
+          auto [x, y] = gis::pointXY(gis::pointOnSurface(stored.get()).get());
+          if (toWorking->transform(x, y))
+            bad.location = gis::makePoint(x, y);
+        } catch (const gis::GisError &) {
+          // no point on it (e.g. NaN coordinates): reported without a location
+        }
+        invalid.push_back(std::move(bad));
+        layer.features.push_back(std::move(feature));
+        return true;
+      }
       gis::ValidityReport report = gis::validity(stored.get());
       if (!report.valid) {
         InvalidGeometry bad{layer.name, feature.fid, feature.code, report.reason, nullptr};
@@ -135,7 +144,7 @@ void loadLayer(const LoadContext &ctx, Layer<F> &layer, Shape shape, Bind bind)
         }
         invalid.push_back(std::move(bad));
         try {
-          stored = gis::makeValid(stored.get(), shape == Shape::Polygon);
+          stored = gis::makeValid(stored.get(), role == GeometryRole::Polygon);
         } catch (const gis::GisError &) {
           stored.reset(); // beyond repair (e.g. NaN coordinates): reported, not measured
         }
@@ -285,7 +294,7 @@ std::shared_ptr<const Project> Project::load(const std::string &path, const Load
     using FT = FieldType;
     // The two big layers first, so that they run in parallel with each other.
     add(p.plots, [&p, landUse](const LoadContext &c) {
-      loadLayer(c, p.plots, Shape::Polygon, [landUse](const Fields &f) {
+      loadLayer(c, p.plots, [landUse](const Fields &f) {
         int name = f.optional("name", FT::String), use = f.required("land_use", FT::String);
         return [=](const FeatureRow &r, PlannedPlot &x) {
           x.name = text(r, name);
@@ -295,7 +304,7 @@ std::shared_ptr<const Project> Project::load(const std::string &path, const Load
       });
     });
     add(p.rangerPlots, [&p](const LoadContext &c) {
-      loadLayer(c, p.rangerPlots, Shape::Polygon, [](const Fields &f) {
+      loadLayer(c, p.rangerPlots, [](const Fields &f) {
         int ranger = f.required("ranger_code", FT::String);
         return [=](const FeatureRow &r, RangerPlot &x) { x.rangerCode = text(r, ranger); };
       });
@@ -306,7 +315,7 @@ std::shared_ptr<const Project> Project::load(const std::string &path, const Load
           p.plotsByRangerCode[*plots[i].rangerCode].push_back(i);
     });
     add(p.buildings, [&p, landUse](const LoadContext &c) {
-      loadLayer(c, p.buildings, Shape::Polygon, [landUse](const Fields &f) {
+      loadLayer(c, p.buildings, [landUse](const Fields &f) {
         int use = f.required("use", FT::String);
         return [=](const FeatureRow &r, Building &x) {
           x.use = text(r, use);
@@ -315,7 +324,7 @@ std::shared_ptr<const Project> Project::load(const std::string &path, const Load
       });
     });
     add(p.sites, [&p](const LoadContext &c) {
-      loadLayer(c, p.sites, Shape::Polygon, [](const Fields &f) {
+      loadLayer(c, p.sites, [](const Fields &f) {
         int name = f.optional("name", FT::String), county = f.optional("county", FT::String),
             township = f.optional("township", FT::String),
             setting = f.required("setting", FT::String),
@@ -338,7 +347,7 @@ std::shared_ptr<const Project> Project::load(const std::string &path, const Load
       });
     });
     add(p.schools, [&p](const LoadContext &c) {
-      loadLayer(c, p.schools, Shape::Point, [](const Fields &f) {
+      loadLayer(c, p.schools, [](const Fields &f) {
         int name = f.optional("name", FT::String), level = f.required("level", FT::String),
             capacity = f.required("capacity", FT::Integer),
             enrolled = f.optional("enrolled", FT::Integer);
@@ -351,13 +360,13 @@ std::shared_ptr<const Project> Project::load(const std::string &path, const Load
       });
     });
     add(p.catchments, [&p](const LoadContext &c) {
-      loadLayer(c, p.catchments, Shape::Polygon, [](const Fields &f) {
+      loadLayer(c, p.catchments, [](const Fields &f) {
         int school = f.required("school_code", FT::String);
         return [=](const FeatureRow &r, Catchment &x) { x.schoolCode = text(r, school); };
       });
     });
     add(p.clinics, [&p](const LoadContext &c) {
-      loadLayer(c, p.clinics, Shape::Point, [](const Fields &f) {
+      loadLayer(c, p.clinics, [](const Fields &f) {
         int name = f.optional("name", FT::String), level = f.optional("level", FT::String);
         return [=](const FeatureRow &r, Clinic &x) {
           x.name = text(r, name);
@@ -366,7 +375,7 @@ std::shared_ptr<const Project> Project::load(const std::string &path, const Load
       });
     });
     add(p.elderlyCare, [&p](const LoadContext &c) {
-      loadLayer(c, p.elderlyCare, Shape::Point, [](const Fields &f) {
+      loadLayer(c, p.elderlyCare, [](const Fields &f) {
         int name = f.optional("name", FT::String), beds = f.optional("beds", FT::Integer);
         return [=](const FeatureRow &r, ElderlyCare &x) {
           x.name = text(r, name);
@@ -375,7 +384,7 @@ std::shared_ptr<const Project> Project::load(const std::string &path, const Load
       });
     });
     add(p.servicePoints, [&p](const LoadContext &c) {
-      loadLayer(c, p.servicePoints, Shape::Point, [](const Fields &f) {
+      loadLayer(c, p.servicePoints, [](const Fields &f) {
         int name = f.optional("name", FT::String), kind = f.required("kind", FT::String);
         return [=](const FeatureRow &r, ServicePoint &x) {
           x.name = text(r, name);
@@ -384,7 +393,7 @@ std::shared_ptr<const Project> Project::load(const std::string &path, const Load
       });
     });
     add(p.industrialParks, [&p](const LoadContext &c) {
-      loadLayer(c, p.industrialParks, Shape::Polygon, [](const Fields &f) {
+      loadLayer(c, p.industrialParks, [](const Fields &f) {
         int name = f.optional("name", FT::String), kind = f.optional("kind", FT::String),
             jobs = f.optional("jobs", FT::Integer);
         return [=](const FeatureRow &r, IndustrialPark &x) {
@@ -395,7 +404,7 @@ std::shared_ptr<const Project> Project::load(const std::string &path, const Load
       });
     });
     add(p.homesteads, [&p](const LoadContext &c) {
-      loadLayer(c, p.homesteads, Shape::Polygon, [](const Fields &f) {
+      loadLayer(c, p.homesteads, [](const Fields &f) {
         int household = f.optional("household_code", FT::String),
             village = f.optional("village", FT::String), site = f.optional("site_code", FT::String),
             status = f.required("status", FT::String),
@@ -411,11 +420,11 @@ std::shared_ptr<const Project> Project::load(const std::string &path, const Load
       });
     });
     add(p.forestLand, [&p](const LoadContext &c) {
-      loadLayer(c, p.forestLand, Shape::Polygon,
+      loadLayer(c, p.forestLand,
                 [](const Fields &) { return [](const FeatureRow &, ForestLand &) {}; });
     });
     add(p.rangers, [&p](const LoadContext &c) {
-      loadLayer(c, p.rangers, Shape::Point, [](const Fields &f) {
+      loadLayer(c, p.rangers, [](const Fields &f) {
         int name = f.optional("name", FT::String), site = f.optional("site_code", FT::String),
             status = f.optional("status", FT::String);
         return [=](const FeatureRow &r, Ranger &x) {
@@ -426,7 +435,7 @@ std::shared_ptr<const Project> Project::load(const std::string &path, const Load
       });
     });
     add(p.roads, [&p](const LoadContext &c) {
-      loadLayer(c, p.roads, Shape::Line, [](const Fields &f) {
+      loadLayer(c, p.roads, [](const Fields &f) {
         int cls = f.optional("class", FT::String);
         return [=](const FeatureRow &r, Road &x) { x.roadClass = text(r, cls); };
       });

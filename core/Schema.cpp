@@ -118,4 +118,29 @@ gis::GeometryKind storedGeometryKind(GeometryRole role)
   return gis::GeometryKind::Any;
 }
 
+std::optional<std::string> wrongGeometryType(GeometryRole role, const GEOSGeometry *geometry)
+{
+  const std::string type = gis::typeName(geometry);
+  const char *layer = "";
+  switch (role) {
+  case GeometryRole::Polygon:
+    if (type == "Polygon" || type == "MultiPolygon")
+      return std::nullopt;
+    layer = "a polygon layer";
+    break;
+  case GeometryRole::Point:
+  case GeometryRole::PointOrNone:
+    if (type == "Point" || type == "MultiPoint")
+      return std::nullopt;
+    layer = "a point layer";
+    break;
+  case GeometryRole::Line:
+    if (type == "LineString" || type == "MultiLineString")
+      return std::nullopt;
+    layer = "a line layer";
+    break;
+  }
+  return "wrong geometry type: " + type + " in " + layer;
+}
+
 } // namespace anzhi::core

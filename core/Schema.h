@@ -2,6 +2,7 @@
 
 #include "gis/Vector.h"
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -45,5 +46,8 @@ const LayerSchema *findLayerSchema(std::string_view name);
 //! The geometry kind a new table of the layer is created with: MultiPolygon for polygon layers
 //! (make-valid and multi-part parcels need it), Point, Line.
 gis::GeometryKind storedGeometryKind(GeometryRole role);
+//! What is wrong when a geometry is not of the layer's dimension, e.g. "wrong geometry type:
+//! LineString in a polygon layer"; nothing when it fits (single or multi, as domain.md allows).
+std::optional<std::string> wrongGeometryType(GeometryRole role, const GEOSGeometry *geometry);
 
 } // namespace anzhi::core

@@ -78,9 +78,9 @@ bool GpkgScan::isNull(int field) const
   return sqlite3_column_type(m_statement, kFirstField + field) == SQLITE_NULL;
 }
 
-bool GpkgScan::isText(int field) const
+int GpkgScan::storageClass(int field) const
 {
-  return sqlite3_column_type(m_statement, kFirstField + field) == SQLITE_TEXT;
+  return sqlite3_column_type(m_statement, kFirstField + field);
 }
 
 std::int64_t GpkgScan::integer(int field) const

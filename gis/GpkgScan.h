@@ -34,7 +34,10 @@ public:
   //! The geometry column's bytes; empty when it is NULL or the table has none.
   std::span<const unsigned char> geometryBlob() const;
   bool isNull(int field) const;
-  bool isText(int field) const;
+  //! The SQLite storage class of the field's value in this row (SQLITE_INTEGER, SQLITE_FLOAT,
+  //! SQLITE_TEXT, SQLITE_BLOB or SQLITE_NULL): what is stored, whatever the column's declared
+  //! type (a column declared INTEGER holds text as readily as integers).
+  int storageClass(int field) const;
   std::int64_t integer(int field) const;
   double real(int field) const;
   std::string text(int field) const;

@@ -6,6 +6,7 @@
 #include "gis/Text.h"
 
 #include <ogrsf_frmts.h>
+#include <sqlite3.h>
 
 #include <charconv>
 #include <cmath>
@@ -144,22 +145,45 @@ int FeatureRow::declaredType(int fieldIndex) const
   return m_layer.m_layer->GetLayerDefn()->GetFieldDefn(fieldIndex)->GetType();
 }
 
+FeatureRow::Stored FeatureRow::stored(int fieldIndex) const
+{
+  if (m_scan) {
+    switch (m_scan->storageClass(fieldIndex)) {
+    case SQLITE_INTEGER:
+      return Stored::Integer;
+    case SQLITE_FLOAT:
+      return Stored::Real;
+    default:
+      return Stored::Text;
+    }
+  }
+  switch (declaredType(fieldIndex)) {
+  case OFTInteger:
+  case OFTInteger64:
+    return Stored::Integer;
+  case OFTReal:
+    return Stored::Real;
+  default:
+    return Stored::Text;
+  }
+}
+
 std::string FeatureRow::rawString(int fieldIndex) const
 {
   if (!m_scan)
     return m_feature->GetFieldAsString(fieldIndex);
-  switch (declaredType(fieldIndex)) {
-  case OFTInteger:
-  case OFTInteger64:
+  switch (stored(fieldIndex)) {
+  case Stored::Integer:
     return std::to_string(m_scan->integer(fieldIndex));
-  case OFTReal: {
+  case Stored::Real: {
     char buf[32];
     std::snprintf(buf, sizeof buf, "%.15g", m_scan->real(fieldIndex));
     return buf;
   }
-  default:
-    return m_scan->text(fieldIndex);
+  case Stored::Text:
+    break;
   }
+  return m_scan->text(fieldIndex);
 }
 
 std::int64_t FeatureRow::rawInteger(int fieldIndex) const
@@ -187,53 +211,58 @@ std::optional<std::string> FeatureRow::string(int fieldIndex) const
   return rawString(fieldIndex);
 }
 
+std::int64_t FeatureRow::wholeNumber(int fieldIndex, double value) const
+{
+  // Beyond 2^53 a real no longer tells neighbouring integers apart: whatever integer was meant
+  // is lost, so such a value is refused rather than rounded (9e99 used to read as INT64_MAX).
+  constexpr double kLargestExact = 9007199254740992.0; // 2^53
+  char shortest[32] = {};
+  std::to_chars(shortest, shortest + sizeof shortest - 1, value);
+  if (!std::isfinite(value) || std::fabs(value) > kLargestExact)
+    failField(fieldIndex, "value " + std::string(shortest) + " is out of range for a whole number");
+  if (value != std::floor(value))
+    failField(fieldIndex, "value " + std::string(shortest) + " is not a whole number");
+  return static_cast<std::int64_t>(value);
+}
+
 std::optional<std::int64_t> FeatureRow::integer(int fieldIndex) const
 {
   if (isNull(fieldIndex))
     return std::nullopt;
-  switch (declaredType(fieldIndex)) {
-  case OFTInteger:
-  case OFTInteger64:
+  switch (stored(fieldIndex)) {
+  case Stored::Integer:
     return rawInteger(fieldIndex);
-  case OFTReal: {
-    double v = rawReal(fieldIndex);
-    if (!std::isfinite(v) || v != std::floor(v) || std::fabs(v) > 9.0e15)
-      failField(fieldIndex, "value " + std::to_string(v) + " is not a whole number");
-    return static_cast<std::int64_t>(v);
+  case Stored::Real:
+    return wholeNumber(fieldIndex, rawReal(fieldIndex));
+  case Stored::Text:
+    break;
   }
-  default: {
-    std::string text = trimmed(rawString(fieldIndex));
-    if (text.empty())
-      return std::nullopt;
-    std::int64_t value = 0;
-    auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
-    if (ec != std::errc() || end != text.data() + text.size())
-      failField(fieldIndex, "value '" + text + "' is not a whole number");
-    return value;
-  }
-  }
+  std::string text = trimmed(rawString(fieldIndex));
+  if (text.empty())
+    return std::nullopt;
+  std::int64_t value = 0;
+  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (ec == std::errc::result_out_of_range)
+    failField(fieldIndex, "value '" + text + "' is out of range for a whole number");
+  if (ec != std::errc() || end != text.data() + text.size())
+    failField(fieldIndex, "value '" + text + "' is not a whole number");
+  return value;
 }
 
 std::optional<double> FeatureRow::real(int fieldIndex) const
 {
   if (isNull(fieldIndex))
     return std::nullopt;
-  switch (declaredType(fieldIndex)) {
-  case OFTInteger:
-  case OFTInteger64:
-  case OFTReal:
+  if (stored(fieldIndex) != Stored::Text)
     return rawReal(fieldIndex);
-  default: {
-    std::string text = trimmed(rawString(fieldIndex));
-    if (text.empty())
-      return std::nullopt;
-    char *end = nullptr;
-    double value = std::strtod(text.c_str(), &end);
-    if (end != text.c_str() + text.size())
-      failField(fieldIndex, "value '" + text + "' is not a number");
-    return value;
-  }
-  }
+  std::string text = trimmed(rawString(fieldIndex));
+  if (text.empty())
+    return std::nullopt;
+  char *end = nullptr;
+  double value = std::strtod(text.c_str(), &end);
+  if (end != text.c_str() + text.size())
+    failField(fieldIndex, "value '" + text + "' is not a number");
+  return value;
 }
 
 std::optional<Date> FeatureRow::date(int fieldIndex) const

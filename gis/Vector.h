@@ -82,6 +82,17 @@ private:
   }
   [[noreturn]] void failField(int fieldIndex, const std::string &problem) const;
   int declaredType(int fieldIndex) const; //!< the field's OGRFieldType
+  //! What the value is, as far as the source tells: a GeoPackage scan sees SQLite's storage
+  //! class; OGR converts to the declared type, so that is all it shows.
+  enum class Stored
+  {
+    Integer,
+    Real,
+    Text
+  };
+  Stored stored(int fieldIndex) const;
+  //! A real read as a whole number; throws naming the field when it is not one.
+  std::int64_t wholeNumber(int fieldIndex, double value) const;
   std::string rawString(int fieldIndex) const;
   std::int64_t rawInteger(int fieldIndex) const;
   double rawReal(int fieldIndex) const;
