@@ -1,12 +1,16 @@
 #include "FuzzEntry.h"
 
 #include "core/RuleSet.h"
+#include "core/Schema.h"
+#include "core/edit/EditJournal.h"
 #include "gis/GisError.h"
 #include "gis/GpkgGeometry.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <string>
+#include <variant>
 
 namespace anzhi::fuzz {
 
@@ -82,6 +86,45 @@ int gpkgGeometry(const std::uint8_t *data, std::size_t size)
   }
   if (gis::toWkb(again.get()) != once)
     broken("a geometry read from a BLOB changed through a WKB round trip");
+  return 0;
+}
+
+int journalReplay(const std::uint8_t *data, std::size_t size)
+{
+  const std::string content(reinterpret_cast<const char *>(data), size);
+  core::EditJournal::Replay replay;
+  try {
+    replay = core::EditJournal::replayContent(content, "fuzz.gpkg.anzhi-edits");
+  } catch (const core::JournalError &) {
+    return 0;
+  }
+  for (const auto &[key, slot] : replay.buffer.changes()) {
+    const core::LayerSpec *spec = core::layerSpec(key.layer);
+    if (!spec)
+      broken("replay applied an edit of a layer the editor does not edit");
+    if (slot.kind != core::Slot::Kind::State)
+      continue;
+    if (const GEOSGeometry *g = slot.state->geometry.get()) {
+      if (core::wrongGeometryType(core::findLayerSchema(key.layer)->geometry, g))
+        broken("replay applied a geometry of the wrong dimension for its layer");
+      exercise(g);
+    }
+    for (const auto &[name, value] : slot.state->attributes) {
+      auto field = std::find_if(spec->fields.begin(), spec->fields.end(),
+                                [&](const core::FieldSpec &f) { return f.name == name; });
+      if (field == spec->fields.end())
+        broken("replay applied a field the layer does not have");
+      const bool typed =
+          std::holds_alternative<std::monostate>(value) ||
+          (field->type == gis::FieldType::Integer && std::holds_alternative<std::int64_t>(value)) ||
+          (field->type == gis::FieldType::String && std::holds_alternative<std::string>(value)) ||
+          (field->type == gis::FieldType::Date && std::holds_alternative<gis::Date>(value));
+      if (!typed)
+        broken("replay applied a value of the wrong type for its field");
+    }
+  }
+  // What the desktop does with a recovered buffer: the next new fid goes below every one in it.
+  replay.buffer.newFid();
   return 0;
 }
 

@@ -23,6 +23,12 @@ int wkb(const std::uint8_t *data, std::size_t size);
 //! refusal; a geometry read must survive a round trip through WKB unchanged.
 int gpkgGeometry(const std::uint8_t *data, std::size_t size);
 
+//! core::EditJournal::replayContent on the bytes as a journal's content (JSON lines), then
+//! the invariants replay promises: every slot of an editable layer, every geometry of the
+//! layer's dimension, every value of its field's type, room for the next new fid.
+//! JournalError is the expected refusal.
+int journalReplay(const std::uint8_t *data, std::size_t size);
+
 //! The import mappers (core/import, from the import branch; built only when present): the first
 //! line as a CSV header (separator, split, geometry columns), the other lines as CSV rows and as
 //! `--field`/`--land-use` arguments resolved against a canonical layer, the first bytes as

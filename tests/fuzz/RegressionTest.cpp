@@ -63,6 +63,11 @@ TEST(FuzzRegression, GpkgGeometry)
   replay("gpkg_geometry", anzhi::fuzz::gpkgGeometry, 3);
 }
 
+TEST(FuzzRegression, JournalReplay)
+{
+  replay("journal_replay", anzhi::fuzz::journalReplay, 3);
+}
+
 #ifdef ANZHI_FUZZ_IMPORT
 TEST(FuzzRegression, ImportMappers)
 {

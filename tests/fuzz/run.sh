@@ -2,7 +2,7 @@
 # Builds the libFuzzer targets (clang-14, ASan+UBSan, coverage) in build-fuzz/ and runs them,
 # one at a time, nice'd.
 #   tests/fuzz/run.sh [target] [seconds]
-# target: rule_set | wkb | gpkg_geometry | import_mappers (once the import branch is merged) |
+# target: rule_set | wkb | gpkg_geometry | journal_replay | import_mappers (once the import branch is merged) |
 # all (default); seconds per target (default 600).
 # New corpus entries go to build-fuzz/fuzz-corpus/<target>/ (the seeds in tests/fuzz/corpus/ are
 # only read); a crashing input is written to build-fuzz/fuzz-artifacts/<target>/ — copy it to
@@ -13,7 +13,7 @@ target=${1:-all}
 seconds=${2:-600}
 dir=${ANZHI_FUZZ_BUILD_DIR:-build-fuzz}
 compiler=${ANZHI_FUZZ_CXX:-$(command -v clang++-14 || command -v clang++)}
-all=(rule_set wkb gpkg_geometry)
+all=(rule_set wkb gpkg_geometry journal_replay)
 [[ -f core/import/FieldMapping.h ]] && all+=(import_mappers)
 if [[ $target == all ]]; then
   targets=("${all[@]}")
