@@ -153,6 +153,15 @@ EditController::EditController(MainWindow *window)
     updateActions();
   });
   connect(m_session, &EditSession::journalFailed, this, &EditController::report);
+  connect(m_session, &EditSession::recoveryFailed, this, [this](const QString &error) {
+    const QString text =
+        tr("The unsaved edits cannot be recovered: %1. The journal file is kept as it is; "
+           "edits made now are not journalled until it is moved away.")
+            .arg(error);
+    report(text);
+    if (m_dialogs)
+      QMessageBox::warning(m_window, tr("Recover unsaved edits"), text);
+  });
   connect(m_session, &EditSession::recovered, this, [this](int edits) {
     m_window->statusBar()->showMessage(tr("Recovered %n unsaved edit(s)", nullptr, edits), 8000);
   });

@@ -71,8 +71,11 @@ EditSession::~EditSession()
 
 void EditSession::inJournal(std::function<void(core::EditJournal &)> op, std::function<void()> then)
 {
-  if (!m_journal)
+  if (!m_journal) {
+    if (then)
+      then();
     return;
+  }
   m_journalPool->start([this, journal = m_journal, op = std::move(op), then = std::move(then)] {
     QString error;
     try {
@@ -351,7 +354,11 @@ void EditSession::recover()
       return;
     Replayed out = watcher->result();
     if (!out.error.isEmpty()) {
-      emit journalFailed(out.error);
+      // The file is the user's unsaved work even when it cannot be replayed: appending would
+      // put new edits after a line replay refuses, and a save or discard would remove it, so
+      // this session leaves it alone.
+      m_journal.reset();
+      emit recoveryFailed(out.error);
       return;
     }
     std::vector<core::Change> changes;

@@ -82,7 +82,7 @@ public:
   //! Whether the project has journalled edits from an earlier session.
   bool hasJournal() const;
   //! Replays the journal on a worker as one undoable edit; emits recovered() or
-  //! journalFailed().
+  //! recoveryFailed().
   void recover();
 
   const core::LiveViolations &live() const { return m_live; }
@@ -101,6 +101,9 @@ signals:
   void saveFailed(const QString &message);
   void recovered(int edits);
   void journalFailed(const QString &message);
+  //! The journal could not be replayed (JournalError); the file is left as it is and this
+  //! session no longer writes to it.
+  void recoveryFailed(const QString &message);
 
 private:
   friend class EditCommand;
