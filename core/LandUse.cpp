@@ -2,6 +2,8 @@
 
 #include "gis/Text.h"
 
+#include <re2/re2.h>
+
 #include <array>
 
 namespace anzhi::core {
@@ -62,9 +64,18 @@ std::optional<LandUseClass> classFromName(std::string_view name)
 LandUseMapping::LandUseMapping(std::vector<Pattern> patterns)
     : m_patterns(std::move(patterns))
 {
-  for (const Pattern &p : m_patterns)
-    m_compiled.emplace_back(p.regex, std::regex::ECMAScript | std::regex::optimize);
+  RE2::Options options;
+  options.set_log_errors(false); // the reason goes into the exception, not onto stderr
+  options.set_never_capture(true);
+  for (std::size_t i = 0; i < m_patterns.size(); ++i) {
+    auto compiled = std::make_unique<const RE2>(m_patterns[i].regex, options);
+    if (!compiled->ok())
+      throw LandUsePatternError(i, compiled->error());
+    m_compiled.push_back(std::move(compiled));
+  }
 }
+
+LandUseMapping::~LandUseMapping() = default;
 
 std::vector<LandUseMapping::Pattern> LandUseMapping::defaultPatterns()
 {
@@ -102,12 +113,8 @@ LandUseClass LandUseMapping::classify(const std::optional<std::string> &value) c
       return it->second;
   }
   LandUseClass result = LandUseClass::Other;
-  // libstdc++'s regex matcher recurses once per character: a pattern such as ".*学校.*" on a
-  // value of 100,000 characters overflows the stack. A class name or code is short; a longer
-  // value is "other" without matching (docs/rules.md decision 3).
-  constexpr std::size_t kMaxMatchedLength = 1000;
-  for (std::size_t i = 0; i < m_compiled.size() && key.size() <= kMaxMatchedLength; ++i) {
-    if (std::regex_match(key, m_compiled[i])) {
+  for (std::size_t i = 0; i < m_compiled.size(); ++i) {
+    if (RE2::FullMatch(key, *m_compiled[i])) {
       result = m_patterns[i].cls;
       break;
     }

@@ -1,13 +1,18 @@
 #pragma once
 
 #include <map>
+#include <memory>
 #include <mutex>
 #include <optional>
-#include <regex>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
+
+namespace re2 {
+class RE2;
+}
 
 namespace anzhi::core {
 
@@ -30,8 +35,22 @@ std::string_view className(LandUseClass c);
 std::optional<LandUseClass> classFromName(std::string_view name);
 std::string_view classNameZh(LandUseClass c);
 
+//! A land-use pattern RE2 refuses (a back-reference, a lookaround, a repetition over 1000).
+class LandUsePatternError : public std::runtime_error
+{
+public:
+  LandUsePatternError(std::size_t index, const std::string &reason)
+      : std::runtime_error(reason)
+      , index(index)
+  {
+  }
+  std::size_t index; //!< of the pattern in the list given to LandUseMapping
+};
+
 //! Maps a `land_use` or `use` value (a class name or a planning code) to a class by the
 //! rule set's patterns, tried in order; each pattern must match the whole trimmed value.
+//! Patterns are RE2 regular expressions (UTF-8): matching takes time linear in the value
+//! whatever the pattern, so a rule set cannot stall a check.
 //! Thread: classify() may be called from several threads at once.
 class LandUseMapping
 {
@@ -41,7 +60,9 @@ public:
     LandUseClass cls;
     std::string regex;
   };
+  //! Throws LandUsePatternError, with RE2's reason, for the first pattern RE2 refuses.
   explicit LandUseMapping(std::vector<Pattern> patterns);
+  ~LandUseMapping();
   //! The patterns of domain.md's default mapping.
   static std::vector<Pattern> defaultPatterns();
 
@@ -50,7 +71,7 @@ public:
 
 private:
   std::vector<Pattern> m_patterns;
-  std::vector<std::regex> m_compiled;
+  std::vector<std::unique_ptr<const re2::RE2>> m_compiled;
   mutable std::mutex m_cacheMutex;
   mutable std::map<std::string, LandUseClass, std::less<>> m_cache;
 };

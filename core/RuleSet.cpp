@@ -2,8 +2,6 @@
 
 #include <toml++/toml.h>
 
-#include <algorithm>
-#include <cctype>
 #include <cmath>
 #include <fstream>
 #include <set>
@@ -148,50 +146,6 @@ private:
   std::string m_source;
 };
 
-//! What std::regex must not be given: libstdc++'s compiler recurses once per term and
-//! overflows a signed integer on long back-reference or repetition numbers, and repetition
-//! counts multiply the automaton (found by tests/fuzz fuzz_rule_set). Land-use patterns are
-//! short codes and names; these limits leave room for any of them.
-std::optional<std::string> patternProblem(const std::string &pattern)
-{
-  constexpr std::size_t kMaxLength = 200;
-  constexpr double kMaxRepetitions = 10000;
-  if (pattern.size() > kMaxLength)
-    return "longer than " + std::to_string(kMaxLength) + " characters";
-  double product = 1;
-  for (std::size_t i = 0; i < pattern.size(); ++i) {
-    const char c = pattern[i];
-    if (c == '\\') {
-      if (i + 1 < pattern.size() && pattern[i + 1] >= '1' && pattern[i + 1] <= '9')
-        return "back-references (\\1 …) are not supported";
-      ++i; // an escaped character, '{' included
-    } else if (c == '{') {
-      // {n}, {n,} or {n,m}: the largest count multiplies the automaton.
-      std::size_t j = i + 1;
-      double largest = 0, value = 0;
-      std::size_t digits = 0;
-      for (; j < pattern.size() &&
-             (std::isdigit(static_cast<unsigned char>(pattern[j])) || pattern[j] == ',');
-           ++j) {
-        if (pattern[j] == ',') {
-          largest = std::max(largest, value);
-          value = 0;
-          digits = 0;
-        } else if (++digits > 6) {
-          return "a repetition count has more than 6 digits";
-        } else {
-          value = value * 10 + (pattern[j] - '0');
-        }
-      }
-      largest = std::max(largest, value);
-      product *= std::max(1.0, largest);
-      if (product > kMaxRepetitions)
-        return "repetition counts multiply to more than " + std::to_string(int(kMaxRepetitions));
-    }
-  }
-  return std::nullopt;
-}
-
 } // namespace
 
 std::string_view severityName(Severity s)
@@ -296,6 +250,7 @@ RuleSet RuleSet::fromToml(const std::string &text, const std::string &sourceName
 
   if (const toml::table *landUse = r.subtable(root, "", "land_use")) {
     std::vector<LandUseMapping::Pattern> patterns;
+    std::vector<std::pair<const toml::node *, std::string>> items; //!< where each pattern is
     for (const auto &[k, v] : *landUse) {
       std::string key(k.str());
       auto cls = classFromName(key);
@@ -317,18 +272,16 @@ RuleSet RuleSet::fromToml(const std::string &text, const std::string &sourceName
       for (const toml::node &item : *list) {
         if (!item.is_string())
           r.fail(item, "land_use." + key, "expected text patterns");
-        std::string pattern = *item.value<std::string>();
-        if (auto problem = patternProblem(pattern))
-          r.fail(item, "land_use." + key, "pattern '" + pattern + "': " + *problem);
-        try {
-          std::regex check(pattern);
-        } catch (const std::regex_error &) {
-          r.fail(item, "land_use." + key, "invalid pattern '" + pattern + "'");
-        }
-        patterns.push_back({cls, pattern});
+        patterns.push_back({cls, *item.value<std::string>()});
+        items.push_back({&item, "land_use." + key});
       }
     }
-    set.landUse = std::make_shared<LandUseMapping>(std::move(patterns));
+    try {
+      set.landUse = std::make_shared<LandUseMapping>(patterns);
+    } catch (const LandUsePatternError &e) {
+      const auto &[node, key] = items[e.index];
+      r.fail(*node, key, "pattern '" + patterns[e.index].regex + "': " + e.what());
+    }
   }
 
   const toml::table *rules = r.subtable(root, "", "rules");
