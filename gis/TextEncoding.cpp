@@ -62,6 +62,42 @@ const Converter &gbkEncoder()
   return c;
 }
 
+//! The length of the well-formed UTF-8 sequence at s[i] (1 to 4), or 0 when the bytes there are
+//! not UTF-8: a stray continuation byte, an overlong form, a surrogate, a value beyond
+//! U+10FFFF, or a sequence cut short.
+std::size_t utf8Length(std::string_view s, std::size_t i)
+{
+  const auto c = static_cast<unsigned char>(s[i]);
+  if (c < 0x80)
+    return 1;
+  std::size_t len = 0;
+  char32_t min = 0;
+  if (c >= 0xC2 && c <= 0xDF) {
+    len = 2;
+    min = 0x80;
+  } else if (c >= 0xE0 && c <= 0xEF) {
+    len = 3;
+    min = 0x800;
+  } else if (c >= 0xF0 && c <= 0xF4) {
+    len = 4;
+    min = 0x10000;
+  } else {
+    return 0;
+  }
+  if (i + len > s.size())
+    return 0;
+  char32_t cp = len == 2 ? c & 0x1F : len == 3 ? c & 0x0F : c & 0x07;
+  for (std::size_t k = 1; k < len; ++k) {
+    const auto t = static_cast<unsigned char>(s[i + k]);
+    if ((t & 0xC0) != 0x80)
+      return 0;
+    cp = (cp << 6) | (t & 0x3F);
+  }
+  if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+    return 0;
+  return len;
+}
+
 //! The code points of valid UTF-8 (callers check validity first).
 std::vector<char32_t> codePoints(std::string_view s)
 {
@@ -153,37 +189,9 @@ std::optional<TextEncoding> encodingFromName(std::string_view name)
 
 bool isValidUtf8(std::string_view s)
 {
-  std::size_t i = 0;
-  while (i < s.size()) {
-    const auto c = static_cast<unsigned char>(s[i]);
-    if (c < 0x80) {
-      ++i;
-      continue;
-    }
-    std::size_t len = 0;
-    char32_t min = 0;
-    if (c >= 0xC2 && c <= 0xDF) {
-      len = 2;
-      min = 0x80;
-    } else if (c >= 0xE0 && c <= 0xEF) {
-      len = 3;
-      min = 0x800;
-    } else if (c >= 0xF0 && c <= 0xF4) {
-      len = 4;
-      min = 0x10000;
-    } else {
-      return false;
-    }
-    if (i + len > s.size())
-      return false;
-    char32_t cp = len == 2 ? c & 0x1F : len == 3 ? c & 0x0F : c & 0x07;
-    for (std::size_t k = 1; k < len; ++k) {
-      const auto t = static_cast<unsigned char>(s[i + k]);
-      if ((t & 0xC0) != 0x80)
-        return false;
-      cp = (cp << 6) | (t & 0x3F);
-    }
-    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+  for (std::size_t i = 0; i < s.size();) {
+    const std::size_t len = utf8Length(s, i);
+    if (len == 0)
       return false;
     i += len;
   }
@@ -269,6 +277,45 @@ std::optional<std::string> mojibakeReason(std::string_view utf8)
     return "most of its Chinese characters are rare ones such as 鍙, 瀹 or 鏂 (UTF-8 read as "
            "GBK)";
   return std::nullopt;
+}
+
+std::string printable(std::string_view text)
+{
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size();) {
+    const std::size_t len = utf8Length(text, i);
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (len == 0 || c < 0x20 || c == 0x7F) {
+      if (c == '\n')
+        out += "\\n";
+      else if (c == '\r')
+        out += "\\r";
+      else if (c == '\t')
+        out += "\\t";
+      else
+        out += {'\\', 'x', kHex[c >> 4], kHex[c & 0xF]};
+      ++i;
+      continue;
+    }
+    const std::string_view sequence = text.substr(i, len);
+    i += len;
+    const char32_t cp = len == 1 ? c : codePoints(sequence).front();
+    // C1 controls (U+0080–U+009F: 0x9B is a terminal's CSI); line and paragraph separators;
+    // the bidirectional marks, embeddings, overrides and isolates that reorder what follows.
+    const bool hidden = (cp >= 0x80 && cp <= 0x9F) || cp == 0x061C || cp == 0x200E ||
+                        cp == 0x200F || (cp >= 0x2028 && cp <= 0x202E) ||
+                        (cp >= 0x2066 && cp <= 0x2069);
+    if (!hidden) {
+      out += sequence;
+      continue;
+    }
+    out += "\\u";
+    for (int shift = 12; shift >= 0; shift -= 4)
+      out += kHex[(cp >> shift) & 0xF];
+  }
+  return out;
 }
 
 } // namespace anzhi::gis

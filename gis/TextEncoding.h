@@ -59,4 +59,13 @@ private:
 //! mojibake too.
 std::optional<std::string> mojibakeReason(std::string_view utf8);
 
+//! Text as it may be shown on a terminal or in a log line when it quotes data (a feature's
+//! code, a field's value, a file or layer name): what could start a new line, move the cursor,
+//! clear the screen or reorder the line is written out visibly, so that data cannot forge or
+//! hide output. Escaped: C0 controls as \n, \r, \t or \xNN (ESC is \x1b), DEL as \x7f, bytes
+//! that are not UTF-8 as \xNN, C1 controls, U+2028/U+2029 and the bidirectional controls
+//! (U+061C, U+200E/F, U+202A–U+202E, U+2066–U+2069) as \uNNNN. Everything else, Chinese
+//! included, is kept byte for byte; a backslash stays a backslash.
+std::string printable(std::string_view text);
+
 } // namespace anzhi::gis

@@ -8,6 +8,7 @@
 #include "core/report/ViolationLayer.h"
 #include "data/generator/SampleCounty.h"
 #include "gis/GisError.h"
+#include "gis/TextEncoding.h"
 
 #include <chrono>
 #include <cstdio>
@@ -78,7 +79,8 @@ std::string pad(const std::string &text, std::size_t width)
 
 int cannotRun(const std::string &message)
 {
-  std::cerr << "anzhi-cli: " << message << "\n";
+  // The message quotes data (codes, names, paths): a newline or ESC in it must not forge a line.
+  std::cerr << "anzhi-cli: " << gis::printable(message) << "\n";
   return kCannotRun;
 }
 
@@ -209,12 +211,12 @@ int runCheck(const CheckArgs &args)
   }
   if (!args.json && !args.html) {
     bool en = args.lang == "en";
-    std::cout << (en ? "Project: " : "项目：") << name << "\n"
+    std::cout << (en ? "Project: " : "项目：") << gis::printable(name) << "\n"
               << (en ? "Working CRS: " : "工作坐标系：") << result.workingCrs << "\n\n";
     for (const core::RuleOutcome &r : result.rules) {
       std::cout << pad(r.id, 24) << pad(r.clause, 16);
       if (r.skipped)
-        std::cout << (en ? "skipped: " : "已跳过：") << r.reason << "\n";
+        std::cout << (en ? "skipped: " : "已跳过：") << gis::printable(r.reason) << "\n";
       else
         std::cout << std::setw(7) << r.violations << (en ? " violation(s) in " : " 处违规，检查 ")
                   << r.checked << (en ? " features" : " 个要素") << "\n";
@@ -225,7 +227,7 @@ int runCheck(const CheckArgs &args)
       const core::Violation &v = result.violations[i];
       std::cout << (v.severity == core::Severity::Error ? (en ? "[error] " : "【错误】")
                                                         : (en ? "[warning] " : "【警告】"))
-                << v.rule << ": " << v.message(args.lang) << "\n";
+                << v.rule << ": " << gis::printable(v.message(args.lang)) << "\n";
     }
     if (result.violations.size() > shown)
       std::cout << "… " << result.violations.size() - shown

@@ -3,6 +3,7 @@
 #include "app/cli/Commands.h"
 #include "app/render/MapRenderer.h"
 #include "core/Engine.h"
+#include "gis/TextEncoding.h"
 
 #include <QGuiApplication>
 #include <QImage>
@@ -23,7 +24,7 @@ namespace {
 
 int fail(const std::string &message)
 {
-  std::cerr << "anzhi-cli: " << message << "\n";
+  std::cerr << "anzhi-cli: " << gis::printable(message) << "\n"; // data cannot forge a line
   return kCannotRun;
 }
 
@@ -95,8 +96,9 @@ int runRender(const RenderArgs &args)
     options.skipBrokenLayers = true;
     project = core::Project::load(args.project, options);
     for (const core::LayerProblem &p : project->problems)
-      std::cerr << "anzhi-cli: warning: " << (p.layer.empty() ? "" : "layer " + p.layer + ": ")
-                << p.message << " (not drawn)\n";
+      std::cerr << "anzhi-cli: warning: "
+                << gis::printable((p.layer.empty() ? "" : "layer " + p.layer + ": ") + p.message)
+                << " (not drawn)\n";
     if (args.violations)
       result = core::Engine(rules).check(*project);
   } catch (const std::exception &e) {

@@ -83,5 +83,37 @@ TEST(TextEncoding, CatchesMojibake)
   EXPECT_TRUE(mojibakeReason(kGbkAnzhiqu).has_value()); // not UTF-8 at all
 }
 
+TEST(TextEncoding, PrintableEscapesWhatCouldForgeOutput)
+{
+  // A code that would print a second, forged line, and one that clears the screen.
+  EXPECT_EQ(printable("x\n anzhi-cli: Errors: 0"), "x\\n anzhi-cli: Errors: 0");
+  EXPECT_EQ(printable("A\x1b[2J\rB\tC"), "A\\x1b[2J\\rB\\tC");
+  EXPECT_EQ(printable(std::string("a\0b", 3)), "a\\x00b");
+  EXPECT_EQ(printable("\x7f"), "\\x7f");
+  // C1 controls as code points: U+009B (CSI) is C2 9B in UTF-8, U+0085 (NEL) C2 85.
+  EXPECT_EQ(printable("\xC2\x9B"
+                      "2J\xC2\x85"),
+            "\\u009b2J\\u0085");
+  // U+2028 (E2 80 A8), U+202E RIGHT-TO-LEFT OVERRIDE (E2 80 AE), U+2066 (E2 81 A6),
+  // U+200F (E2 80 8F), U+061C (D8 9C).
+  EXPECT_EQ(printable("a\xE2\x80\xA8"
+                      "b\xE2\x80\xAE"
+                      "cba\xE2\x81\xA6"
+                      "d\xE2\x80\x8F\xD8\x9C"),
+            "a\\u2028b\\u202ecba\\u2066d\\u200f\\u061c");
+  // Bytes that are not UTF-8: GBK 安 (B0 B2), a lone continuation byte, a cut sequence.
+  EXPECT_EQ(printable("\xB0\xB2"), "\\xb0\\xb2");
+  EXPECT_EQ(printable("a\x80"), "a\\x80");
+  EXPECT_EQ(printable("\xE5\xAE"), "\\xe5\\xae");
+}
+
+TEST(TextEncoding, PrintableKeepsTextAsItIs)
+{
+  for (const std::string text :
+       {"安置区一号 AZQ-1", "养老（社会福利）用地", "C:\\dir\\n.gpkg", "°²ÖÃÇø", "emoji 🏫", "",
+        "\xC2\xA0non-breaking", "\xE2\x80\x8B zero width space"})
+    EXPECT_EQ(printable(text), text);
+}
+
 } // namespace
 } // namespace anzhi::gis
