@@ -743,6 +743,14 @@ void MainWindow::exportResults()
   QString file = path;
   if (QFileInfo(file).suffix().isEmpty())
     file += selected.contains("gpkg") ? ".gpkg" : selected.contains("csv") ? ".csv" : ".html";
+  exportTo(file);
+}
+
+void MainWindow::exportTo(const QString &file)
+{
+  if (!m_results->hasResult())
+    return;
+  const std::string project = m_session->path().toStdString();
   std::shared_ptr<const core::CheckResult> result = m_results->result();
   std::shared_ptr<const core::ExceptionSplit> split = m_results->sharedSplit();
   const std::string lang = Names::messageLanguage();
@@ -753,11 +761,12 @@ void MainWindow::exportResults()
     const QString error = watcher->result();
     setBusy(false, error.isEmpty() ? tr("Exported %1").arg(file) : tr("Export failed"));
     if (!error.isEmpty())
-      showMessage(QMessageBox::Critical, tr("Export failed"), error);
+      showMessage(QMessageBox::Critical, tr("Export failed"),
+                  tr("%1 was not written.\n\n%2").arg(file, error));
   });
-  watcher->setFuture(QtConcurrent::run([file, result, split, lang] {
+  watcher->setFuture(QtConcurrent::run([file, project, result, split, lang] {
     try {
-      exportViolations(file.toStdString(), *result, *split, lang);
+      exportViolations(file.toStdString(), project, *result, *split, lang);
       return QString();
     } catch (const std::exception &e) {
       return QString::fromStdString(e.what());

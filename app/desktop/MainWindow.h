@@ -48,6 +48,10 @@ public:
   void importLayer();
   void runCheck();
   void cancelCheck();
+  //! Exports the last check's violations to `file` on a worker (the format by extension, see
+  //! exportViolations; never over the open project): the status bar says it is done, a
+  //! non-modal message says why it failed. What 导出 does once the file is chosen.
+  void exportTo(const QString &file);
   //! Zooms to a violation and highlights its location (what selecting it in the list does).
   void showViolation(const core::Violation &v);
 

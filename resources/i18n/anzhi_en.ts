@@ -1354,6 +1354,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>%1 was not written.
+
+%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Rule set</source>
         <translation type="unfinished"></translation>
     </message>

@@ -1346,6 +1346,14 @@
         <translation>导出失败</translation>
     </message>
     <message>
+        <source>%1 was not written.
+
+%2</source>
+        <translation>未写入 %1。
+
+%2</translation>
+    </message>
+    <message>
         <source>Rule set</source>
         <translation>规则集</translation>
     </message>

@@ -1,0 +1,238 @@
+// The desktop's 导出 (export violations): a CSV cell of user text that a spreadsheet would run
+// as a formula is written with a leading ', numbers the exporter formats stay numbers; an
+// export onto the open project or one of its files (by its path, a symbolic link or a hard
+// link) is refused with a message naming the file, and the project keeps every byte.
+
+#include "TinyProject.h"
+
+#include "app/desktop/Exporter.h"
+#include "app/desktop/MainWindow.h"
+
+#include <QCoreApplication>
+#include <QFile>
+#include <QLabel>
+#include <QMessageBox>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QStatusBar>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <sstream>
+
+using namespace anzhi;
+using namespace anzhi::apptest;
+
+namespace {
+
+//! RFC 4180 records: quoted cells may hold commas, doubled quotes and line breaks.
+std::vector<std::vector<std::string>> parseCsv(const std::string &text)
+{
+  std::vector<std::vector<std::string>> records(1, std::vector<std::string>(1));
+  bool quoted = false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    std::string &cell = records.back().back();
+    if (quoted) {
+      if (c == '"' && i + 1 < text.size() && text[i + 1] == '"')
+        cell += text[++i];
+      else if (c == '"')
+        quoted = false;
+      else
+        cell += c;
+    } else if (c == '"') {
+      quoted = true;
+    } else if (c == ',') {
+      records.back().emplace_back();
+    } else if (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n') {
+      ++i;
+      records.emplace_back(1);
+    } else {
+      cell += c;
+    }
+  }
+  if (records.back() == std::vector<std::string>(1))
+    records.pop_back(); // after the last CRLF
+  return records;
+}
+
+std::string readAll(const std::string &path)
+{
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+core::Violation violation(std::int64_t fid, const std::string &code, const std::string &text)
+{
+  core::Violation v;
+  v.rule = "protected-land";
+  v.clause = "一";
+  v.feature = {"planned_plots", fid, code};
+  v.other = core::FeatureRef{"planned_plots", 1, text};
+  v.areaM2 = 12.5;
+  v.township = text;
+  v.messageZh = text;
+  v.messageEn = text;
+  return v;
+}
+
+} // namespace
+
+class ExportTest : public QObject
+{
+  Q_OBJECT
+
+private:
+  QTemporaryDir m_dir;
+
+  //! The label texts of the window's status bar.
+  static bool statusSays(const desktop::MainWindow &w, const QString &text)
+  {
+    for (const QLabel *label : w.statusBar()->findChildren<QLabel *>())
+      if (label->text().startsWith(text))
+        return true;
+    return false;
+  }
+
+private slots:
+  void initTestCase()
+  {
+    QStandardPaths::setTestModeEnabled(true);
+    QCoreApplication::setOrganizationName("AnzhiTest");
+    QCoreApplication::setApplicationName("anzhi-export-test");
+    QVERIFY(m_dir.isValid());
+  }
+
+  void csvNeutralisesFormulasInUserTextOnly()
+  {
+    // Each hostile text in every text column of its row (code, other code, township, message,
+    // exception reason and approval number); the expected cells are written out by hand.
+    const std::vector<std::pair<std::string, std::string>> cases = {
+        {"=1+2", "'=1+2"},
+        {"@SUM(A1)", "'@SUM(A1)"},
+        {"-2+3", "'-2+3"},
+        {"+86 351", "'+86 351"},
+        {"\t=1", "'\t=1"},
+        {"\r=1", "'\r=1"},
+        {"=HYPERLINK(\"http://example.com\",\"点击\")",
+         "'=HYPERLINK(\"http://example.com\",\"点击\")"},
+        {"幸福家园 A-1", "幸福家园 A-1"},
+        {"a=b", "a=b"},
+    };
+    core::CheckResult result;
+    result.project = m_dir.filePath("p.gpkg").toStdString();
+    result.workingCrs = "EPSG:4546";
+    core::ExceptionSplit split;
+    for (std::size_t i = 0; i < cases.size(); ++i) {
+      core::Violation v = violation(-3 - std::int64_t(i), cases[i].first, cases[i].first);
+      result.violations.push_back(v);
+      core::AcceptedException e;
+      e.key = core::exceptionKey(v);
+      e.reason = cases[i].first;
+      e.approvalNo = cases[i].first;
+      split.excepted.emplace_back(v, e);
+    }
+    const std::string csv = m_dir.filePath("导出 结果.csv").toStdString();
+    desktop::exportViolations(csv, result.project, result, split, "en");
+
+    std::string text = readAll(csv);
+    QVERIFY(text.starts_with("\xEF\xBB\xBF"));
+    const auto records = parseCsv(text.substr(3));
+    QCOMPARE(records.size(), cases.size() + 1);
+    std::map<std::string, std::size_t> column;
+    for (std::size_t c = 0; c < records[0].size(); ++c)
+      column[records[0][c]] = c;
+    for (std::size_t i = 0; i < cases.size(); ++i) {
+      const std::vector<std::string> &r = records[i + 1];
+      QCOMPARE(r.size(), records[0].size());
+      const std::string &expected = cases[i].second;
+      for (const char *name :
+           {"code", "other_code", "township", "message", "exception_reason", "approval_no"})
+        QCOMPARE(r[column.at(name)], expected);
+      // Numbers written by the exporter are not user text: a negative fid stays a number.
+      QCOMPARE(r[column.at("fid")], std::to_string(-3 - std::int64_t(i)));
+      QCOMPARE(r[column.at("other_fid")], std::string("1"));
+      QCOMPARE(r[column.at("area_m2")], std::string("12.500"));
+      QCOMPARE(r[column.at("status")], std::string("exception"));
+    }
+  }
+
+  void exportOntoTheProjectIsRefused_data()
+  {
+    QTest::addColumn<QString>("target"); // file name in the project's folder
+    QTest::addColumn<QString>("how");    // path | symlink | hardlink | journal-hardlink | other
+    QTest::addColumn<bool>("refused");
+    QTest::newRow("the project, as GeoPackage") << "项目.gpkg"
+                                                << "path" << true;
+    QTest::newRow("symbolic link to the project, as GeoPackage") << "链接.gpkg"
+                                                                 << "symlink" << true;
+    QTest::newRow("symbolic link to the project, as HTML") << "链接.html"
+                                                           << "symlink" << true;
+    QTest::newRow("hard link to the project, as CSV") << "硬链接.csv"
+                                                      << "hardlink" << true;
+    QTest::newRow("hard link to the edit journal, as CSV") << "日志 链接.csv"
+                                                           << "journal-hardlink" << true;
+    QTest::newRow("another existing file") << "旧 结果.gpkg"
+                                           << "other" << false;
+  }
+
+  void exportOntoTheProjectIsRefused()
+  {
+    QFETCH(QString, target);
+    QFETCH(QString, how);
+    QFETCH(bool, refused);
+    namespace fs = std::filesystem;
+    QTemporaryDir dir(m_dir.filePath("导出 XXXXXX"));
+    QVERIFY(dir.isValid());
+    const std::string project = writeTinyProject(dir.filePath("项目.gpkg").toStdString());
+    desktop::MainWindow w("en");
+    w.show();
+    QSignalSpy opened(&w, &desktop::MainWindow::projectOpened);
+    w.openProject(QString::fromStdString(project));
+    QVERIFY(opened.wait(20000));
+    QSignalSpy checked(&w, &desktop::MainWindow::checkFinished);
+    w.runCheck();
+    QVERIFY(checked.wait(30000));
+
+    // The edit journal exists only while there are unsaved edits: one is made up here.
+    const std::string journal = project + ".anzhi-edits";
+    std::ofstream(journal) << "{}\n";
+    const std::string out = dir.filePath(target).toStdString();
+    if (how == "symlink")
+      fs::create_symlink(project, out);
+    else if (how == "hardlink")
+      fs::create_hard_link(project, out);
+    else if (how == "journal-hardlink")
+      fs::create_hard_link(journal, out);
+    else if (how == "other")
+      std::ofstream(out) << "an older export\n";
+    const std::string projectBytes = readAll(project), journalBytes = readAll(journal);
+
+    w.exportTo(QString::fromStdString(out));
+    QVERIFY(QTest::qWaitFor(
+        [&] { return statusSays(w, "Exported ") || statusSays(w, "Export failed"); }, 20000));
+    QCOMPARE(readAll(project), projectBytes);
+    QCOMPARE(readAll(journal), journalBytes);
+    if (!refused) {
+      QVERIFY(statusSays(w, "Exported "));
+      QVERIFY(readAll(out).starts_with("SQLite format 3"));
+      return;
+    }
+    bool told = false;
+    for (const QMessageBox *box : w.findChildren<QMessageBox *>())
+      told = told || (box->isVisible() && box->windowTitle() == "Export failed" &&
+                      box->text().contains(QString::fromStdString(out)) &&
+                      box->text().contains("refusing to write"));
+    QVERIFY(told);
+    if (how == "symlink")
+      QCOMPARE(fs::read_symlink(out).string(), project);
+  }
+};
+
+QTEST_MAIN(ExportTest)
+#include "ExportTest.moc"
