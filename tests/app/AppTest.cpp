@@ -1,10 +1,12 @@
 // The desktop app on the offscreen platform: open a project and list its layers, render known
 // pixels, check from the UI against core::checkProject, select a result and see it, open a
 // project with a broken layer, accept an exception and keep it in the project, import a layer
-// through the wizard.
+// through the wizard; a project given on the command line that cannot be opened leaves the
+// window open, with no project and a message naming the file and the reason.
 
 #include "TinyProject.h"
 
+#include "app/desktop/Automation.h"
 #include "app/desktop/CheckRunner.h"
 #include "app/desktop/ImportWizard.h"
 #include "app/desktop/LayersDock.h"
@@ -17,10 +19,13 @@
 #include "core/Exceptions.h"
 
 #include <QCoreApplication>
+#include <QFile>
+#include <QLabel>
 #include <QListWidget>
 #include <QMessageBox>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QStatusBar>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -326,6 +331,60 @@ private slots:
     QVERIFY(original.open(QIODevice::ReadOnly));
     QCOMPARE(original.readAll(), before);
     original.close();
+  }
+
+  void badProjectOnTheCommandLineLeavesTheWindowOpenWithTheError_data()
+  {
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<QByteArray>("bytes");
+    QTest::addColumn<QString>("reason");
+    // The reasons are those anzhi-cli check gives (docs/bad-input.md).
+    QFile good(QString::fromStdString(m_good));
+    QVERIFY(good.open(QIODevice::ReadOnly));
+    QTest::newRow("missing") << "不存在 的 项目.gpkg" << QByteArray() << "file not found";
+    QTest::newRow("text renamed .gpkg") << "文本 项目.gpkg" << QByteArray("not a project\n")
+                                        << "not recognized as a supported file format";
+    QTest::newRow("empty") << "空 项目.gpkg" << QByteArray("") << "the file is empty";
+    QTest::newRow("cut inside the SQLite header")
+        << "损坏 项目.gpkg" << good.read(50) << "not recognized as a supported file format";
+  }
+
+  void badProjectOnTheCommandLineLeavesTheWindowOpenWithTheError()
+  {
+    QFETCH(QString, file);
+    QFETCH(QByteArray, bytes);
+    QFETCH(QString, reason);
+    const QString path = m_dir.filePath(file);
+    if (QTest::currentDataTag() != QByteArray("missing")) {
+      QFile f(path);
+      QVERIFY(f.open(QIODevice::WriteOnly));
+      f.write(bytes);
+    }
+
+    // What `anzhi PATH` does (main.cpp): the window, then the automation opens the project.
+    desktop::MainWindow w("en");
+    w.show();
+    desktop::StartOptions options;
+    options.project = path;
+    desktop::Automation automation(w, options);
+    QSignalSpy failed(&w, &desktop::MainWindow::projectFailed);
+    automation.start();
+    QVERIFY(failed.wait(20000));
+    QVERIFY(failed.first().first().toString().contains(reason, Qt::CaseInsensitive));
+    QCoreApplication::processEvents(); // whatever the failure queued runs before we look
+
+    QVERIFY(w.isVisible());
+    QVERIFY(!w.session()->project());
+    QVERIFY(w.session()->path().isEmpty());
+    bool shown = false;
+    for (const QMessageBox *box : w.findChildren<QMessageBox *>())
+      shown = shown || (box->isVisible() && !box->isModal() && box->text().contains(path) &&
+                        box->text().contains(reason, Qt::CaseInsensitive));
+    QVERIFY(shown);
+    bool inStatusBar = false;
+    for (const QLabel *label : w.statusBar()->findChildren<QLabel *>())
+      inStatusBar = inStatusBar || label->text().contains(path);
+    QVERIFY(inStatusBar);
   }
 
   void importWizardImportsGeoJson()

@@ -1,0 +1,185 @@
+#include "app/desktop/Automation.h"
+
+#include "app/desktop/MainWindow.h"
+#include "app/desktop/ResultsDock.h"
+
+#include <QCoreApplication>
+
+#include <algorithm>
+#include <cstdio>
+#include <ctime>
+
+namespace anzhi::desktop {
+
+namespace {
+
+qint64 uiThreadCpuMs()
+{
+  timespec t{};
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
+  return qint64(t.tv_sec) * 1000 + t.tv_nsec / 1000000;
+}
+
+} // namespace
+
+Automation::Automation(MainWindow &w, StartOptions options)
+    : m_w(w)
+    , m_options(std::move(options))
+{
+  if (m_options.measure) {
+    m_heartbeat.setInterval(10);
+    m_heartbeat.setTimerType(Qt::PreciseTimer);
+    connect(&m_heartbeat, &QTimer::timeout, this, [this] {
+      const qint64 gap = m_clock.restart();
+      qint64 &worst = m_maxGap[m_phase];
+      worst = std::max(worst, gap);
+      // The UI thread's own CPU time in the gap: what it spent working, without the time a
+      // ready thread waits for a core on a loaded machine.
+      const qint64 cpu = uiThreadCpuMs();
+      qint64 &worstCpu = m_maxBusy[m_phase];
+      worstCpu = std::max(worstCpu, cpu - m_lastCpu);
+      m_lastCpu = cpu;
+    });
+    m_lastCpu = uiThreadCpuMs();
+    m_clock.start();
+    m_heartbeat.start();
+    m_phaseClock.start();
+  }
+  connect(&w, &MainWindow::projectOpened, this, [this] {
+    phase("render");
+    waitForRender([this] { afterFirstRender(); });
+  });
+  // The window has shown the error (file and reason); a planner goes on from there with
+  // 文件 → 打开. Only a run nobody watches ends, so that its script sees the failure.
+  if (m_options.scripted())
+    connect(&w, &MainWindow::projectFailed, this, [this] { finish(1); });
+}
+
+void Automation::start()
+{
+  phase("load");
+  if (!m_options.project.isEmpty())
+    m_w.openProject(m_options.project);
+}
+
+void Automation::phase(const char *name)
+{
+  if (m_options.measure && !m_phase.empty())
+    m_durations[m_phase] = m_phaseClock.restart();
+  m_phase = name;
+}
+
+void Automation::waitForRender(std::function<void()> then)
+{
+  auto *poll = new QTimer(this);
+  poll->setInterval(20);
+  connect(poll, &QTimer::timeout, this, [this, poll, then] {
+    if (!m_w.canvas()->isRendering() && !m_w.canvas()->image().isNull()) {
+      poll->stop();
+      poll->deleteLater();
+      then();
+    }
+  });
+  poll->start();
+}
+
+void Automation::afterFirstRender()
+{
+  if (!m_options.check && !m_options.measure) {
+    done();
+    return;
+  }
+  phase("check");
+  connect(&m_w, &MainWindow::checkFinished, this, [this] {
+    phase("render-violations");
+    if (!m_options.screenshot.isEmpty() && !m_options.measure)
+      showAViolation();
+    waitForRender([this] { afterCheck(); });
+  });
+  m_w.runCheck();
+}
+
+void Automation::showAViolation()
+{
+  // Show a protected-land encroachment in the context of its site.
+  const auto &open = m_w.resultsDock()->split().open;
+  for (std::size_t i = 0; i < open.size(); ++i) {
+    if (open[i].rule == "protected-land") {
+      m_w.resultsDock()->selectOpen(i);
+      m_w.canvas()->zoomToEnvelope(
+          m_w.canvas()->selectionExtent().value_or(m_w.canvas()->visibleExtent()), 900);
+      return;
+    }
+  }
+}
+
+void Automation::afterCheck()
+{
+  if (!m_options.measure) {
+    done();
+    return;
+  }
+  // Interaction: zoom in and out and pan, each step waiting for its render.
+  phase("zoom-pan");
+  m_steps = 0;
+  step();
+}
+
+void Automation::step()
+{
+  if (m_steps >= 12) {
+    phase("end");
+    done();
+    return;
+  }
+  MapCanvas *c = m_w.canvas();
+  switch (m_steps % 4) {
+  case 0:
+    c->zoomBy(2.0);
+    break;
+  case 1:
+    c->setScaleDenominator(c->scaleDenominator() * 0.5);
+    break;
+  case 2:
+    c->zoomToFullExtent();
+    break;
+  default:
+    c->zoomBy(1.5);
+    break;
+  }
+  ++m_steps;
+  QTimer::singleShot(200, this, [this] { waitForRender([this] { step(); }); });
+}
+
+void Automation::done()
+{
+  // Only a scripted run (screenshot, measurement) ends by itself; a planner's session stays.
+  if (!m_options.scripted())
+    return;
+  QTimer::singleShot(400, this, [this] {
+    if (!m_options.screenshot.isEmpty()) {
+      QImage image = m_w.grab().toImage();
+      if (!image.save(m_options.screenshot))
+        std::fprintf(stderr, "anzhi: cannot write %s\n", qPrintable(m_options.screenshot));
+    }
+    if (m_options.measure) {
+      std::printf("ui-stall phase max-gap-ms max-busy-ms duration-ms (heartbeat every 10 ms; "
+                  "busy = UI-thread CPU time within one gap)\n");
+      for (const char *p : {"load", "render", "check", "render-violations", "zoom-pan"})
+        std::printf("ui-stall %-18s %6lld %6lld %8lld\n", p, static_cast<long long>(m_maxGap[p]),
+                    static_cast<long long>(m_maxBusy[p]), static_cast<long long>(m_durations[p]));
+      std::printf("results %zu violations (%zu errors)\n", m_w.resultsDock()->totalCount(),
+                  m_w.resultsDock()->openErrorCount());
+      std::fflush(stdout);
+    }
+    finish(0);
+  });
+}
+
+void Automation::finish(int code)
+{
+  m_w.close();
+  QCoreApplication::exit(code);
+}
+
+} // namespace anzhi::desktop
