@@ -21,14 +21,17 @@
 #include <QCoreApplication>
 #include <QFile>
 #include <QListWidget>
+#include <QSemaphore>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTableWidget>
 #include <QTemporaryDir>
+#include <QThreadPool>
 #include <QUndoStack>
 #include <QtTest>
 
 #include <filesystem>
+#include <optional>
 
 using namespace anzhi;
 using namespace anzhi::apptest;
@@ -98,6 +101,37 @@ struct Editing
         {{X0 + 200, Y0 + 200}, {X0 + 300, Y0 + 200}, {X0 + 300, Y0 + 280}, {X0 + 200, Y0 + 280}},
         "P-3", "residential");
   }
+};
+
+//! Holds an edit session's journal thread until released (or destroyed): the journal lines
+//! of the edits made meanwhile wait behind, as they do while a slow disk syncs.
+class JournalHold
+{
+public:
+  explicit JournalHold(desktop::EditSession *session)
+  {
+    auto *pool = session->findChild<QThreadPool *>("journal");
+    QVERIFY(pool);
+    pool->start([this] {
+      m_holding.release();
+      m_released.acquire();
+    });
+    m_holding.acquire(); // the thread is inside the hold, not merely queued behind it
+  }
+  ~JournalHold() { release(); }
+  JournalHold(const JournalHold &) = delete;
+  JournalHold &operator=(const JournalHold &) = delete;
+  void release()
+  {
+    if (!m_done) {
+      m_done = true;
+      m_released.release();
+    }
+  }
+
+private:
+  QSemaphore m_holding, m_released;
+  bool m_done = false;
 };
 
 } // namespace
@@ -207,12 +241,25 @@ private slots:
     const std::string path = freshProject();
     Editing e;
     QVERIFY(e.open(path));
+    // The journal thread is held, as a slow disk would hold it: the edit's line waits behind.
+    // The failure must not be reported ("your edits are kept") before that line is on disk.
+    JournalHold hold(e.session);
     e.drawNorthEastPlot();
     QCOMPARE(e.session->buffer().size(), std::size_t(1));
     const QString nowhere = m_dir.filePath("没有这个文件夹/副本.gpkg");
-    QSignalSpy failed(e.session, &desktop::EditSession::saveFailed);
+    std::optional<bool> journalledWhenReported;
+    connect(e.session, &desktop::EditSession::saveFailed, this,
+            [&] { journalledWhenReported = core::EditJournal::hasEdits(path); });
     e.edit->saveAs(nowhere);
-    QVERIFY(failed.wait(10000));
+    // The save itself has failed on its worker and its result has reached the UI thread.
+    QThreadPool::globalInstance()->waitForDone();
+    QCoreApplication::sendPostedEvents();
+    QCoreApplication::processEvents();
+    QVERIFY2(!journalledWhenReported, "the failure was reported before the journal caught up");
+    QVERIFY(e.session->isSaving()); // and no new edit is taken meanwhile
+    hold.release();
+    QVERIFY(QTest::qWaitFor([&] { return journalledWhenReported.has_value(); }, 10000));
+    QVERIFY(*journalledWhenReported);
     QVERIFY(!QFile::exists(nowhere));
     QCOMPARE(e.w.session()->path(), QString::fromStdString(path));
     QCOMPARE(e.session->buffer().size(), std::size_t(1));

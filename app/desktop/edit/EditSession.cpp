@@ -58,6 +58,7 @@ EditSession::EditSession(QObject *parent)
   // One thread each: journal lines land in edit order; live checks replace each other in order.
   m_journalPool->setMaxThreadCount(1);
   m_journalPool->setExpiryTimeout(-1);
+  m_journalPool->setObjectName("journal");
   m_livePool->setMaxThreadCount(1);
   m_livePool->setExpiryTimeout(-1);
 }
@@ -93,6 +94,11 @@ void EditSession::inJournal(std::function<void(core::EditJournal &)> op, std::fu
         },
         Qt::QueuedConnection);
   });
+}
+
+void EditSession::afterJournal(std::function<void()> then)
+{
+  inJournal([](core::EditJournal &) {}, std::move(then));
 }
 
 bool EditSession::isJournalling() const
@@ -297,16 +303,25 @@ void EditSession::writeEdits(const QString &path,
   auto *watcher = new QFutureWatcher<QString>(this);
   connect(watcher, &QFutureWatcher<QString>::finished, this, [this, watcher, written, done] {
     watcher->deleteLater();
-    m_saving = false;
     const QString error = watcher->result();
     if (!error.isEmpty()) {
-      emit saveFailed(error);
+      // "Your edits are kept" must be true when it is said: the journal lines of the last
+      // edits may still be syncing (a few ms), and a crash after the message would lose them.
+      // The report waits for the journal thread's queue, without blocking the UI thread.
+      afterJournal([this, error] {
+        m_saving = false;
+        emit saveFailed(error);
+      });
       return;
     }
     // Saved: the journal's edits are in the file now. Report the save once the journal is
     // gone, so that reopening the edited project does not offer them for recovery.
     m_undo->setClean();
-    inJournal([](core::EditJournal &j) { j.clear(); }, [done, written] { done(written); });
+    inJournal([](core::EditJournal &j) { j.clear(); },
+              [this, done, written] {
+                m_saving = false;
+                done(written);
+              });
   });
   watcher->setFuture(future);
 }

@@ -69,13 +69,15 @@ public:
                  const std::optional<core::FeatureKey> &except) const;
   HiddenFeatures hiddenFeatures() const;
 
-  //! Writes all edits in one transaction on a worker; emits saved() or saveFailed().
+  //! Writes all edits in one transaction on a worker; emits saved() or saveFailed(). Neither
+  //! is emitted before the journal lines of every edit so far are on disk.
   void save();
   //! Save as… with edits, on a worker: `writeCopy(to)` first (the file and its exceptions,
   //! ProjectSession::copyWriter), then the edits into the copy in one transaction. The edited
   //! project's file is not touched; once the copy holds the edits, its journal is cleared (the
   //! edits live in the copy) and savedAs() is emitted. On failure the copy is removed and the
-  //! edits stay, journalled, for another try: saveFailed().
+  //! edits stay, journalled, for another try: saveFailed(). As for save(), nothing is
+  //! reported before the journal has caught up.
   void saveAs(const QString &to, std::function<void(const std::string &)> writeCopy);
   //! Forgets every edit, the history and the journal.
   void discard();
@@ -113,6 +115,9 @@ private:
   //! Runs `op` on the journal thread (appends and syncs take milliseconds: never on the UI
   //! thread), then `then` back on the UI thread.
   void inJournal(std::function<void(core::EditJournal &)> op, std::function<void()> then = {});
+  //! Runs `then` on the UI thread once every journal write queued so far is on disk (the
+  //! one-thread pool runs in order: an empty job queued now runs after them).
+  void afterJournal(std::function<void()> then);
   //! save() and saveAs(): on a worker, `writeCopy(path)` when given, then the edits into `path`
   //! in one transaction; then the journal is cleared and `done(written)` called, or saveFailed().
   void writeEdits(const QString &path, std::function<void(const std::string &)> writeCopy,
@@ -123,7 +128,7 @@ private:
   core::RuleSet m_rules;
   core::EditBuffer m_buffer;
   QUndoStack *m_undo;
-  //! Shared with the journal thread's pending writes.
+  //! Shared with the journal thread's pending writes (on m_journalPool, named "journal").
   std::shared_ptr<core::EditJournal> m_journal;
   QThreadPool *m_livePool;
   QThreadPool *m_journalPool;
