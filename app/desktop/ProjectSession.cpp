@@ -1,6 +1,7 @@
 #include "app/desktop/ProjectSession.h"
 
 #include "app/desktop/OffThreadRelease.h"
+#include "core/report/OutputFile.h"
 
 #include <QFileInfo>
 #include <QtConcurrent/QtConcurrent>
@@ -139,6 +140,10 @@ void ProjectSession::saveAs(const QString &path, const core::RuleSet &rules)
 std::function<void(const std::string &)> ProjectSession::copyWriter() const
 {
   return [from = m_path.toStdString(), exceptions = m_exceptions](const std::string &to) {
+    // Onto one of the project's own files (its edit journal, SQLite's side files, a link to
+    // it) the copy would replace what it copies from, and a Save as… with edits then clears
+    // the original's journal, removing the copy with the edits.
+    core::refuseOutputOverProject(to, from);
     std::filesystem::copy_file(from, to, std::filesystem::copy_options::overwrite_existing);
     // copy_file keeps the mode: the copy of a read-only project must be writable.
     std::filesystem::permissions(to, std::filesystem::perms::owner_write,

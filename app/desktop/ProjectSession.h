@@ -37,7 +37,8 @@ public:
   void saveAs(const QString &path, const core::RuleSet &rules);
   //! The first step of every Save as…, to run on a worker: copies the project file as it is on
   //! disk to the given path (overwriting), makes the copy writable and writes the session's
-  //! accepted exceptions into it. Throws on failure.
+  //! accepted exceptions into it. Throws on failure, and core::OutputError without writing
+  //! when the path is the project or one of its files (core::refuseOutputOverProject).
   std::function<void(const std::string &)> copyWriter() const;
 
   bool isLoading() const { return m_loading; }

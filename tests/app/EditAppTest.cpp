@@ -267,6 +267,33 @@ private slots:
     QVERIFY(core::EditJournal::hasEdits(path));
   }
 
+  void saveAsOntoAFileOfTheProjectIsRefused()
+  {
+    // Save as… onto the project's own edit journal: copying the project there would overwrite
+    // the journal, and clearing the original's journal afterwards would remove the copy.
+    const std::string path = freshProject();
+    Editing e;
+    QVERIFY(e.open(path));
+    e.drawNorthEastPlot();
+    const std::string journal = core::EditJournal::pathFor(path);
+    QVERIFY(QTest::qWaitFor([&] { return core::EditJournal::hasEdits(path); }, 10000));
+    QFile project(QString::fromStdString(path));
+    QVERIFY(project.open(QIODevice::ReadOnly));
+    const QByteArray before = project.readAll();
+    project.close();
+    QSignalSpy failed(e.session, &desktop::EditSession::saveFailed);
+    QSignalSpy savedAs(e.session, &desktop::EditSession::savedAs);
+    e.edit->saveAs(QString::fromStdString(journal));
+    QVERIFY(failed.wait(10000));
+    QCOMPARE(savedAs.count(), 0);
+    QVERIFY(failed.first().first().toString().contains(QString::fromStdString(journal)));
+    QVERIFY(core::EditJournal::hasEdits(path));
+    QCOMPARE(core::EditJournal::replay(path).buffer.size(), std::size_t(1));
+    QCOMPARE(e.session->buffer().size(), std::size_t(1));
+    QVERIFY(project.open(QIODevice::ReadOnly));
+    QCOMPARE(project.readAll(), before);
+  }
+
   void snappingLandsOnAVertex()
   {
     Editing e;
