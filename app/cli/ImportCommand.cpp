@@ -3,6 +3,7 @@
 #include "app/cli/Commands.h"
 #include "core/import/ImportError.h"
 #include "core/import/Importer.h"
+#include "gis/TextEncoding.h"
 
 #include <iostream>
 
@@ -10,11 +11,21 @@ namespace anzhi::cli {
 
 namespace {
 
+//! One line on stderr. Messages quote the source's data (codes, names, values), which must not
+//! forge or hide a line: they are printed through gis::printable, as is the summary.
+int refuse(const std::string &message)
+{
+  std::cerr << "anzhi-cli: " << gis::printable(message) << "\n";
+  return kCannotRun;
+}
+
 void printSummary(const core::ImportSummary &s)
 {
-  std::cout << "导入 Import: " << s.source << " (" << s.layer << ") → " << s.project << " "
-            << s.role << (s.createdTable ? "（新建 new table）" : "") << "\n";
-  std::cout << "  编码 encoding: " << s.encoding << "\n";
+  using gis::printable;
+  std::cout << "导入 Import: " << printable(s.source) << " (" << printable(s.layer) << ") → "
+            << printable(s.project) << " " << printable(s.role)
+            << (s.createdTable ? "（新建 new table）" : "") << "\n";
+  std::cout << "  编码 encoding: " << printable(s.encoding) << "\n"; // may quote a .cpg
   if (!s.sourceCrs.empty())
     std::cout << "  坐标系 CRS: " << s.sourceCrs << " → " << s.targetCrs << "\n";
   std::cout << "  读取 rows read: " << s.read << "\n"
@@ -22,10 +33,11 @@ void printSummary(const core::ImportSummary &s)
             << "  修复 repaired: " << s.repaired << "\n"
             << "  拒绝 refused: " << s.refused.size() << "\n";
   for (const core::RefusedRow &r : s.refused)
-    std::cout << "    feature " << r.fid << (r.field.empty() ? "" : ", field '" + r.field + "'")
-              << ": " << r.reason << "\n";
+    std::cout << "    feature " << r.fid
+              << printable((r.field.empty() ? "" : ", field '" + r.field + "'") + ": " + r.reason)
+              << "\n";
   for (const core::ImportWarning &w : s.warnings)
-    std::cout << "【警告 warning】" << w.kind << ": " << w.message << "\n";
+    std::cout << "【警告 warning】" << w.kind << ": " << printable(w.message) << "\n";
 }
 
 } // namespace
@@ -48,17 +60,15 @@ int runImport(const ImportArgs &args)
     if (args.assignCrs)
       request.assignCrs = gis::Crs::fromUserInput(*args.assignCrs);
     request.skipRefused = args.skipRefused;
+    request.allowTriggers = args.allowTriggers;
   } catch (const std::exception &e) {
-    std::cerr << "anzhi-cli: " << e.what() << "\n";
-    return kCannotRun;
+    return refuse(e.what());
   }
   const core::ImportSummary summary = core::importLayer(request);
   if (summary.read > 0 || summary.imported > 0)
     printSummary(summary);
-  if (summary.refusal) {
-    std::cerr << "anzhi-cli: " << *summary.refusal << "\n";
-    return kCannotRun;
-  }
+  if (summary.refusal)
+    return refuse(*summary.refusal);
   return kOk;
 }
 

@@ -13,6 +13,7 @@ struct ImportArgs
   std::vector<std::string> fields;  //!< ours=theirs
   std::vector<std::string> landUse; //!< value=class
   bool skipRefused = false;
+  bool allowTriggers = false;
 };
 
 //! `anzhi-cli import`: exit 0 when imported (warnings printed), 2 when refused (one line on

@@ -61,6 +61,9 @@ int main(int argc, char **argv)
                         "CRS the source's coordinates are in, e.g. EPSG:4525");
   importCmd->add_flag("--skip-refused", import.skipRefused,
                       "Import the other rows when some are refused (default: refuse all)");
+  importCmd->add_flag("--allow-triggers", import.allowTriggers,
+                      "Import into a table that has triggers of the project's own (they run on "
+                      "every imported row; default: refuse)");
 
   RenderArgs render;
   auto *renderCmd = app.add_subcommand("render", "Render the project's map into a PNG");

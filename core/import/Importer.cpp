@@ -6,6 +6,7 @@
 #include "core/import/ImportSource.h"
 #include "core/import/Sanity.h"
 #include "gis/GisError.h"
+#include "gis/GpkgWrite.h"
 #include "gis/Text.h"
 
 #include <algorithm>
@@ -15,6 +16,7 @@
 #include <filesystem>
 #include <map>
 #include <set>
+#include <unistd.h>
 
 namespace anzhi::core {
 
@@ -34,6 +36,14 @@ struct PendingRow
   std::vector<gis::FieldValue> values; //!< one per field of the layer's schema
 };
 
+//! The codes the import's rows are checked against: those already in the role's table, and
+//! those of the layers its fields refer to (when the project has them).
+struct ProjectCodes
+{
+  std::set<std::string> codes;                             //!< codes already in the table
+  std::map<std::string, std::set<std::string>> references; //!< codes of referenced layers present
+};
+
 //! What the import needs to know of the project before writing: read only, so that a refused
 //! import leaves the file as it was.
 struct ProjectState
@@ -43,8 +53,9 @@ struct ProjectState
   bool tableHasGeometry = false;
   std::optional<gis::Crs> tableCrs;
   gis::GeometryKind tableKind = gis::GeometryKind::Any;
-  std::set<std::string> codes;                             //!< codes already in the table
-  std::map<std::string, std::set<std::string>> references; //!< codes of referenced layers present
+  //! As they were before the rows were read; re-read under the write lock before writing.
+  ProjectCodes codes;
+  std::vector<std::string> triggers; //!< the table's own (not GeoPackage's or GDAL's)
 };
 
 std::set<std::string> codesOf(const gis::VectorDataset &dataset, const std::string &layer)
@@ -61,6 +72,37 @@ std::set<std::string> codesOf(const gis::VectorDataset &dataset, const std::stri
   return codes;
 }
 
+ProjectCodes readCodes(const gis::VectorDataset &dataset, const LayerSchema &schema)
+{
+  ProjectCodes codes;
+  if (dataset.hasLayer(schema.name))
+    codes.codes = codesOf(dataset, schema.name);
+  for (const FieldSchema &f : schema.fields)
+    if (!f.references.empty() && dataset.hasLayer(f.references))
+      codes.references[f.references] = codesOf(dataset, f.references);
+  return codes;
+}
+
+//! Refuses a project file its owner marked read-only. Root may write any file, so the mode
+//! bits decide, as in the desktop (ProjectSession::isReadOnlyFile); and SQLite needs the
+//! folder for its journal.
+void requireWritable(const std::string &path)
+{
+  namespace fs = std::filesystem;
+  const fs::perms mode = fs::status(path).permissions();
+  const fs::perms anyWrite =
+      fs::perms::owner_write | fs::perms::group_write | fs::perms::others_write;
+  char octal[8];
+  std::snprintf(octal, sizeof octal, "%04o", static_cast<unsigned>(mode & fs::perms::mask));
+  if ((mode & anyWrite) == fs::perms::none || ::access(path.c_str(), W_OK) != 0)
+    throw ImportError(path + ": the project is read-only (mode " + octal +
+                      "); nothing imported — make it writable (chmod u+w) to import into it");
+  const fs::path folder = fs::absolute(path).parent_path();
+  if (::access(folder.c_str(), W_OK) != 0)
+    throw ImportError(path + ": its folder " + folder.string() +
+                      " is read-only, and SQLite writes its journal there; nothing imported");
+}
+
 ProjectState inspectProject(const std::string &path, const LayerSchema &schema)
 {
   ProjectState state;
@@ -69,6 +111,7 @@ ProjectState inspectProject(const std::string &path, const LayerSchema &schema)
     return state;
   state.exists = true;
   gis::VectorDataset dataset = gis::VectorDataset::open(path);
+  requireWritable(path);
   if (dataset.driverName() != "GPKG")
     throw ImportError(path + ": the project is not a GeoPackage");
   if (dataset.hasLayer(schema.name)) {
@@ -83,11 +126,9 @@ ProjectState inspectProject(const std::string &path, const LayerSchema &schema)
                           "' has no coordinate reference system; assign one before importing "
                           "into it");
     }
-    state.codes = codesOf(dataset, schema.name);
+    state.triggers = gis::ownTriggers(dataset, schema.name);
   }
-  for (const FieldSchema &f : schema.fields)
-    if (!f.references.empty() && dataset.hasLayer(f.references))
-      state.references[f.references] = codesOf(dataset, f.references);
+  state.codes = readCodes(dataset, schema);
   return state;
 }
 
@@ -254,9 +295,12 @@ private:
   void prepare();
   void readRows();
   void readRow(const SourceRow &row);
+  void checkTriggers();
   void checkCoordinates(std::int64_t fid, const GEOSGeometry *g);
-  void checkCodes();
+  void checkCodes(const ProjectCodes &project);
   void addWarnings();
+  //! Every warning of the summary, the codes checked against those of `project`.
+  void warn(const ProjectCodes &project);
   void write();
 
   const ImportRequest &m_request;
@@ -264,6 +308,7 @@ private:
   ImportSummary &m_summary;
   const LayerSchema *m_schema = nullptr;
   std::optional<ImportSource> m_source;
+  std::string m_where; //!< the source file and layer, for warnings
   ProjectState m_project;
   std::vector<int> m_sourceField; //!< per schema field
   std::optional<gis::Crs> m_sourceCrs, m_targetCrs;
@@ -294,7 +339,9 @@ void Import::prepare()
                       m_schema->name);
   m_summary.role = m_schema->name;
   m_project = inspectProject(m_request.project, *m_schema);
+  checkTriggers();
   m_source = ImportSource::open(m_request.source, {m_request.layer, m_request.encoding});
+  m_where = m_source->where(-1);
   m_summary.layer = m_source->layerName();
   m_summary.encoding = m_source->encodingNote();
   for (const std::string &note : m_source->notes())
@@ -341,6 +388,24 @@ void Import::prepare()
   m_targetKind = m_project.hasTable ? m_project.tableKind : storedGeometryKind(m_schema->geometry);
   m_summary.targetCrs = m_targetCrs->authId();
   checkDeclaredKind(*m_source, m_source->geometryKind(), *m_schema);
+}
+
+//! A project's own triggers on the table would run their SQL on every imported row (writing
+//! elsewhere, or refusing rows half-way): only when the planner says so.
+void Import::checkTriggers()
+{
+  if (m_project.triggers.empty())
+    return;
+  std::string names;
+  for (const std::string &t : m_project.triggers)
+    names += (names.empty() ? "'" : ", '") + t + "'";
+  const std::string what = m_request.project + ": layer '" + m_schema->name + "' has trigger(s) " +
+                           names + " of the project's own";
+  if (!m_request.allowTriggers)
+    throw ImportError(what + ", which would run on every imported row; nothing imported — pass "
+                             "--allow-triggers to import anyway");
+  m_summary.warnings.push_back(
+      {"triggers", what + ", run on every imported row (--allow-triggers)"});
 }
 
 void Import::readRows()
@@ -477,7 +542,7 @@ void Import::checkCoordinates(std::int64_t fid, const GEOSGeometry *g)
   m_outside.add(fid, "x " + fixed(x, 3) + ", y " + fixed(y, 3));
 }
 
-void Import::checkCodes()
+void Import::checkCodes(const ProjectCodes &project)
 {
   const std::size_t code = 0; // `code` is every schema's first field
   std::map<std::string, std::int64_t> firstFid;
@@ -489,7 +554,7 @@ void Import::checkCodes()
       empty.add(row.fid, "");
     } else if (auto [it, inserted] = firstFid.emplace(*value, row.fid); !inserted) {
       duplicate.add(row.fid, "'" + *value + "' (also feature " + std::to_string(it->second) + ")");
-    } else if (m_project.codes.count(*value)) {
+    } else if (project.codes.count(*value)) {
       existing.add(row.fid, "'" + *value + "'");
     }
     for (std::size_t i = 0; i < m_schema->fields.size(); ++i) {
@@ -497,11 +562,11 @@ void Import::checkCodes()
       if (f.references.empty())
         continue;
       const auto *ref = std::get_if<std::string>(&row.values[i]);
-      auto codes = m_project.references.find(f.references);
+      auto codes = project.references.find(f.references);
       if (!ref || gis::trimmed(*ref).empty()) {
         if (f.required) // a plot must name its ranger, a catchment its school
           unknown[i].add(row.fid, "empty");
-      } else if (codes == m_project.references.end()) {
+      } else if (codes == project.references.end()) {
         missingTable[i].add(row.fid, "");
       } else if (!codes->second.count(gis::trimmed(*ref))) {
         unknown[i].add(row.fid, "'" + *ref + "'");
@@ -509,7 +574,7 @@ void Import::checkCodes()
     }
   }
   auto &w = m_summary.warnings;
-  const std::string where = m_source->where(-1);
+  const std::string &where = m_where;
   if (empty.count)
     w.push_back({"empty-code", where + ": " + std::to_string(empty.count) +
                                    " feature(s) without code, first feature " +
@@ -542,7 +607,7 @@ void Import::checkCodes()
 void Import::addWarnings()
 {
   auto &w = m_summary.warnings;
-  const std::string where = m_source->where(-1);
+  const std::string &where = m_where;
   bool zoneProblem = false;
   if (m_extent && m_sourceCrs && m_sourceCrs->isProjected())
     if (auto fe = m_sourceCrs->falseEasting())
@@ -587,6 +652,12 @@ void Import::addWarnings()
   }
 }
 
+void Import::warn(const ProjectCodes &project)
+{
+  checkCodes(project);
+  addWarnings();
+}
+
 void Import::write()
 {
   const std::string &path = m_request.project;
@@ -596,6 +667,14 @@ void Import::write()
         create ? gis::VectorDataset::createGeoPackage(path)
                : gis::VectorDataset::open(path, gis::VectorDataset::Mode::Update);
     gis::Transaction transaction(dataset);
+    // The codes are checked against the project as the commit will find it: an import that
+    // ran at the same time has committed, or waits for this one (docs/import.md decision 11).
+    gis::takeWriteLock(dataset);
+    if (!create && dataset.hasLayer(m_schema->name) != m_project.hasTable)
+      throw ImportError(path + ": layer '" + m_schema->name +
+                        "' was created or removed by another program while the rows were read; "
+                        "nothing imported — run the import again");
+    warn(create ? ProjectCodes{} : readCodes(dataset, *m_schema));
     std::vector<gis::FieldDefinition> fields;
     for (const FieldSchema &f : m_schema->fields)
       fields.push_back({f.name, f.type});
@@ -640,9 +719,8 @@ void Import::run()
 {
   prepare();
   readRows();
-  checkCodes();
-  addWarnings();
   if (!m_summary.refused.empty() && !m_request.skipRefused) {
+    warn(m_project.codes);
     const RefusedRow &first = m_summary.refused.front();
     m_summary.refusal = m_source->where(first.fid, first.field) + ": " + first.reason + " (" +
                         std::to_string(m_summary.refused.size()) +
@@ -651,7 +729,8 @@ void Import::run()
     return;
   }
   if (m_rows.empty()) {
-    m_summary.refusal = m_source->where(-1) + ": no rows to import";
+    warn(m_project.codes);
+    m_summary.refusal = m_where + ": no rows to import";
     return;
   }
   m_source.reset(); // closed before writing: the source may be a layer of the project itself

@@ -26,13 +26,15 @@ struct ImportRequest
   std::optional<gis::Crs> assignCrs;
   //! Import the acceptable rows when some are refused, instead of refusing the whole import.
   bool skipRefused = false;
+  //! Import into a table that has triggers of the project's own (refused otherwise).
+  bool allowTriggers = false;
 };
 
 //! A sanity check that fired: the rows were imported, but a planner should look.
 struct ImportWarning
 {
   //! outside-china, swapped-axes, zone-prefix, duplicate-code, empty-code, unknown-reference,
-  //! mojibake, land-use-other, closed-lines, note
+  //! mojibake, land-use-other, closed-lines, triggers, note
   std::string kind;
   std::string message;
 };
@@ -65,9 +67,12 @@ struct ImportSummary
 //! transaction: every row or none. Rows are read and checked first (fields mapped and
 //! converted, geometries checked, repaired and transformed to the table's CRS, sanity checks
 //! run), and only then is the project opened for writing. The import is refused (summary with
-//! `refusal`, project untouched) when the source or project cannot be read, a required field is
-//! unmapped, the CRS is unknown, the layer holds the wrong kind of geometry, or — unless
-//! skipRefused — any row is refused. Throws Cancelled when the progress is cancelled (before
+//! `refusal`, project untouched) when the source or project cannot be read, the project is
+//! read-only (no write permission bit, even for root), the role's table has triggers of the
+//! project's own (unless allowTriggers), a required field is unmapped, the CRS is unknown, the
+//! layer holds the wrong kind of geometry, or — unless skipRefused — any row is refused. The
+//! codes are checked under the project's write lock, so that concurrent imports see each
+//! other's codes. Throws Cancelled when the progress is cancelled (before
 //! the commit). Thread: any, one import per thread.
 ImportSummary importLayer(const ImportRequest &request, const Progress *progress = nullptr);
 
