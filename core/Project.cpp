@@ -173,6 +173,25 @@ void loadLayer(const LoadContext &ctx, Layer<F> &layer, Bind bind)
     ctx.invalid.push_back(std::move(bad));
 }
 
+//! A file with none of the canonical layers is some other GeoPackage: checking it would report
+//! every rule skipped and "no errors", which a script would read as a county that passed.
+void requireCanonicalLayer(const gis::VectorDataset &dataset)
+{
+  // GDAL leaves out a layer whose table is gone: the rules reading it would be "skipped" as if
+  // the project never had it, when the file was in fact damaged by another tool.
+  for (const std::string &table : dataset.listedButMissingTables())
+    throw ProjectError(dataset.path() + ": layer '" + table +
+                       "' is listed in the GeoPackage's catalogue (gpkg_contents) but its table "
+                       "is missing: the file was changed by another tool; restore it from a copy");
+  for (const std::string &name : Project::canonicalLayers())
+    if (dataset.hasLayer(name))
+      return;
+  throw ProjectError(dataset.path() +
+                     ": not an Anzhi project: no canonical layer (resettlement_sites, "
+                     "planned_plots, schools, …); `anzhi-cli info " +
+                     dataset.path() + "` lists what it holds");
+}
+
 } // namespace
 
 gis::Crs chooseWorkingCrs(const gis::VectorDataset &dataset)
@@ -264,6 +283,7 @@ std::shared_ptr<const Project> Project::load(const std::string &path, const Load
   std::optional<gis::VectorDataset> callerDataset;
   try {
     gis::VectorDataset &dataset = callerDataset.emplace(gis::VectorDataset::open(path));
+    requireCanonicalLayer(dataset);
     if (progress)
       progress->report("load", 0.0);
     if (options.workingCrs) {

@@ -1,5 +1,8 @@
 #include "core/RuleSet.h"
 
+#include "gis/DataFile.h"
+#include "gis/GisError.h"
+
 #include <toml++/toml.h>
 
 #include <cmath>
@@ -220,6 +223,11 @@ const RuleConfig &RuleSet::config(const std::string &ruleId) const
 
 RuleSet RuleSet::fromFile(const std::string &path)
 {
+  try {
+    gis::requireRegularFile(path);
+  } catch (const gis::GisError &e) {
+    throw RuleSetError(e.what());
+  }
   std::ifstream in(path, std::ios::binary);
   if (!in)
     throw RuleSetError(path + ": cannot read the rule set file");

@@ -1,5 +1,6 @@
 #include "gis/Vector.h"
 
+#include "gis/DataFile.h"
 #include "gis/GisError.h"
 #include "gis/GpkgGeometry.h"
 #include "gis/GpkgScan.h"
@@ -598,9 +599,18 @@ VectorDataset VectorDataset::open(const std::string &path, Mode mode,
     std::error_code ec;
     if (!std::filesystem::exists(path, ec))
       throw GisError(path + ": file not found");
+    requireRegularFile(path, /*allowFolder=*/true);
     if (std::filesystem::is_regular_file(path, ec) && std::filesystem::file_size(path, ec) == 0)
       throw GisError(path + ": the file is empty, not a GIS data source");
   }
+  // A read-only connection cannot roll back what a crashed writer left, and without it SQLite
+  // refuses every read ("attempt to write a readonly database").
+  const bool readOnlyFile = mode == Mode::ReadOnly && !isConnectionString(path);
+  if (readOnlyFile)
+    recoverInterruptedWrite(path);
+  std::shared_ptr<WalReaderGuard> walGuard;
+  if (readOnlyFile && hasPendingWal(path))
+    walGuard = std::make_shared<WalReaderGuard>(path);
   CPLErrorReset();
   unsigned flags = GDAL_OF_VECTOR | GDAL_OF_VERBOSE_ERROR |
                    (mode == Mode::Update ? GDAL_OF_UPDATE : GDAL_OF_READONLY);
@@ -623,7 +633,10 @@ VectorDataset VectorDataset::open(const std::string &path, Mode mode,
                             "features table): nothing to read");
     throw GisError(path + ": cannot open as a vector data source: " + reason);
   }
-  return VectorDataset(std::move(ds), path);
+  // A reader leaves the project's bytes, and a log a writer left, as they were.
+  VectorDataset dataset(std::move(ds), path);
+  dataset.m_walGuard = std::move(walGuard);
+  return dataset;
 }
 
 VectorDataset VectorDataset::createGeoPackage(const std::string &path)
@@ -662,6 +675,28 @@ bool VectorDataset::hasLayer(const std::string &name) const
     if (name == m_dataset->GetLayer(i)->GetName())
       return true;
   return false;
+}
+
+std::vector<std::string> VectorDataset::listedButMissingTables() const
+{
+  std::vector<std::string> missing;
+  GDALDriver *driver = m_dataset->GetDriver();
+  if (!driver || !EQUAL(driver->GetDescription(), "GPKG"))
+    return missing;
+  auto *db = static_cast<sqlite3 *>(m_dataset->GetInternalHandle("SQLITE_HANDLE"));
+  if (!db)
+    return missing;
+  sqlite3_stmt *statement = nullptr;
+  const char *sql = "SELECT table_name FROM gpkg_contents WHERE lower(table_name) NOT IN "
+                    "(SELECT lower(name) FROM sqlite_master WHERE type IN ('table', 'view'))";
+  if (sqlite3_prepare_v2(db, sql, -1, &statement, nullptr) != SQLITE_OK)
+    throw GisError(
+        m_path + ": cannot read the GeoPackage's catalogue (gpkg_contents): " + sqlite3_errmsg(db));
+  while (sqlite3_step(statement) == SQLITE_ROW)
+    if (const unsigned char *name = sqlite3_column_text(statement, 0))
+      missing.emplace_back(reinterpret_cast<const char *>(name));
+  sqlite3_finalize(statement);
+  return missing;
 }
 
 VectorLayer VectorDataset::layer(const std::string &name) const

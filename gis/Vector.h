@@ -19,6 +19,10 @@ class OGRLayer;
 class OGRFeature;
 
 namespace anzhi::gis {
+class WalReaderGuard;
+}
+
+namespace anzhi::gis {
 
 enum class FieldType
 {
@@ -222,6 +226,9 @@ public:
   std::string driverName() const;
   std::vector<std::string> layerNames() const;
   bool hasLayer(const std::string &name) const;
+  //! Tables a GeoPackage's catalogue (gpkg_contents) lists that the file does not hold — GDAL
+  //! leaves such a layer out as if it had never been there. Empty for other formats.
+  std::vector<std::string> listedButMissingTables() const;
   //! Throws GisError naming the file and layer if it is missing.
   VectorLayer layer(const std::string &name) const;
 
@@ -239,6 +246,8 @@ public:
 
 private:
   VectorDataset(GDALDatasetUniquePtr ds, std::string path);
+  //! Declared before the dataset, so destroyed after it: see WalReaderGuard.
+  std::shared_ptr<WalReaderGuard> m_walGuard;
   GDALDatasetUniquePtr m_dataset;
   std::string m_path;
 };

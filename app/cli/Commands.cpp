@@ -5,11 +5,13 @@
 #include "core/Schema.h"
 #include "core/report/HtmlReport.h"
 #include "core/report/JsonReport.h"
+#include "core/report/OutputFile.h"
 #include "core/report/ViolationLayer.h"
 #include "data/generator/SampleCounty.h"
 #include "gis/GisError.h"
 #include "gis/TextEncoding.h"
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
@@ -163,8 +165,16 @@ int runCheck(const CheckArgs &args)
   core::ExceptionSplit split;
   std::optional<gis::Crs> crs;
   try {
+    // Before anything is read: a report written over the project would replace it.
+    for (const auto *out : {&args.json, &args.html, &args.violations})
+      if (*out)
+        core::refuseOutputOverProject(**out, args.project);
     core::RuleSet rules =
         args.rules ? core::RuleSet::fromFile(*args.rules) : core::RuleSet::defaults();
+    if (std::none_of(rules.rules.begin(), rules.rules.end(),
+                     [](const auto &rule) { return rule.second.enabled; }))
+      std::cerr << "anzhi-cli: warning: " << rules.source
+                << " disables every rule: nothing is checked\n";
     if (args.crs) {
       crs = gis::Crs::fromUserInput(*args.crs);
       if (!crs->isProjected())

@@ -3,8 +3,10 @@
 #include "app/cli/Commands.h"
 #include "app/render/MapRenderer.h"
 #include "core/Engine.h"
+#include "core/report/OutputFile.h"
 #include "gis/TextEncoding.h"
 
+#include <QBuffer>
 #include <QGuiApplication>
 #include <QImage>
 
@@ -47,6 +49,11 @@ double msSince(std::chrono::steady_clock::time_point start)
 
 int runRender(const RenderArgs &args)
 {
+  try {
+    core::refuseOutputOverProject(args.out, args.project);
+  } catch (const std::exception &e) {
+    return fail(e.what());
+  }
   std::smatch m;
   static const std::regex sizeRe(R"(^\s*(\d+)\s*[xX]\s*(\d+)\s*$)");
   if (!std::regex_match(args.size, m, sizeRe))
@@ -160,8 +167,16 @@ int runRender(const RenderArgs &args)
                 times[times.size() / 2], times.back(), args.repeat, cpu[cpu.size() / 2],
                 stats.features, stats.dots, stats.labels, loadMs);
   }
-  if (!image.save(QString::fromStdString(args.out), "PNG"))
-    return fail(args.out + ": cannot write the PNG");
+  QByteArray png;
+  QBuffer buffer(&png);
+  buffer.open(QIODevice::WriteOnly);
+  if (!image.save(&buffer, "PNG"))
+    return fail(args.out + ": cannot encode the PNG");
+  try {
+    core::writeFileAtomically(args.out, std::string_view(png.constData(), std::size_t(png.size())));
+  } catch (const std::exception &e) {
+    return fail(e.what());
+  }
   return kOk;
 }
 

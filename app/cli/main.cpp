@@ -1,6 +1,7 @@
 #include "app/cli/Commands.h"
 #include "app/cli/ImportCommand.h"
 #include "app/cli/RenderCommand.h"
+#include "gis/DataFile.h"
 
 #include <CLI/CLI.hpp>
 
@@ -87,6 +88,9 @@ int main(int argc, char **argv)
     std::cerr << "anzhi-cli: " << e.what() << " (see anzhi-cli --help)\n";
     return kCannotRun;
   }
+  // A command that finds a project left half-written by a crash rolls it back first and says so.
+  anzhi::gis::setRecoveryNotice(
+      [](const std::string &notice) { std::cerr << "anzhi-cli: " << notice << "\n"; });
   if (*info)
     return runInfo(infoProject);
   if (*sample)

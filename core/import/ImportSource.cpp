@@ -2,6 +2,7 @@
 
 #include "core/import/CsvColumns.h"
 #include "core/import/ImportError.h"
+#include "gis/DataFile.h"
 #include "gis/GisError.h"
 #include "gis/Text.h"
 
@@ -119,6 +120,12 @@ std::vector<std::string> ImportSource::layers(const std::string &path)
 
 ImportSource ImportSource::open(const std::string &path, const SourceOptions &options)
 {
+  try {
+    // Before anything reads it: a CSV's header is read here, and a FIFO would block that.
+    gis::requireRegularFile(path, /*allowFolder=*/true);
+  } catch (const gis::GisError &e) {
+    throw ImportError(e.what());
+  }
   const bool csv = hasExtension(path, ".csv");
   std::optional<gis::ThreadConfigOption> dxfEncoding;
   if (options.encoding && hasExtension(path, ".dxf"))

@@ -1,8 +1,6 @@
 #include "core/report/JsonReport.h"
 
 #include <cmath>
-#include <filesystem>
-#include <fstream>
 #include <stdexcept>
 
 namespace anzhi::core {
@@ -67,28 +65,6 @@ nlohmann::ordered_json toJsonReport(const CheckResult &result, const std::string
     violations.push_back(toJson(v, lang));
   doc["violations"] = std::move(violations);
   return doc;
-}
-
-void writeFileAtomically(const std::string &path, const std::string &text)
-{
-  std::filesystem::path target(path);
-  std::filesystem::path temp = target;
-  temp += ".anzhi-tmp";
-  {
-    std::ofstream out(temp, std::ios::binary | std::ios::trunc);
-    if (!out)
-      throw std::runtime_error(path + ": cannot write the file");
-    out << text;
-    out.flush();
-    if (!out)
-      throw std::runtime_error(path + ": writing failed (disk full?)");
-  }
-  std::error_code ec;
-  std::filesystem::rename(temp, target, ec);
-  if (ec) {
-    std::filesystem::remove(temp, ec);
-    throw std::runtime_error(path + ": cannot replace the file");
-  }
 }
 
 } // namespace anzhi::core

@@ -1,9 +1,10 @@
 #include "core/report/ViolationLayer.h"
 
+#include "core/report/OutputFile.h"
 #include "gis/GisError.h"
 #include "gis/Vector.h"
 
-#include <filesystem>
+#include <string_view>
 
 namespace anzhi::core {
 
@@ -11,13 +12,12 @@ void writeViolationLayer(const std::string &path, const CheckResult &result,
                          const gis::Crs &workingCrs, const std::string &lang)
 {
   using gis::FieldType;
-  std::filesystem::path temp(path);
-  temp += ".anzhi-tmp.gpkg";
-  std::error_code ec;
-  std::filesystem::remove(temp, ec);
   try {
+    // Staged in a private folder: GDAL creates its output by name, and a name next to the
+    // output could be a link someone planted.
+    OutputStaging staging(path);
     {
-      gis::VectorDataset out = gis::VectorDataset::createGeoPackage(temp.string());
+      gis::VectorDataset out = gis::VectorDataset::createGeoPackage(staging.stagedPath());
       gis::LayerWriter writer = out.createLayer("violations", gis::GeometryKind::Any, workingCrs,
                                                 {{"rule", FieldType::String},
                                                  {"severity", FieldType::String},
@@ -63,9 +63,13 @@ void writeViolationLayer(const std::string &path, const CheckResult &result,
       }
       transaction.commit();
     }
-    std::filesystem::rename(temp, path);
+    staging.commit();
+  } catch (const OutputError &) {
+    throw;
   } catch (const std::exception &e) {
-    std::filesystem::remove(temp, ec);
+    // SQLite's message for a full disk comes after the whole statement it was running.
+    if (std::string_view(e.what()).find("disk is full") != std::string_view::npos)
+      throw OutputError("disk full writing " + path);
     throw std::runtime_error(path + ": cannot write the violations layer: " + e.what());
   }
 }
