@@ -2,6 +2,7 @@
 #include "app/cli/ImportCommand.h"
 #include "app/cli/RenderCommand.h"
 #include "gis/DataFile.h"
+#include "gis/TextEncoding.h"
 
 #include <CLI/CLI.hpp>
 
@@ -89,8 +90,9 @@ int main(int argc, char **argv)
     return kCannotRun;
   }
   // A command that finds a project left half-written by a crash rolls it back first and says so.
-  anzhi::gis::setRecoveryNotice(
-      [](const std::string &notice) { std::cerr << "anzhi-cli: " << notice << "\n"; });
+  anzhi::gis::setRecoveryNotice([](const std::string &notice) {
+    std::cerr << "anzhi-cli: " << anzhi::gis::printable(notice) << "\n";
+  });
   if (*info)
     return runInfo(infoProject);
   if (*sample)

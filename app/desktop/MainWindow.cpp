@@ -13,6 +13,7 @@
 #include "app/desktop/ResultsDock.h"
 #include "app/desktop/edit/EditController.h"
 #include "gis/Crs.h"
+#include "gis/DataFile.h"
 
 #include <QActionGroup>
 #include <QApplication>
@@ -24,6 +25,7 @@
 #include <QLineEdit>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPointer>
 #include <QProcess>
 #include <QProgressBar>
 #include <QSettings>
@@ -144,10 +146,21 @@ MainWindow::MainWindow(const QString &language, QWidget *parent)
   connect(m_canvas, &MapCanvas::identifyRequested, this, &MainWindow::identifyAt);
   connect(m_canvas, &MapCanvas::selectRequested, this, &MainWindow::selectIn);
   connect(m_canvas, &MapCanvas::measured, m_measure, &QLabel::setText);
+
+  // A project left half-written by a crash is rolled back by the loader (on a pool thread)
+  // before it is read: the user is told, in the status bar.
+  QPointer<QLabel> status = m_status;
+  gis::setRecoveryNotice([status](const std::string &notice) {
+    QMetaObject::invokeMethod(qApp, [status, text = QString::fromStdString(notice)] {
+      if (status)
+        status->setText(MainWindow::tr("Recovered before opening: %1").arg(text));
+    });
+  });
 }
 
 MainWindow::~MainWindow()
 {
+  gis::setRecoveryNotice(nullptr);
   m_lonlatPool->clear();
   m_lonlatPool->waitForDone();
 }

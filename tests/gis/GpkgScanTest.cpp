@@ -131,10 +131,9 @@ TEST(GpkgScan, EmptyGeometryAndValuesOfAnotherTypeReadAsOgrReadsThem)
 {
   TempDir dir;
   const std::string path = writeSites(dir);
-  // SQLite keeps what it is given: a real and a text in the integer column, an integer in the
-  // text column; feature 1's geometry becomes an empty polygon.
+  // SQLite keeps what it is given: a whole real in the integer column, an integer in the text
+  // column; feature 1's geometry becomes an empty polygon.
   execute(path, "UPDATE resettlement_sites SET households = 12.0, name = 305 WHERE fid = 1");
-  execute(path, "UPDATE resettlement_sites SET households = 'many' WHERE fid = 2");
   execute(path, "UPDATE resettlement_sites SET geom = ? WHERE fid = 1", gpkgBlob("POLYGON EMPTY"));
   const auto direct = readAll(path, false);
   const auto ogr = readAll(path, true);
@@ -142,9 +141,27 @@ TEST(GpkgScan, EmptyGeometryAndValuesOfAnotherTypeReadAsOgrReadsThem)
     EXPECT_EQ(rows->at(1).households, 12);
     EXPECT_EQ(rows->at(1).name, "305");
     EXPECT_EQ(rows->at(1).wkt, "POLYGON EMPTY");
-    // OGR reads a text in an integer column as 0 (SQLite's conversion); the direct path too.
-    EXPECT_EQ(rows->at(2).households, 0);
     EXPECT_EQ(rows->at(3).households, std::nullopt);
+  }
+}
+
+TEST(GpkgScan, TextInAnIntegerColumnNamesFileLayerFeatureAndField)
+{
+  TempDir dir;
+  const std::string path = writeSites(dir);
+  execute(path, "UPDATE resettlement_sites SET households = 'many' WHERE fid = 2");
+  // OGR reads it as 0 (SQLite's conversion), which no caller can tell from a real 0; the scan
+  // that loading uses reads what SQLite stored and refuses it.
+  EXPECT_EQ(readAll(path, true).at(2).households, 0);
+  try {
+    (void)readAll(path, false);
+    FAIL() << "a text was read as a whole number";
+  } catch (const GisError &e) {
+    const std::string m = e.what();
+    EXPECT_NE(m.find(path), std::string::npos) << m;
+    EXPECT_NE(m.find("feature 2"), std::string::npos) << m;
+    EXPECT_NE(m.find("'households'"), std::string::npos) << m;
+    EXPECT_NE(m.find("'many'"), std::string::npos) << m;
   }
 }
 
