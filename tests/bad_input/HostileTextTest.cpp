@@ -94,20 +94,7 @@ TEST_F(BadInput, DataCannotForgeTheErrorLine)
 {
   // A value quoted in the one stderr line of a check that cannot run.
   const std::string project = input("县 项目.gpkg");
-  {
-    gis::VectorDataset ds = gis::VectorDataset::createGeoPackage(project);
-    auto w =
-        ds.createLayer("resettlement_sites", gis::GeometryKind::Polygon, gis::Crs::fromEpsg(4546),
-                       {{"code", gis::FieldType::String},
-                        {"setting", gis::FieldType::String},
-                        {"population", gis::FieldType::String},
-                        {"support_plan", gis::FieldType::Integer}});
-    const gis::Geometry g = gis::fromWkt(rect(X0, Y0, X0 + 10, Y0 + 10));
-    w.add(g.get(), {FieldValue("AZQ-1"), FieldValue("rural"), FieldValue("1200"),
-                    FieldValue(std::int64_t(1))});
-    w.add(g.get(), {FieldValue("AZQ-2"), FieldValue("rural"), FieldValue("一千" + kForged),
-                    FieldValue(std::int64_t(1))});
-  }
+  writeSitesWithTextPopulation(project, X0, Y0, "一千" + kForged);
   const CliRun run = check(project);
   expectCannotRun(run, {project, "feature 2", "population", "一千" + kForgedShown});
   EXPECT_EQ(run.err.find('\x1b'), std::string::npos) << run.err;

@@ -138,8 +138,10 @@ private:
   std::map<std::string, gis::LayerWriter> m_writers;
 };
 
-//! Two sites whose population is a text column; feature 2 holds "一千", which is no number.
-inline void writeSitesWithTextPopulation(const std::string &path, double x0, double y0)
+//! Two sites whose population is a text column; feature 2 holds `secondPopulation` ("一千" by
+//! default), which is no number.
+inline void writeSitesWithTextPopulation(const std::string &path, double x0, double y0,
+                                         const std::string &secondPopulation = "一千")
 {
   gis::VectorDataset ds = gis::VectorDataset::createGeoPackage(path);
   auto w =
@@ -151,7 +153,7 @@ inline void writeSitesWithTextPopulation(const std::string &path, double x0, dou
   gis::Geometry g = gis::fromWkt(rect(x0, y0, x0 + 10, y0 + 10));
   w.add(g.get(), {FieldValue("AZQ-1"), FieldValue("rural"), FieldValue("1200"),
                   FieldValue(std::int64_t(1))});
-  w.add(g.get(), {FieldValue("AZQ-2"), FieldValue("rural"), FieldValue("一千"),
+  w.add(g.get(), {FieldValue("AZQ-2"), FieldValue("rural"), FieldValue(secondPopulation),
                   FieldValue(std::int64_t(1))});
 }
 
