@@ -192,7 +192,7 @@ std::pair<FeatureKey, Slot> slotFromJson(const json &j)
     throw std::invalid_argument("attributes are not an object");
   for (const auto &[name, value] : attributes.items()) {
     auto field = std::find_if(spec->fields.begin(), spec->fields.end(),
-                              [&](const FieldSpec &f) { return f.name == name; });
+                              [&key = name](const FieldSpec &f) { return f.name == key; });
     if (field == spec->fields.end())
       throw NotAnEdit(feature + ": the layer has no field '" + name + "'");
     try {

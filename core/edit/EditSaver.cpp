@@ -25,7 +25,7 @@ gis::NamedValues namedValues(const gis::VectorLayer &layer, const LayerSpec *spe
   gis::NamedValues values;
   for (const auto &[name, value] : attributes) {
     if (spec && std::none_of(spec->fields.begin(), spec->fields.end(),
-                             [&](const FieldSpec &f) { return f.name == name; }))
+                             [&key = name](const FieldSpec &f) { return f.name == key; }))
       continue;
     if (layer.fieldIndex(name) < 0) {
       if (std::holds_alternative<std::monostate>(value))
