@@ -111,7 +111,7 @@ int journalReplay(const std::uint8_t *data, std::size_t size)
     }
     for (const auto &[name, value] : slot.state->attributes) {
       auto field = std::find_if(spec->fields.begin(), spec->fields.end(),
-                                [&](const core::FieldSpec &f) { return f.name == name; });
+                                [&key = name](const core::FieldSpec &f) { return f.name == key; });
       if (field == spec->fields.end())
         broken("replay applied a field the layer does not have");
       const bool typed =
