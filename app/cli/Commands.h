@@ -6,7 +6,7 @@
 
 namespace anzhi::cli {
 
-//! Exit codes of domain.md's command line contract.
+//! Exit codes of the command line contract (docs/domain.md).
 enum ExitCode
 {
   kOk = 0,
