@@ -36,20 +36,6 @@ bool startsWithJournalMagic(const std::string &path)
   return in.read(head, sizeof head) && std::memcmp(head, magic, sizeof magic) == 0;
 }
 
-//! Whether this process may write the file and create and delete files in its folder (SQLite
-//! deletes the journal there). A file with no write bit at all counts as read-only even for
-//! root, as the desktop treats it: someone marked it so on purpose.
-bool writable(const std::string &path)
-{
-  struct stat st = {};
-  if (::stat(path.c_str(), &st) != 0 || (st.st_mode & 0222) == 0)
-    return false;
-  fs::path folder = fs::path(path).parent_path();
-  if (folder.empty())
-    folder = ".";
-  return ::access(path.c_str(), W_OK) == 0 && ::access(folder.c_str(), W_OK | X_OK) == 0;
-}
-
 std::string describe(const struct stat &st)
 {
   if (S_ISFIFO(st.st_mode))
@@ -75,6 +61,19 @@ void requireRegularFile(const std::string &path, bool allowFolder)
   throw GisError(path + ": is " + describe(st) + ", not a regular file; give a file");
 }
 
+bool isWritableFile(const std::string &path)
+{
+  struct stat st = {};
+  return ::stat(path.c_str(), &st) == 0 && (st.st_mode & 0222) != 0 &&
+         ::access(path.c_str(), W_OK) == 0;
+}
+
+bool isWritableFolderOf(const std::string &path)
+{
+  fs::path folder = fs::absolute(fs::path(path)).parent_path();
+  return ::access(folder.c_str(), W_OK | X_OK) == 0;
+}
+
 bool hasHotJournalCandidate(const std::string &path)
 {
   const std::string journal = path + "-journal";
@@ -91,7 +90,7 @@ bool recoverInterruptedWrite(const std::string &path)
   if (!hasHotJournalCandidate(path))
     return false;
   const std::string journal = path + "-journal";
-  if (!writable(path))
+  if (!isWritableFile(path) || !isWritableFolderOf(path))
     throw GisError(path + ": an interrupted write (a crashed import or save) left " + journal +
                    ", which must be rolled back before the project can be read, and the file "
                    "or its folder is read-only; make both writable (chmod u+w) and run any "

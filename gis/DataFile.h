@@ -11,6 +11,14 @@ namespace anzhi::gis {
 //! FileGDB: a FIFO, a device or a socket would block a reader forever or read garbage.
 void requireRegularFile(const std::string &path, bool allowFolder = false);
 
+//! Whether this process may change the file at `path`: it has a write permission bit — a file
+//! with none counts as read-only even for root, who could write it anyway: someone marked it
+//! so on purpose — and access() allows writing it.
+bool isWritableFile(const std::string &path);
+//! Whether the folder holding `path` lets this process create and delete files (SQLite's
+//! journal goes there).
+bool isWritableFolderOf(const std::string &path);
+
 //! Whether `path` (a SQLite file) has a rollback journal beside it with content: what a writer
 //! killed in the middle of a transaction leaves, and what no read-only connection can open.
 bool hasHotJournalCandidate(const std::string &path);

@@ -2,8 +2,8 @@
 
 #include "app/desktop/OffThreadRelease.h"
 #include "core/report/OutputFile.h"
+#include "gis/DataFile.h"
 
-#include <QFileInfo>
 #include <QtConcurrent/QtConcurrent>
 
 #include <filesystem>
@@ -68,11 +68,8 @@ void ProjectSession::open(const QString &path, const core::RuleSet &rules)
 
 bool ProjectSession::isReadOnlyFile(const QString &path)
 {
-  const QFileInfo file(path);
-  // The mode bits only (WriteUser comes from access(), which lets root write anything).
-  const auto anyWrite = QFileDevice::WriteOwner | QFileDevice::WriteGroup | QFileDevice::WriteOther;
-  return !file.isWritable() || !(file.permissions() & anyWrite) ||
-         !QFileInfo(file.absolutePath()).isWritable();
+  const std::string file = path.toStdString();
+  return !gis::isWritableFile(file) || !gis::isWritableFolderOf(file);
 }
 
 void ProjectSession::save()

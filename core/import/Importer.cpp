@@ -5,6 +5,7 @@
 #include "core/import/ImportError.h"
 #include "core/import/ImportSource.h"
 #include "core/import/Sanity.h"
+#include "gis/DataFile.h"
 #include "gis/GisError.h"
 #include "gis/GpkgWrite.h"
 #include "gis/Text.h"
@@ -89,17 +90,15 @@ ProjectCodes readCodes(const gis::VectorDataset &dataset, const LayerSchema &sch
 void requireWritable(const std::string &path)
 {
   namespace fs = std::filesystem;
-  const fs::perms mode = fs::status(path).permissions();
-  const fs::perms anyWrite =
-      fs::perms::owner_write | fs::perms::group_write | fs::perms::others_write;
-  char octal[8];
-  std::snprintf(octal, sizeof octal, "%04o", static_cast<unsigned>(mode & fs::perms::mask));
-  if ((mode & anyWrite) == fs::perms::none || ::access(path.c_str(), W_OK) != 0)
+  if (!gis::isWritableFile(path)) {
+    char octal[8];
+    std::snprintf(octal, sizeof octal, "%04o",
+                  static_cast<unsigned>(fs::status(path).permissions() & fs::perms::mask));
     throw ImportError(path + ": the project is read-only (mode " + octal +
                       "); nothing imported — make it writable (chmod u+w) to import into it");
-  const fs::path folder = fs::absolute(path).parent_path();
-  if (::access(folder.c_str(), W_OK) != 0)
-    throw ImportError(path + ": its folder " + folder.string() +
+  }
+  if (!gis::isWritableFolderOf(path))
+    throw ImportError(path + ": its folder " + fs::absolute(path).parent_path().string() +
                       " is read-only, and SQLite writes its journal there; nothing imported");
 }
 

@@ -1,5 +1,7 @@
 #include "core/report/OutputFile.h"
 
+#include "core/edit/EditJournal.h"
+
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
@@ -40,6 +42,14 @@ void fsyncFolder(const std::string &folder)
 
 //! The permissions a newly created file would get (0666 less the umask): mkstemp makes 0600,
 //! and a report is meant to be read by colleagues as any other file the user writes.
+//! The mkstemp/mkdtemp template of a temporary file or folder beside `path`: in the output's own
+//! folder (so that the rename is atomic) and random (so that nobody can plant it in advance).
+std::string temporaryTemplate(const std::string &path)
+{
+  return (fs::path(folderOf(path)) / (fs::path(path).filename().string() + ".partial-XXXXXX"))
+      .string();
+}
+
 mode_t ordinaryFileMode()
 {
   mode_t mask = ::umask(0);
@@ -52,7 +62,7 @@ mode_t ordinaryFileMode()
 std::vector<std::string> projectFiles(const std::string &project)
 {
   return {project, project + "-journal", project + "-wal", project + "-shm",
-          project + ".anzhi-edits"};
+          EditJournal::pathFor(project)};
 }
 
 void refuseOutputOverProject(const std::string &output, const std::string &project)
@@ -72,9 +82,7 @@ void refuseOutputOverProject(const std::string &output, const std::string &proje
 
 void writeFileAtomically(const std::string &path, std::string_view bytes)
 {
-  std::string temp =
-      (fs::path(folderOf(path)) / (fs::path(path).filename().string() + ".anzhi-tmp-XXXXXX"))
-          .string();
+  std::string temp = temporaryTemplate(path);
   // mkstemp opens with O_CREAT|O_EXCL (a planted name, link or not, makes it fail and retry);
   // O_NOFOLLOW on top for clarity where the C library passes the flags through.
   int fd = ::mkostemp(temp.data(), O_CLOEXEC | O_NOFOLLOW);
@@ -114,9 +122,7 @@ void writeFileAtomically(const std::string &path, std::string_view bytes)
 OutputStaging::OutputStaging(const std::string &path)
     : m_path(path)
 {
-  std::string folder =
-      (fs::path(folderOf(path)) / (fs::path(path).filename().string() + ".anzhi-tmp-XXXXXX"))
-          .string();
+  std::string folder = temporaryTemplate(path);
   if (!::mkdtemp(folder.data()))
     throw OutputError(writeFailure(path, errno));
   m_folder = folder;
