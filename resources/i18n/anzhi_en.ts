@@ -705,6 +705,10 @@
             <numerusform></numerusform>
         </translation>
     </message>
+    <message>
+        <source>The unsaved edits cannot be recovered: %1. The journal file is kept as it is; edits made now are not journalled until it is moved away.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>anzhi::desktop::EditSession</name>
@@ -1425,6 +1429,10 @@
     </message>
     <message>
         <source>Save the project first (Ctrl+S): it is reopened after the import.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recovered before opening: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -696,6 +696,10 @@
             <numerusform>已将 %n 个编辑过的要素保存到 %1</numerusform>
         </translation>
     </message>
+    <message>
+        <source>The unsaved edits cannot be recovered: %1. The journal file is kept as it is; edits made now are not journalled until it is moved away.</source>
+        <translation>未保存的编辑无法恢复：%1。编辑日志文件保持原样；在把它移走之前，现在所做的编辑不会写入日志。</translation>
+    </message>
 </context>
 <context>
     <name>anzhi::desktop::EditSession</name>
@@ -1420,6 +1424,10 @@
     <message>
         <source>Save the project first (Ctrl+S): it is reopened after the import.</source>
         <translation>请先保存项目（Ctrl+S）：导入后将重新打开项目。</translation>
+    </message>
+    <message>
+        <source>Recovered before opening: %1</source>
+        <translation>打开前已恢复：%1</translation>
     </message>
 </context>
 <context>
