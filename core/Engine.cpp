@@ -1,5 +1,7 @@
 #include "core/Engine.h"
 
+#include "core/RuleRegistry.h"
+
 #include <algorithm>
 #include <atomic>
 #include <chrono>
@@ -7,41 +9,6 @@
 #include <thread>
 
 namespace anzhi::core {
-
-namespace rules {
-std::unique_ptr<Rule> makeProtectedLandCheck();
-std::unique_ptr<Rule> makeSchoolCoverageCheck();
-std::unique_ptr<Rule> makeSchoolCapacityCheck();
-std::unique_ptr<Rule> makeRangerAreaCheck();
-std::unique_ptr<Rule> makeRangerUnassignedCheck();
-std::unique_ptr<Rule> makeRangerOverlapCheck();
-std::unique_ptr<Rule> makeRangerOrphanPlotCheck();
-std::unique_ptr<Rule> makeRangerDistanceCheck();
-std::unique_ptr<Rule> makeClinicCoverageCheck();
-std::unique_ptr<Rule> makeLargeSiteEmploymentCheck();
-std::unique_ptr<Rule> makeSupportPlanCheck();
-std::unique_ptr<Rule> makeReclamationProgressCheck();
-std::unique_ptr<Rule> makeInvalidGeometryCheck();
-} // namespace rules
-
-std::vector<std::unique_ptr<Rule>> makeAllRules()
-{
-  std::vector<std::unique_ptr<Rule>> all;
-  all.push_back(rules::makeProtectedLandCheck());
-  all.push_back(rules::makeSchoolCoverageCheck());
-  all.push_back(rules::makeSchoolCapacityCheck());
-  all.push_back(rules::makeRangerAreaCheck());
-  all.push_back(rules::makeRangerUnassignedCheck());
-  all.push_back(rules::makeRangerOverlapCheck());
-  all.push_back(rules::makeRangerOrphanPlotCheck());
-  all.push_back(rules::makeRangerDistanceCheck());
-  all.push_back(rules::makeClinicCoverageCheck());
-  all.push_back(rules::makeLargeSiteEmploymentCheck());
-  all.push_back(rules::makeSupportPlanCheck());
-  all.push_back(rules::makeReclamationProgressCheck());
-  all.push_back(rules::makeInvalidGeometryCheck());
-  return all;
-}
 
 namespace {
 
@@ -69,7 +36,7 @@ void sortViolations(std::vector<Violation> &violations)
 std::string missingLayers(const Project &project, const Rule &rule)
 {
   std::string missing;
-  for (const std::string &layer : rule.requiredLayers())
+  for (const std::string &layer : rule.descriptor().requiredLayers)
     if (!project.hasLayer(layer))
       missing += (missing.empty() ? "" : ", ") + layer;
   return missing;
@@ -87,7 +54,7 @@ std::size_t CheckResult::errorCount() const
 Engine::Engine(RuleSet rules, int threads)
     : m_rules(std::move(rules))
     , m_threads(threads > 0 ? threads : int(std::max(1u, std::thread::hardware_concurrency())))
-    , m_all(makeAllRules())
+    , m_all(registeredRules())
 {
 }
 
@@ -127,7 +94,7 @@ CheckResult Engine::check(const Project &project, const Progress *progress) cons
       auto ruleStart = Clock::now();
       try {
         throwIfCancelled(progress);
-        RuleContext ctx(project, m_rules, progress, std::nullopt);
+        RuleContext ctx(project, m_rules, m_rules.config(m_all[i]->id()), progress, std::nullopt);
         RuleRun run = m_all[i]->run(ctx);
         result.rules[i].checked = run.checked;
         result.rules[i].violations = run.violations.size();
@@ -165,12 +132,13 @@ std::vector<Violation> Engine::checkScope(const Project &project, const gis::Env
 {
   std::vector<Violation> violations;
   for (const auto &rule : m_all) {
-    if (!m_rules.config(rule->id()).enabled || !missingLayers(project, *rule).empty())
+    const RuleConfig &config = m_rules.config(rule->id());
+    if (!config.enabled || !missingLayers(project, *rule).empty())
       continue;
     if (!onlyRules.empty() &&
         std::find(onlyRules.begin(), onlyRules.end(), rule->id()) == onlyRules.end())
       continue;
-    RuleContext ctx(project, m_rules, nullptr, scope);
+    RuleContext ctx(project, m_rules, config, nullptr, scope);
     RuleRun run = rule->run(ctx);
     sortViolations(run.violations);
     for (auto &v : run.violations)

@@ -59,7 +59,7 @@ public:
 private:
   RuleSet m_rules;
   int m_threads;
-  std::vector<std::unique_ptr<Rule>> m_all;
+  const std::vector<std::unique_ptr<const Rule>> &m_all; //!< registeredRules()
 };
 
 //! Loads the project and checks it: what anzhi-cli check and the app's 检查 run.

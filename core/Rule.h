@@ -17,10 +17,11 @@ namespace anzhi::core {
 class RuleContext
 {
 public:
-  RuleContext(const Project &project, const RuleSet &rules, const Progress *progress,
-              std::optional<gis::Envelope> scope)
+  RuleContext(const Project &project, const RuleSet &rules, const RuleConfig &config,
+              const Progress *progress, std::optional<gis::Envelope> scope)
       : project(project)
       , rules(rules)
+      , config(config)
       , progress(progress)
       , scope(std::move(scope))
   {
@@ -28,11 +29,17 @@ public:
 
   const Project &project;
   const RuleSet &rules;
+  const RuleConfig &config; //!< the running rule's
   const Progress *progress;
   //! When set, only features whose envelope meets it are examined as the rule's primary
   //! features: the re-check of an edited neighbourhood.
   std::optional<gis::Envelope> scope;
 
+  //! The running rule's parameters (P: its parameter struct).
+  template<typename P> const P &parameters() const
+  {
+    return dynamic_cast<const P &>(*config.parameters);
+  }
   bool inScope(const FeatureBase &f) const { return !scope || f.envelope.intersects(*scope); }
   //! Ellipsoidal area in m² in the working CRS (this thread's calculator).
   double areaM2(const GEOSGeometry *g) const
@@ -52,19 +59,35 @@ struct RuleRun
   std::vector<Violation> violations;
 };
 
-//! One rule of the policy: an id, the layers it needs, and run(). Rules hold no state and
-//! may run concurrently with each other on the same Project.
+//! What a rule says of itself: everything but its parameters and its check.
+struct RuleDescriptor
+{
+  std::string id;
+  std::string clause;                  //!< the policy clause it checks, by default
+  Severity severity = Severity::Error; //!< by default
+  std::string nameZh, nameEn;
+  //! Layers without which the rule is skipped ("missing layer: …").
+  std::vector<std::string> requiredLayers;
+  //! Every layer whose features the rule reads: an edit of one of them re-runs it in the live
+  //! check, and the live check's neighbourhood holds them.
+  std::vector<std::string> layersRead;
+};
+
+//! One rule of the policy: it describes itself, owns its parameters (defaults, TOML keys and
+//! validation) and runs. Rules hold no state and may run concurrently with each other on the
+//! same Project. A new rule is one class in core/rules/ plus one line in RuleRegistry.cpp.
 class Rule
 {
 public:
   virtual ~Rule() = default;
-  virtual std::string id() const = 0;
-  //! Layers without which the rule is skipped.
-  virtual std::vector<std::string> requiredLayers() const = 0;
+  virtual const RuleDescriptor &descriptor() const = 0;
+  const std::string &id() const { return descriptor().id; }
+  //! A fresh copy of the rule's parameters at their defaults.
+  virtual std::unique_ptr<RuleParameters> defaultParameters() const
+  {
+    return std::make_unique<NoParameters>();
+  }
   virtual RuleRun run(const RuleContext &ctx) const = 0;
 };
-
-//! Every rule of domain.md, in report order.
-std::vector<std::unique_ptr<Rule>> makeAllRules();
 
 } // namespace anzhi::core

@@ -1,11 +1,15 @@
 #include "core/RuleSet.h"
 
+#include "core/RuleRegistry.h"
+
 #include "gis/DataFile.h"
 #include "gis/GisError.h"
 
 #include <toml++/toml.h>
 
+#include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <fstream>
 #include <set>
 #include <sstream>
@@ -13,25 +17,6 @@
 namespace anzhi::core {
 
 namespace {
-
-const std::map<std::string, std::string> kClauses = {
-    {"protected-land", "一（一）"},
-    {"school-coverage", "一（四）"},
-    {"school-capacity", "一（二）（三）"},
-    {"ranger-area", "三（十）"},
-    {"ranger-unassigned", "三（十）"},
-    {"ranger-overlap", "三（十）"},
-    {"ranger-orphan-plot", "三（十）"},
-    {"ranger-distance", "三（十）"},
-    {"clinic-coverage", "一（二）"},
-    {"large-site-employment", "二（五）"},
-    {"support-plan", "七（二十二）"},
-    {"reclamation-progress", "五（十四）"},
-    {"invalid-geometry", "—"},
-};
-
-const std::set<std::string> kWarnings = {"school-capacity", "ranger-distance", "clinic-coverage",
-                                         "large-site-employment", "support-plan"};
 
 //! Reads one table, reporting errors with the file, line and dotted key.
 class TomlReader
@@ -149,6 +134,117 @@ private:
   std::string m_source;
 };
 
+//! Reads one rule's parameters from its table, each with the validation its kind declares,
+//! and notes the line that set it; a key no parameter declared is refused.
+class TomlParameterReader final : public ParameterVisitor
+{
+public:
+  TomlParameterReader(const TomlReader &reader, const toml::table &table, std::string prefix,
+                      std::map<std::string, int> &setAtLine)
+      : m_r(reader)
+      , m_table(table)
+      , m_prefix(std::move(prefix))
+      , m_setAtLine(setAtLine)
+  {
+  }
+
+  void number(std::string_view key, double &value, Unit, std::string_view) override
+  {
+    if (Slot s = locate(key))
+      value = m_r.number(*s.table, s.prefix, s.leaf, value);
+  }
+  void count(std::string_view key, std::int64_t &value, std::string_view) override
+  {
+    if (Slot s = locate(key))
+      value = m_r.count(*s.table, s.prefix, s.leaf, value);
+  }
+  void rate(std::string_view key, ExactRate &value, std::string_view) override
+  {
+    if (Slot s = locate(key))
+      value = ExactRate::fromDouble(m_r.rate(*s.table, s.prefix, s.leaf, value.value()));
+  }
+  void radius(std::string_view key, RadiusBySetting &value, std::string_view) override
+  {
+    if (Slot s = locate(key))
+      value = m_r.radius(*s.table, s.prefix, s.leaf, value);
+  }
+  void text(std::string_view key, std::string &value, std::string_view) override
+  {
+    if (Slot s = locate(key))
+      value = m_r.string(*s.table, s.prefix, s.leaf, value);
+  }
+  void date(std::string_view key, std::string &value, std::string_view) override
+  {
+    Slot s = locate(key);
+    if (!s)
+      return;
+    const toml::node &node = *s.table->get(s.leaf);
+    auto d = node.value<toml::date>();
+    if (!d)
+      m_r.fail(node, s.prefix + s.leaf, "expected a date such as 2020-12-31");
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", int(d->year), int(d->month), int(d->day));
+    value = buf;
+  }
+
+  //! Refuses the keys of the table that are neither a rule's common key nor a declared
+  //! parameter (nor a table on the way to one).
+  void refuseUndeclared() const { refuseUndeclared(m_table, ""); }
+
+private:
+  //! Where a present parameter's value is: its table, the dotted prefix for messages, its key.
+  struct Slot
+  {
+    const toml::table *table = nullptr;
+    std::string prefix, leaf;
+    explicit operator bool() const { return table != nullptr; }
+  };
+
+  Slot locate(std::string_view dotted)
+  {
+    m_declared.emplace_back(dotted);
+    Slot slot{&m_table, m_prefix, std::string(dotted)};
+    for (std::size_t dot; (dot = slot.leaf.find('.')) != std::string::npos;) {
+      std::string part = slot.leaf.substr(0, dot);
+      slot.table = m_r.subtable(*slot.table, slot.prefix, part);
+      if (!slot.table)
+        return {};
+      slot.prefix += part + ".";
+      slot.leaf.erase(0, dot + 1);
+    }
+    const toml::node *node = slot.table->get(slot.leaf);
+    if (!node)
+      return {};
+    m_setAtLine[std::string(dotted)] = int(node->source().begin.line);
+    return slot;
+  }
+
+  void refuseUndeclared(const toml::table &table, const std::string &path) const
+  {
+    for (const auto &[k, v] : table) {
+      const std::string key = path + std::string(k.str());
+      if (path.empty() && (key == "enabled" || key == "severity" || key == "clause"))
+        continue;
+      if (std::find(m_declared.begin(), m_declared.end(), key) != m_declared.end())
+        continue;
+      const bool onTheWay =
+          std::any_of(m_declared.begin(), m_declared.end(),
+                      [&](const std::string &d) { return d.rfind(key + ".", 0) == 0; });
+      if (!onTheWay)
+        m_r.fail(v, m_prefix + key, "unknown key");
+      if (!v.is_table())
+        m_r.fail(v, m_prefix + key, "expected a table");
+      refuseUndeclared(*v.as_table(), key + ".");
+    }
+  }
+
+  const TomlReader &m_r;
+  const toml::table &m_table;
+  std::string m_prefix;
+  std::map<std::string, int> &m_setAtLine;
+  std::vector<std::string> m_declared;
+};
+
 } // namespace
 
 std::string_view severityName(Severity s)
@@ -156,48 +252,11 @@ std::string_view severityName(Severity s)
   return s == Severity::Error ? "error" : "warning";
 }
 
-ExactRate ExactRate::fromDouble(double rate)
+std::vector<std::string> RuleSet::ruleIds()
 {
-  std::int64_t denominator = 1;
-  for (int digits = 0; digits <= 9; ++digits, denominator *= 10) {
-    double scaled = rate * double(denominator);
-    auto numerator = static_cast<std::int64_t>(std::llround(scaled));
-    if (double(numerator) / double(denominator) == rate)
-      return {numerator, denominator};
-  }
-  // Not a short decimal: keep nine decimals, the precision a planner can write anyway.
-  return {static_cast<std::int64_t>(std::llround(rate * 1e9)), 1000000000};
-}
-
-std::int64_t ExactRate::floorTimes(std::int64_t count) const
-{
-  if (count <= 0 || numerator <= 0)
-    return 0;
-  // count × numerator may not fit in 63 bits (a population field can hold anything): split
-  // count by the denominator. With numerator ≤ denominator ≤ 10^9 (rates are 0 to 1), every
-  // term fits; the result is the exact floor.
-  const std::int64_t whole = count / denominator, rest = count % denominator;
-  return whole * numerator + rest * numerator / denominator;
-}
-
-std::optional<double> RadiusBySetting::forSetting(const std::optional<std::string> &setting) const
-{
-  if (!setting)
-    return std::nullopt;
-  if (*setting == "urban")
-    return urban;
-  if (*setting == "rural")
-    return rural;
-  return std::nullopt;
-}
-
-const std::vector<std::string> &RuleSet::ruleIds()
-{
-  static const std::vector<std::string> ids = {
-      "protected-land",    "school-coverage",       "school-capacity",    "ranger-area",
-      "ranger-unassigned", "ranger-overlap",        "ranger-orphan-plot", "ranger-distance",
-      "clinic-coverage",   "large-site-employment", "support-plan",       "reclamation-progress",
-      "invalid-geometry"};
+  std::vector<std::string> ids;
+  for (const auto &rule : registeredRules())
+    ids.push_back(rule->id());
   return ids;
 }
 
@@ -207,11 +266,9 @@ RuleSet RuleSet::defaults()
   set.name = "晋脱贫攻坚组〔2020〕12号";
   set.source = "built-in";
   set.landUse = std::make_shared<LandUseMapping>(LandUseMapping::defaultPatterns());
-  for (const std::string &id : ruleIds()) {
-    RuleConfig config;
-    config.clause = kClauses.at(id);
-    config.severity = kWarnings.count(id) ? Severity::Warning : Severity::Error;
-    set.rules[id] = config;
+  for (const auto &rule : registeredRules()) {
+    const RuleDescriptor &d = rule->descriptor();
+    set.rules[d.id] = RuleConfig{true, d.severity, d.clause, rule->defaultParameters(), {}};
   }
   return set;
 }
@@ -303,65 +360,21 @@ RuleSet RuleSet::fromToml(const std::string &text, const std::string &sourceName
     const toml::table *t = v.as_table();
     if (!t)
       r.fail(v, "rules." + id, "expected a table");
-    std::set<std::string> allowed = {"enabled", "severity", "clause"};
     RuleConfig &config = set.rules[id];
+    for (const char *key : {"enabled", "severity", "clause"})
+      if (const toml::node *node = t->get(key))
+        config.setAtLine[key] = int(node->source().begin.line);
     config.enabled = r.boolean(*t, p, "enabled", config.enabled);
     std::string severity = r.string(*t, p, "severity", std::string(severityName(config.severity)));
     if (severity != "error" && severity != "warning")
       r.fail(*t->get("severity"), p + "severity", "expected \"error\" or \"warning\"");
     config.severity = severity == "error" ? Severity::Error : Severity::Warning;
     config.clause = r.string(*t, p, "clause", config.clause);
-
-    if (id == "school-coverage") {
-      allowed.insert("radius_m");
-      if (const toml::table *radius = r.subtable(*t, p, "radius_m")) {
-        r.allowOnly(*radius, p + "radius_m.", {"primary", "junior"});
-        set.schoolRadiusPrimary =
-            r.radius(*radius, p + "radius_m.", "primary", set.schoolRadiusPrimary);
-        set.schoolRadiusJunior =
-            r.radius(*radius, p + "radius_m.", "junior", set.schoolRadiusJunior);
-      }
-    } else if (id == "school-capacity") {
-      allowed.insert("pupil_rate");
-      if (const toml::table *rate = r.subtable(*t, p, "pupil_rate")) {
-        std::string rp = p + "pupil_rate.";
-        r.allowOnly(*rate, rp, {"primary", "junior"});
-        set.pupilRatePrimary =
-            ExactRate::fromDouble(r.rate(*rate, rp, "primary", set.pupilRatePrimary.value()));
-        set.pupilRateJunior =
-            ExactRate::fromDouble(r.rate(*rate, rp, "junior", set.pupilRateJunior.value()));
-      }
-    } else if (id == "ranger-area") {
-      allowed.insert("min_mu");
-      set.rangerMinMu = r.number(*t, p, "min_mu", set.rangerMinMu);
-    } else if (id == "ranger-distance") {
-      allowed.insert("max_distance_m");
-      set.rangerMaxDistanceM = r.number(*t, p, "max_distance_m", set.rangerMaxDistanceM);
-    } else if (id == "clinic-coverage") {
-      allowed.insert("radius_m");
-      set.clinicRadius = r.radius(*t, p, "radius_m", set.clinicRadius);
-    } else if (id == "large-site-employment") {
-      allowed.insert({"min_population", "radius_m", "service_kind"});
-      set.largeSitePopulation = r.count(*t, p, "min_population", set.largeSitePopulation);
-      set.largeSiteRadiusM = r.number(*t, p, "radius_m", set.largeSiteRadiusM);
-      set.employmentServiceKind = r.string(*t, p, "service_kind", set.employmentServiceKind);
-    } else if (id == "support-plan") {
-      allowed.insert("min_population");
-      set.supportPlanPopulation = r.count(*t, p, "min_population", set.supportPlanPopulation);
-    } else if (id == "reclamation-progress") {
-      allowed.insert("deadline");
-      if (const toml::node *node = t->get("deadline")) {
-        if (auto date = node->value<toml::date>()) {
-          char buf[16];
-          std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", int(date->year), int(date->month),
-                        int(date->day));
-          set.reclamationDeadline = buf;
-        } else {
-          r.fail(*node, p + "deadline", "expected a date such as 2020-12-31");
-        }
-      }
-    }
-    r.allowOnly(*t, p, allowed);
+    std::unique_ptr<RuleParameters> parameters = config.parameters->clone();
+    TomlParameterReader reader(r, *t, p, config.setAtLine);
+    parameters->visit(reader);
+    reader.refuseUndeclared();
+    config.parameters = std::move(parameters);
   }
   return set;
 }

@@ -1,6 +1,7 @@
 #include "app/cli/Commands.h"
 #include "app/cli/ImportCommand.h"
 #include "app/cli/RenderCommand.h"
+#include "app/cli/RulesCommand.h"
 #include "gis/DataFile.h"
 #include "gis/TextEncoding.h"
 
@@ -40,6 +41,18 @@ int main(int argc, char **argv)
   checkCmd->add_option("--lang", check.lang, "Language of messages")
       ->check(CLI::IsMember({"zh", "en"}));
   checkCmd->add_option("--crs", check.crs, "Working CRS, e.g. EPSG:4546 (overrides the sites')");
+
+  RulesArgs rules;
+  auto *rulesCmd = app.add_subcommand(
+      "rules", "List every rule: id, clause, severity, names, layers read, parameters and sources");
+  rulesCmd->add_option("--rules", rules.rules, "Rule set file (TOML; default: the built-in one)");
+  rulesCmd->add_option("--lang", rules.lang, "Language of the names")
+      ->check(CLI::IsMember({"zh", "en"}));
+  auto *rulesJson = rulesCmd->add_flag("--json", rules.json, "Print anzhi.rules-catalogue/1 JSON");
+  rulesCmd
+      ->add_flag("--markdown", rules.markdown,
+                 "Print the defaults as the \"Rule by rule\" section of docs/rules.md")
+      ->excludes(rulesJson);
 
   ImportArgs import;
   auto *importCmd = app.add_subcommand(
@@ -101,5 +114,7 @@ int main(int argc, char **argv)
     return runImport(import);
   if (*renderCmd)
     return runRender(render);
+  if (*rulesCmd)
+    return runRules(rules);
   return runCheck(check);
 }

@@ -1,5 +1,6 @@
 #include "app/desktop/Names.h"
 
+#include "core/RuleRegistry.h"
 #include "gis/EllipsoidalArea.h"
 
 #include <QLocale>
@@ -41,33 +42,11 @@ QString Names::layer(const std::string &name)
 
 QString Names::rule(const std::string &id)
 {
-  if (id == "protected-land")
-    return tr("Encroachment on protected land");
-  if (id == "school-coverage")
-    return tr("School not covered");
-  if (id == "school-capacity")
-    return tr("Seat shortfall");
-  if (id == "ranger-area")
-    return tr("Managed area below the minimum");
-  if (id == "ranger-unassigned")
-    return tr("Ranger without responsibility plot");
-  if (id == "ranger-overlap")
-    return tr("Overlapping responsibility plots");
-  if (id == "ranger-orphan-plot")
-    return tr("Responsibility plot without ranger");
-  if (id == "ranger-distance")
-    return tr("Ranger not managing near home");
-  if (id == "clinic-coverage")
-    return tr("Clinic not covered");
-  if (id == "large-site-employment")
-    return tr("No employment service point at a large site");
-  if (id == "support-plan")
-    return tr("No follow-up support plan");
-  if (id == "reclamation-progress")
-    return tr("Demolition and reclamation overdue");
-  if (id == "invalid-geometry")
-    return tr("Invalid geometry");
-  return QString::fromStdString(id);
+  const core::Rule *rule = core::findRule(id);
+  if (!rule)
+    return QString::fromStdString(id);
+  const core::RuleDescriptor &d = rule->descriptor();
+  return QString::fromStdString(messageLanguage() == "zh" ? d.nameZh : d.nameEn);
 }
 
 QString Names::severity(core::Severity s)

@@ -1,5 +1,7 @@
 #include "app/render/MapOverlay.h"
 
+#include "core/rules/SchoolChecks.h"
+#include "core/rules/SiteServiceChecks.h"
 #include "gis/GisError.h"
 
 namespace anzhi::render {
@@ -46,9 +48,11 @@ CoverageOverlay CoverageOverlay::fromCheck(const core::RuleSet &rules,
                                            const std::vector<core::Violation> &violations)
 {
   CoverageOverlay c;
-  c.primaryRadius = rules.schoolRadiusPrimary;
-  c.juniorRadius = rules.schoolRadiusJunior;
-  c.clinicRadius = rules.clinicRadius;
+  const auto &school = rules.parameters<core::rules::SchoolCoverageParameters>("school-coverage");
+  c.primaryRadius = school.primary;
+  c.juniorRadius = school.junior;
+  c.clinicRadius =
+      rules.parameters<core::rules::ClinicCoverageParameters>("clinic-coverage").radius;
   for (const core::Violation &v : violations) {
     if (v.feature.layer != "resettlement_sites")
       continue;

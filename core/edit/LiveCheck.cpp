@@ -1,5 +1,7 @@
 #include "core/edit/LiveCheck.h"
 
+#include "core/RuleRegistry.h"
+
 #include <algorithm>
 #include <set>
 
@@ -12,10 +14,6 @@ gis::Envelope grown(const gis::Envelope &e, double by)
   return {e.minX - by, e.minY - by, e.maxX + by, e.maxY + by};
 }
 
-const std::vector<std::string> kRangerRules = {"ranger-area",     "ranger-unassigned",
-                                               "ranger-overlap",  "ranger-orphan-plot",
-                                               "ranger-distance", "invalid-geometry"};
-
 //! What one layer of the neighbourhood will hold: base features by index, edited ones by key.
 struct Selection
 {
@@ -23,58 +21,14 @@ struct Selection
   std::set<std::int64_t> edited;
 };
 
-//! The layers a rule reads (its primary layer and those it compares it with).
-const std::vector<std::string> &layersReadBy(const std::string &rule)
-{
-  static const std::vector<std::string> none;
-  static const std::map<std::string, std::vector<std::string>> layers = {
-      {"protected-land", {"planned_plots", "buildings"}},
-      {"school-coverage", {"resettlement_sites", "schools", "school_catchments"}},
-      {"school-capacity", {"resettlement_sites", "schools", "school_catchments"}},
-      {"clinic-coverage", {"resettlement_sites", "clinics"}},
-      {"large-site-employment", {"resettlement_sites", "service_points"}},
-      {"support-plan", {"resettlement_sites"}},
-      {"reclamation-progress", {"reclaimed_homesteads"}},
-      {"ranger-area", {"rangers", "ranger_plots"}},
-      {"ranger-unassigned", {"rangers", "ranger_plots"}},
-      {"ranger-overlap", {"ranger_plots"}},
-      {"ranger-orphan-plot", {"rangers", "ranger_plots"}},
-      {"ranger-distance", {"rangers", "ranger_plots", "resettlement_sites"}},
-  };
-  auto it = layers.find(rule);
-  return it == layers.end() ? none : it->second;
-}
-
 } // namespace
-
-std::vector<std::string> rulesReading(const std::string &layer)
-{
-  static const std::map<std::string, std::vector<std::string>> rules = {
-      {"resettlement_sites",
-       {"school-coverage", "school-capacity", "clinic-coverage", "large-site-employment",
-        "support-plan", "ranger-distance", "invalid-geometry"}},
-      {"planned_plots", {"protected-land", "invalid-geometry"}},
-      {"buildings", {"protected-land", "invalid-geometry"}},
-      {"schools", {"school-coverage", "school-capacity", "invalid-geometry"}},
-      {"school_catchments", {"school-coverage", "school-capacity", "invalid-geometry"}},
-      {"clinics", {"clinic-coverage", "invalid-geometry"}},
-      {"service_points", {"large-site-employment", "invalid-geometry"}},
-      {"reclaimed_homesteads", {"reclamation-progress", "invalid-geometry"}},
-      {"rangers", kRangerRules},
-      {"ranger_plots", kRangerRules},
-  };
-  auto it = rules.find(layer);
-  return it == rules.end() ? std::vector<std::string>{"invalid-geometry"} : it->second;
-}
 
 LiveCheck::LiveCheck(std::shared_ptr<const Project> base, RuleSet rules)
     : m_base(std::move(base))
     , m_engine(std::move(rules), 1)
 {
-  const RuleSet &r = m_engine.rules();
-  m_radius = std::max({r.schoolRadiusPrimary.urban, r.schoolRadiusPrimary.rural,
-                       r.schoolRadiusJunior.urban, r.schoolRadiusJunior.rural, r.clinicRadius.urban,
-                       r.clinicRadius.rural, r.rangerMaxDistanceM, r.largeSiteRadiusM});
+  for (const auto &[id, config] : m_engine.rules().rules)
+    m_radius = std::max(m_radius, config.parameters->reachM());
   const auto &rangers = m_base->rangers.features;
   for (std::size_t i = 0; i < rangers.size(); ++i)
     if (rangers[i].code)
@@ -249,7 +203,7 @@ std::vector<Violation> LiveCheck::check(const EditBuffer &buffer, const gis::Env
   // Only the layers these rules read (and the edited ones, for invalid-geometry).
   std::set<std::string> read(layers.begin(), layers.end());
   for (const std::string &id : rules)
-    for (const std::string &layer : layersReadBy(id))
+    for (const std::string &layer : findRule(id)->descriptor().layersRead)
       read.insert(layer);
   std::unique_ptr<Project> near = neighbourhood(buffer, scope, read);
   std::vector<Violation> found = m_engine.checkScope(*near, scope, rules);

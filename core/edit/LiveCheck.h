@@ -13,9 +13,6 @@
 
 namespace anzhi::core {
 
-//! The rules that read `layer`: what an edit of it can make or mend.
-std::vector<std::string> rulesReading(const std::string &layer);
-
 //! The re-check of an edited neighbourhood, in milliseconds whatever the project's size: it
 //! builds a small Project holding only the features a rule can need around the edit — taken
 //! from the base snapshot's STR-trees, with the edit buffer applied — and runs

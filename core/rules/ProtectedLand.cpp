@@ -9,8 +9,17 @@ namespace {
 class ProtectedLandCheck : public Rule
 {
 public:
-  std::string id() const override { return "protected-land"; }
-  std::vector<std::string> requiredLayers() const override { return {"planned_plots"}; }
+  const RuleDescriptor &descriptor() const override
+  {
+    static const RuleDescriptor d{.id = "protected-land",
+                                  .clause = "一（一）",
+                                  .severity = Severity::Error,
+                                  .nameZh = "侵占保护用地",
+                                  .nameEn = "Encroachment on protected land",
+                                  .requiredLayers = {"planned_plots"},
+                                  .layersRead = {"planned_plots", "buildings"}};
+    return d;
+  }
 
   RuleRun run(const RuleContext &ctx) const override
   {

@@ -1,3 +1,4 @@
+#include "core/rules/RangerChecks.h"
 #include "core/rules/RuleSupport.h"
 
 #include <map>
@@ -7,6 +8,12 @@
 namespace anzhi::core::rules {
 
 namespace {
+
+//! ranger-area's minimum, which ranger-unassigned's message quotes too.
+double minMu(const RuleContext &ctx)
+{
+  return ctx.rules.parameters<RangerAreaParameters>("ranger-area").minMu;
+}
 
 const std::vector<std::size_t> &plotsOf(const Project &p, const Ranger &r)
 {
@@ -87,13 +94,27 @@ bool clearlyAbove(AreaScaleCache &scales, const std::vector<const GEOSGeometry *
 class RangerAreaCheck : public Rule
 {
 public:
-  std::string id() const override { return "ranger-area"; }
-  std::vector<std::string> requiredLayers() const override { return {"rangers", "ranger_plots"}; }
+  const RuleDescriptor &descriptor() const override
+  {
+    static const RuleDescriptor d{.id = "ranger-area",
+                                  .clause = "三（十）",
+                                  .severity = Severity::Error,
+                                  .nameZh = "管护面积不足",
+                                  .nameEn = "Managed area below the minimum",
+                                  .requiredLayers = {"rangers", "ranger_plots"},
+                                  .layersRead = {"rangers", "ranger_plots"}};
+    return d;
+  }
+
+  std::unique_ptr<RuleParameters> defaultParameters() const override
+  {
+    return std::make_unique<RangerAreaParameters>();
+  }
 
   RuleRun run(const RuleContext &ctx) const override
   {
     const Project &p = ctx.project;
-    const double minM2 = ctx.rules.rangerMinMu * gis::kSquareMetresPerMu;
+    const double minM2 = minMu(ctx) * gis::kSquareMetresPerMu;
     AreaScaleCache scales(ctx);
     RuleRun result;
     result.checked = static_cast<std::int64_t>(p.rangers.features.size());
@@ -136,10 +157,10 @@ public:
       double mu = gis::EllipsoidalArea::toMu(area);
       v.messageZh = labelZh("rangers", ranger, ranger.name) + "的管护面积为 " + fixed(mu, 2) +
                     " 亩（" + std::to_string(plots.size()) + " 个管护责任区），不足 " +
-                    fixed(ctx.rules.rangerMinMu, 0) + " 亩。请调整或增加管护责任区。";
+                    fixed(minMu(ctx), 0) + " 亩。请调整或增加管护责任区。";
       v.messageEn = labelEn("rangers", ranger, ranger.name) + " manages " + fixed(mu, 2) +
                     " mu in " + std::to_string(plots.size()) + " plot(s), below the minimum of " +
-                    fixed(ctx.rules.rangerMinMu, 0) + " mu. Enlarge or add responsibility plots.";
+                    fixed(minMu(ctx), 0) + " mu. Enlarge or add responsibility plots.";
       result.violations.push_back(std::move(v));
     }
     return result;
@@ -150,8 +171,17 @@ public:
 class RangerUnassignedCheck : public Rule
 {
 public:
-  std::string id() const override { return "ranger-unassigned"; }
-  std::vector<std::string> requiredLayers() const override { return {"rangers", "ranger_plots"}; }
+  const RuleDescriptor &descriptor() const override
+  {
+    static const RuleDescriptor d{.id = "ranger-unassigned",
+                                  .clause = "三（十）",
+                                  .severity = Severity::Error,
+                                  .nameZh = "护林员无管护责任区",
+                                  .nameEn = "Ranger without responsibility plot",
+                                  .requiredLayers = {"rangers", "ranger_plots"},
+                                  .layersRead = {"rangers", "ranger_plots"}};
+    return d;
+  }
 
   RuleRun run(const RuleContext &ctx) const override
   {
@@ -164,10 +194,10 @@ public:
       Violation v = newViolation(ctx, id(), "rangers", ranger);
       v.wkt = locationWkt(ranger.hasGeometry() ? ranger.geometry.get() : nullptr);
       v.messageZh = labelZh("rangers", ranger, ranger.name) + "没有管护责任区。请为其划定不少于 " +
-                    fixed(ctx.rules.rangerMinMu, 0) + " 亩的管护责任区。";
+                    fixed(minMu(ctx), 0) + " 亩的管护责任区。";
       v.messageEn = labelEn("rangers", ranger, ranger.name) +
                     " has no responsibility plot. Assign plots of at least " +
-                    fixed(ctx.rules.rangerMinMu, 0) + " mu.";
+                    fixed(minMu(ctx), 0) + " mu.";
       result.violations.push_back(std::move(v));
     }
     return result;
@@ -178,8 +208,17 @@ public:
 class RangerOverlapCheck : public Rule
 {
 public:
-  std::string id() const override { return "ranger-overlap"; }
-  std::vector<std::string> requiredLayers() const override { return {"ranger_plots"}; }
+  const RuleDescriptor &descriptor() const override
+  {
+    static const RuleDescriptor d{.id = "ranger-overlap",
+                                  .clause = "三（十）",
+                                  .severity = Severity::Error,
+                                  .nameZh = "管护责任区重叠",
+                                  .nameEn = "Overlapping responsibility plots",
+                                  .requiredLayers = {"ranger_plots"},
+                                  .layersRead = {"ranger_plots"}};
+    return d;
+  }
 
   RuleRun run(const RuleContext &ctx) const override
   {
@@ -234,8 +273,17 @@ public:
 class RangerOrphanPlotCheck : public Rule
 {
 public:
-  std::string id() const override { return "ranger-orphan-plot"; }
-  std::vector<std::string> requiredLayers() const override { return {"rangers", "ranger_plots"}; }
+  const RuleDescriptor &descriptor() const override
+  {
+    static const RuleDescriptor d{.id = "ranger-orphan-plot",
+                                  .clause = "三（十）",
+                                  .severity = Severity::Error,
+                                  .nameZh = "管护责任区无护林员",
+                                  .nameEn = "Responsibility plot without ranger",
+                                  .requiredLayers = {"rangers", "ranger_plots"},
+                                  .layersRead = {"rangers", "ranger_plots"}};
+    return d;
+  }
 
   RuleRun run(const RuleContext &ctx) const override
   {
@@ -268,8 +316,22 @@ public:
 class RangerDistanceCheck : public Rule
 {
 public:
-  std::string id() const override { return "ranger-distance"; }
-  std::vector<std::string> requiredLayers() const override { return {"rangers", "ranger_plots"}; }
+  const RuleDescriptor &descriptor() const override
+  {
+    static const RuleDescriptor d{.id = "ranger-distance",
+                                  .clause = "三（十）",
+                                  .severity = Severity::Warning,
+                                  .nameZh = "未就地管护",
+                                  .nameEn = "Ranger not managing near home",
+                                  .requiredLayers = {"rangers", "ranger_plots"},
+                                  .layersRead = {"rangers", "ranger_plots", "resettlement_sites"}};
+    return d;
+  }
+
+  std::unique_ptr<RuleParameters> defaultParameters() const override
+  {
+    return std::make_unique<RangerDistanceParameters>();
+  }
 
   RuleRun run(const RuleContext &ctx) const override
   {
@@ -302,18 +364,20 @@ public:
         if (plot.hasGeometry())
           nearest = std::min(nearest, prepared.distance(plot.geometry.get()));
       }
-      if (!std::isfinite(nearest) || !touched || !(nearest > ctx.rules.rangerMaxDistanceM))
+      if (!std::isfinite(nearest) || !touched ||
+          !(nearest > ctx.parameters<RangerDistanceParameters>().maxDistanceM))
         continue;
       Violation v = newViolation(ctx, id(), "rangers", ranger);
       v.distanceM = nearest;
       v.wkt = locationWkt(residence);
       std::string where = ranger.hasGeometry() ? "住址" : "所在安置区";
       v.messageZh = labelZh("rangers", ranger, ranger.name) + "的" + where + "距最近的管护责任区 " +
-                    fixed(nearest, 0) + " 米，超过 " + fixed(ctx.rules.rangerMaxDistanceM, 0) +
+                    fixed(nearest, 0) + " 米，超过 " +
+                    fixed(ctx.parameters<RangerDistanceParameters>().maxDistanceM, 0) +
                     " 米。请就近调整管护责任区，便于就地管护。";
       v.messageEn = labelEn("rangers", ranger, ranger.name) + " lives " + fixed(nearest, 0) +
                     " m from the nearest own plot, more than " +
-                    fixed(ctx.rules.rangerMaxDistanceM, 0) +
+                    fixed(ctx.parameters<RangerDistanceParameters>().maxDistanceM, 0) +
                     " m. Assign plots near where the ranger now lives.";
       result.violations.push_back(std::move(v));
     }

@@ -1,5 +1,7 @@
 #include "core/rules/RuleSupport.h"
 
+#include "core/Schema.h"
+
 #include <map>
 
 namespace anzhi::core::rules {
@@ -87,6 +89,14 @@ std::string labelEn(const std::string &layer, const FeatureBase &f,
   if (name && !name->empty())
     label += " (" + *name + ")";
   return label;
+}
+
+std::vector<std::string> canonicalLayerNames()
+{
+  std::vector<std::string> names;
+  for (const LayerSchema &layer : canonicalSchema())
+    names.push_back(layer.name);
+  return names;
 }
 
 std::string locationWkt(const GEOSGeometry *g)

@@ -24,6 +24,8 @@ std::string labelZh(const std::string &layer, const FeatureBase &f,
 std::string labelEn(const std::string &layer, const FeatureBase &f,
                     const std::optional<std::string> &name = std::nullopt);
 std::string layerNameZh(const std::string &layer);
+//! The names of every canonical layer (core/Schema.h): what a rule reading them all reads.
+std::vector<std::string> canonicalLayerNames();
 
 //! False when two envelopes meet in a line or a point only: then the polygons' interiors
 //! cannot overlap and their intersection has no area, so the overlay can be skipped.

@@ -1,3 +1,4 @@
+#include "core/rules/SchoolChecks.h"
 #include "core/rules/SchoolCoverage.h"
 
 #include <map>
@@ -15,10 +16,22 @@ const char *levelZh(SchoolLevel level)
 class SchoolCoverageCheck : public Rule
 {
 public:
-  std::string id() const override { return "school-coverage"; }
-  std::vector<std::string> requiredLayers() const override
+  const RuleDescriptor &descriptor() const override
   {
-    return {"resettlement_sites", "schools"};
+    static const RuleDescriptor d{
+        .id = "school-coverage",
+        .clause = "一（四）",
+        .severity = Severity::Error,
+        .nameZh = "学校未覆盖",
+        .nameEn = "School not covered",
+        .requiredLayers = {"resettlement_sites", "schools"},
+        .layersRead = {"resettlement_sites", "schools", "school_catchments"}};
+    return d;
+  }
+
+  std::unique_ptr<RuleParameters> defaultParameters() const override
+  {
+    return std::make_unique<SchoolCoverageParameters>();
   }
 
   RuleRun run(const RuleContext &ctx) const override
@@ -63,10 +76,22 @@ public:
 class SchoolCapacityCheck : public Rule
 {
 public:
-  std::string id() const override { return "school-capacity"; }
-  std::vector<std::string> requiredLayers() const override
+  const RuleDescriptor &descriptor() const override
   {
-    return {"resettlement_sites", "schools"};
+    static const RuleDescriptor d{
+        .id = "school-capacity",
+        .clause = "一（二）（三）",
+        .severity = Severity::Warning,
+        .nameZh = "学位缺口",
+        .nameEn = "Seat shortfall",
+        .requiredLayers = {"resettlement_sites", "schools"},
+        .layersRead = {"resettlement_sites", "schools", "school_catchments"}};
+    return d;
+  }
+
+  std::unique_ptr<RuleParameters> defaultParameters() const override
+  {
+    return std::make_unique<SchoolCapacityParameters>();
   }
 
   RuleRun run(const RuleContext &ctx) const override
@@ -143,8 +168,8 @@ private:
         level == SchoolLevel::Primary ? site.pupilsPrimary : site.pupilsJunior;
     if (given)
       return *given;
-    const ExactRate &rate =
-        level == SchoolLevel::Primary ? ctx.rules.pupilRatePrimary : ctx.rules.pupilRateJunior;
+    const auto &rates = ctx.parameters<SchoolCapacityParameters>();
+    const ExactRate &rate = level == SchoolLevel::Primary ? rates.primary : rates.junior;
     return rate.floorTimes(site.population.value_or(0));
   }
 };

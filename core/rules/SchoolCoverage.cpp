@@ -1,4 +1,5 @@
 #include "core/rules/SchoolCoverage.h"
+#include "core/rules/SchoolChecks.h"
 
 #include <algorithm>
 
@@ -52,8 +53,9 @@ SchoolCoverage::Cover SchoolCoverage::cover(const Site &site, SchoolLevel level)
           result.schools.push_back(it->second);
     }
   }
-  const RadiusBySetting &radii = level == SchoolLevel::Primary ? m_ctx.rules.schoolRadiusPrimary
-                                                               : m_ctx.rules.schoolRadiusJunior;
+  // school-capacity assigns pupils by this coverage too: the radii are school-coverage's.
+  const auto &radius = m_ctx.rules.parameters<SchoolCoverageParameters>("school-coverage");
+  const RadiusBySetting &radii = level == SchoolLevel::Primary ? radius.primary : radius.junior;
   if (std::optional<double> radius = radii.forSetting(site.setting)) {
     gis::PreparedGeometry prepared(site.geometry.get());
     gis::Envelope e = site.envelope;

@@ -1,3 +1,4 @@
+#include "core/rules/SiteServiceChecks.h"
 #include "core/rules/RuleSupport.h"
 
 namespace anzhi::core::rules {
@@ -9,10 +10,21 @@ namespace {
 class ClinicCoverageCheck : public Rule
 {
 public:
-  std::string id() const override { return "clinic-coverage"; }
-  std::vector<std::string> requiredLayers() const override
+  const RuleDescriptor &descriptor() const override
   {
-    return {"resettlement_sites", "clinics"};
+    static const RuleDescriptor d{.id = "clinic-coverage",
+                                  .clause = "一（二）",
+                                  .severity = Severity::Warning,
+                                  .nameZh = "医疗机构未覆盖",
+                                  .nameEn = "Clinic not covered",
+                                  .requiredLayers = {"resettlement_sites", "clinics"},
+                                  .layersRead = {"resettlement_sites", "clinics"}};
+    return d;
+  }
+
+  std::unique_ptr<RuleParameters> defaultParameters() const override
+  {
+    return std::make_unique<ClinicCoverageParameters>();
   }
 
   RuleRun run(const RuleContext &ctx) const override
@@ -25,7 +37,8 @@ public:
       const Site &site = p.sites.features[i];
       if (!site.hasGeometry() || !ctx.inScope(site))
         continue;
-      std::optional<double> radius = ctx.rules.clinicRadius.forSetting(site.setting);
+      std::optional<double> radius =
+          ctx.parameters<ClinicCoverageParameters>().radius.forSetting(site.setting);
       Nearest nearest = nearestFeature(
           p.clinics, site.geometry.get(), [](const Clinic &c) { return c.hasGeometry(); },
           radius.value_or(1000.0));
@@ -57,31 +70,40 @@ public:
 class LargeSiteEmploymentCheck : public Rule
 {
 public:
-  std::string id() const override { return "large-site-employment"; }
-  std::vector<std::string> requiredLayers() const override
+  const RuleDescriptor &descriptor() const override
   {
-    return {"resettlement_sites", "service_points"};
+    static const RuleDescriptor d{.id = "large-site-employment",
+                                  .clause = "二（五）",
+                                  .severity = Severity::Warning,
+                                  .nameZh = "大型安置区无公共就业服务站",
+                                  .nameEn = "No employment service point at a large site",
+                                  .requiredLayers = {"resettlement_sites", "service_points"},
+                                  .layersRead = {"resettlement_sites", "service_points"}};
+    return d;
+  }
+
+  std::unique_ptr<RuleParameters> defaultParameters() const override
+  {
+    return std::make_unique<LargeSiteEmploymentParameters>();
   }
 
   RuleRun run(const RuleContext &ctx) const override
   {
     const Project &p = ctx.project;
-    const RuleSet &rules = ctx.rules;
+    const auto &rules = ctx.parameters<LargeSiteEmploymentParameters>();
     RuleRun result;
     result.checked = static_cast<std::int64_t>(p.sites.features.size());
     for (std::size_t i = 0; i < p.sites.features.size(); ++i) {
       ctx.pollCancel(i);
       const Site &site = p.sites.features[i];
       if (!site.hasGeometry() || !ctx.inScope(site) || !site.population ||
-          *site.population < rules.largeSitePopulation)
+          *site.population < rules.minPopulation)
         continue;
       Nearest nearest = nearestFeature(
           p.servicePoints, site.geometry.get(),
-          [&](const ServicePoint &s) {
-            return s.hasGeometry() && s.kind == rules.employmentServiceKind;
-          },
-          rules.largeSiteRadiusM);
-      if (nearest.found() && nearest.distance <= rules.largeSiteRadiusM)
+          [&](const ServicePoint &s) { return s.hasGeometry() && s.kind == rules.serviceKind; },
+          rules.radiusM);
+      if (nearest.found() && nearest.distance <= rules.radiusM)
         continue;
       Violation v = siteViolation(ctx, id(), site);
       if (nearest.found())
@@ -93,12 +115,11 @@ public:
                                   ? "the nearest is " + fixed(nearest.distance, 0) + " m away"
                                   : "the project has none";
       v.messageZh = labelZh("resettlement_sites", site, site.name) + "安置 " + pop + " 人，但 " +
-                    fixed(rules.largeSiteRadiusM, 0) + " 米内没有公共就业服务站（" + nearestZh +
+                    fixed(rules.radiusM, 0) + " 米内没有公共就业服务站（" + nearestZh +
                     "）。请在安置区设立就业服务站。";
       v.messageEn = labelEn("resettlement_sites", site, site.name) + " houses " + pop +
                     " people but has no public employment service point within " +
-                    fixed(rules.largeSiteRadiusM, 0) + " m (" + nearestEn +
-                    "). Set one up in the site.";
+                    fixed(rules.radiusM, 0) + " m (" + nearestEn + "). Set one up in the site.";
       result.violations.push_back(std::move(v));
     }
     return result;
@@ -109,8 +130,22 @@ public:
 class SupportPlanCheck : public Rule
 {
 public:
-  std::string id() const override { return "support-plan"; }
-  std::vector<std::string> requiredLayers() const override { return {"resettlement_sites"}; }
+  const RuleDescriptor &descriptor() const override
+  {
+    static const RuleDescriptor d{.id = "support-plan",
+                                  .clause = "七（二十二）",
+                                  .severity = Severity::Warning,
+                                  .nameZh = "无后续扶持实施方案",
+                                  .nameEn = "No follow-up support plan",
+                                  .requiredLayers = {"resettlement_sites"},
+                                  .layersRead = {"resettlement_sites"}};
+    return d;
+  }
+
+  std::unique_ptr<RuleParameters> defaultParameters() const override
+  {
+    return std::make_unique<SupportPlanParameters>();
+  }
 
   RuleRun run(const RuleContext &ctx) const override
   {
@@ -119,7 +154,8 @@ public:
     result.checked = static_cast<std::int64_t>(p.sites.features.size());
     for (const Site &site : p.sites.features) {
       if (!ctx.inScope(site) || !site.population ||
-          *site.population < ctx.rules.supportPlanPopulation || site.supportPlan == 1)
+          *site.population < ctx.parameters<SupportPlanParameters>().minPopulation ||
+          site.supportPlan == 1)
         continue;
       Violation v = siteViolation(ctx, id(), site);
       std::string pop = std::to_string(*site.population);
@@ -137,13 +173,27 @@ public:
 class ReclamationProgressCheck : public Rule
 {
 public:
-  std::string id() const override { return "reclamation-progress"; }
-  std::vector<std::string> requiredLayers() const override { return {"reclaimed_homesteads"}; }
+  const RuleDescriptor &descriptor() const override
+  {
+    static const RuleDescriptor d{.id = "reclamation-progress",
+                                  .clause = "五（十四）",
+                                  .severity = Severity::Error,
+                                  .nameZh = "拆旧复垦逾期",
+                                  .nameEn = "Demolition and reclamation overdue",
+                                  .requiredLayers = {"reclaimed_homesteads"},
+                                  .layersRead = {"reclaimed_homesteads"}};
+    return d;
+  }
+
+  std::unique_ptr<RuleParameters> defaultParameters() const override
+  {
+    return std::make_unique<ReclamationProgressParameters>();
+  }
 
   RuleRun run(const RuleContext &ctx) const override
   {
     const Project &p = ctx.project;
-    const std::string &deadline = ctx.rules.reclamationDeadline;
+    const std::string &deadline = ctx.parameters<ReclamationProgressParameters>().deadline;
     RuleRun result;
     result.checked = static_cast<std::int64_t>(p.homesteads.features.size());
     for (const Homestead &h : p.homesteads.features) {
@@ -179,8 +229,17 @@ public:
 class InvalidGeometryCheck : public Rule
 {
 public:
-  std::string id() const override { return "invalid-geometry"; }
-  std::vector<std::string> requiredLayers() const override { return {}; }
+  const RuleDescriptor &descriptor() const override
+  {
+    static const RuleDescriptor d{.id = "invalid-geometry",
+                                  .clause = "—",
+                                  .severity = Severity::Error,
+                                  .nameZh = "无效几何",
+                                  .nameEn = "Invalid geometry",
+                                  .requiredLayers = {},
+                                  .layersRead = canonicalLayerNames()};
+    return d;
+  }
 
   RuleRun run(const RuleContext &ctx) const override
   {

@@ -2,6 +2,9 @@
 // refused with the line and key at fault.
 
 #include "core/RuleSet.h"
+#include "core/rules/RangerChecks.h"
+#include "core/rules/SchoolChecks.h"
+#include "core/rules/SiteServiceChecks.h"
 
 #include <gtest/gtest.h>
 
@@ -10,6 +13,7 @@
 
 using anzhi::core::RuleSet;
 using anzhi::core::RuleSetError;
+namespace rules = anzhi::core::rules;
 
 namespace {
 
@@ -29,20 +33,26 @@ TEST(RuleSet, ShippedFileHoldsDomainDefaults)
 {
   RuleSet r = RuleSet::fromFile(ANZHI_RULES_FILE);
   EXPECT_EQ(r.minOverlapM2, 1.0);
-  EXPECT_EQ(r.rangerMinMu, 500);
-  EXPECT_EQ(r.schoolRadiusPrimary.urban, 500);
-  EXPECT_EQ(r.schoolRadiusPrimary.rural, 2500);
-  EXPECT_EQ(r.schoolRadiusJunior.urban, 1000);
-  EXPECT_EQ(r.schoolRadiusJunior.rural, 5000);
-  EXPECT_EQ(r.pupilRatePrimary.numerator * 100, 8 * r.pupilRatePrimary.denominator);
-  EXPECT_EQ(r.pupilRateJunior.numerator * 100, 4 * r.pupilRateJunior.denominator);
-  EXPECT_EQ(r.clinicRadius.urban, 1000);
-  EXPECT_EQ(r.clinicRadius.rural, 3000);
-  EXPECT_EQ(r.rangerMaxDistanceM, 5000);
-  EXPECT_EQ(r.largeSiteRadiusM, 500);
-  EXPECT_EQ(r.largeSitePopulation, 3000);
-  EXPECT_EQ(r.supportPlanPopulation, 800);
-  EXPECT_EQ(r.reclamationDeadline, "2020-12-31");
+  EXPECT_EQ(r.parameters<rules::RangerAreaParameters>("ranger-area").minMu, 500);
+  const auto &school = r.parameters<rules::SchoolCoverageParameters>("school-coverage");
+  EXPECT_EQ(school.primary.urban, 500);
+  EXPECT_EQ(school.primary.rural, 2500);
+  EXPECT_EQ(school.junior.urban, 1000);
+  EXPECT_EQ(school.junior.rural, 5000);
+  const auto &rates = r.parameters<rules::SchoolCapacityParameters>("school-capacity");
+  EXPECT_EQ(rates.primary.numerator * 100, 8 * rates.primary.denominator);
+  EXPECT_EQ(rates.junior.numerator * 100, 4 * rates.junior.denominator);
+  const auto &clinic = r.parameters<rules::ClinicCoverageParameters>("clinic-coverage");
+  EXPECT_EQ(clinic.radius.urban, 1000);
+  EXPECT_EQ(clinic.radius.rural, 3000);
+  EXPECT_EQ(r.parameters<rules::RangerDistanceParameters>("ranger-distance").maxDistanceM, 5000);
+  const auto &large = r.parameters<rules::LargeSiteEmploymentParameters>("large-site-employment");
+  EXPECT_EQ(large.radiusM, 500);
+  EXPECT_EQ(large.minPopulation, 3000);
+  EXPECT_EQ(large.serviceKind, "employment_service");
+  EXPECT_EQ(r.parameters<rules::SupportPlanParameters>("support-plan").minPopulation, 800);
+  EXPECT_EQ(r.parameters<rules::ReclamationProgressParameters>("reclamation-progress").deadline,
+            "2020-12-31");
   EXPECT_EQ(r.config("school-capacity").severity, anzhi::core::Severity::Warning);
   EXPECT_EQ(r.config("protected-land").severity, anzhi::core::Severity::Error);
   EXPECT_EQ(r.config("support-plan").clause, "七（二十二）");
@@ -67,8 +77,22 @@ TEST(RuleSet, ExactRateFloorsWithoutFloatingError)
 TEST(RuleSet, ChangedNumberIsUsed)
 {
   RuleSet r = RuleSet::fromToml("[rules.ranger-area]\nmin_mu = 450\n", "x.toml");
-  EXPECT_EQ(r.rangerMinMu, 450);
+  EXPECT_EQ(r.parameters<rules::RangerAreaParameters>("ranger-area").minMu, 450);
+  EXPECT_EQ(r.config("ranger-area").setAtLine.at("min_mu"), 2);
   EXPECT_EQ(r.minOverlapM2, 1.0);
+  // The defaults keep their value and were set by no line.
+  EXPECT_EQ(RuleSet::defaults().parameters<rules::RangerAreaParameters>("ranger-area").minMu, 500);
+  EXPECT_EQ(r.config("ranger-distance").setAtLine.count("max_distance_m"), 0u);
+  // Nested keys and dates, each read by its own rule.
+  r = RuleSet::fromToml("[rules.school-coverage]\nradius_m.junior = { rural = 4000 }\n"
+                        "[rules.reclamation-progress]\ndeadline = 2021-06-30\n",
+                        "x.toml");
+  const auto &school = r.parameters<rules::SchoolCoverageParameters>("school-coverage");
+  EXPECT_EQ(school.junior.rural, 4000);
+  EXPECT_EQ(school.junior.urban, 1000);
+  EXPECT_EQ(school.primary.rural, 2500);
+  EXPECT_EQ(r.parameters<rules::ReclamationProgressParameters>("reclamation-progress").deadline,
+            "2021-06-30");
 }
 
 TEST(RuleSet, BadFilesNameLineAndKey)
@@ -88,6 +112,19 @@ TEST(RuleSet, BadFilesNameLineAndKey)
 
   e = errorOf("[rules.ranger-area]\nmin_acres = 3\n");
   EXPECT_NE(e.find("rules.ranger-area.min_acres"), std::string::npos) << e;
+  EXPECT_NE(e.find("unknown key"), std::string::npos) << e;
+  // A key another rule has is unknown here; so is one inside a declared parameter's table.
+  e = errorOf("[rules.support-plan]\nmin_mu = 500\n");
+  EXPECT_NE(e.find("rules.support-plan.min_mu': unknown key"), std::string::npos) << e;
+  e = errorOf("[rules.school-coverage]\nradius_m.senior = { urban = 1 }\n");
+  EXPECT_NE(e.find("rules.school-coverage.radius_m.senior': unknown key"), std::string::npos) << e;
+  e = errorOf("[rules.school-coverage]\nradius_m = 500\n");
+  EXPECT_NE(e.find("rules.school-coverage.radius_m': expected a table"), std::string::npos) << e;
+  e = errorOf("[rules.clinic-coverage]\nradius_m = { urban = 1, suburban = 2 }\n");
+  EXPECT_NE(e.find("rules.clinic-coverage.radius_m.suburban': unknown key"), std::string::npos)
+      << e;
+  e = errorOf("[rules.reclamation-progress]\ndeadline = \"2020-12-31\"\n");
+  EXPECT_NE(e.find("expected a date"), std::string::npos) << e;
 
   e = errorOf("[rules.support-plan\n");
   EXPECT_NE(e.find("my-rules.toml:1"), std::string::npos) << e;
@@ -173,7 +210,8 @@ TEST(RuleSet, RatesAndPopulationsAreBounded)
   e = errorOf("[rules.large-site-employment]\nmin_population = 3000.5\n");
   EXPECT_NE(e.find("whole number"), std::string::npos) << e;
   EXPECT_EQ(RuleSet::fromToml("[rules.support-plan]\nmin_population = 800.0\n", "x.toml")
-                .supportPlanPopulation,
+                .parameters<rules::SupportPlanParameters>("support-plan")
+                .minPopulation,
             800);
   // floor(count × rate) stays exact for any count a population field can hold:
   // python3 -c "print(9223372036854775807*8//100)" → 737869762948382064.

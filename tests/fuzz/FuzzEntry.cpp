@@ -3,6 +3,8 @@
 #include "core/RuleSet.h"
 #include "core/Schema.h"
 #include "core/edit/EditJournal.h"
+#include "core/rules/SchoolChecks.h"
+#include "core/rules/SiteServiceChecks.h"
 #include "gis/GisError.h"
 #include "gis/GpkgGeometry.h"
 
@@ -45,12 +47,15 @@ int ruleSet(const std::uint8_t *data, std::size_t size)
     for (const char *value : {"A33", "080401", "M", "residential", "", " 0806 "})
       set.landUse->classify(std::string(value));
     set.landUse->classify(std::nullopt);
+    const auto &rates = set.parameters<core::rules::SchoolCapacityParameters>("school-capacity");
     for (std::int64_t people : {std::int64_t{0}, std::int64_t{799}, std::int64_t{1'000'000}}) {
-      set.pupilRatePrimary.floorTimes(people);
-      set.pupilRateJunior.floorTimes(people);
+      rates.primary.floorTimes(people);
+      rates.junior.floorTimes(people);
     }
-    set.schoolRadiusPrimary.forSetting(std::string("urban"));
-    set.clinicRadius.forSetting(std::string("rural"));
+    set.parameters<core::rules::SchoolCoverageParameters>("school-coverage")
+        .primary.forSetting(std::string("urban"));
+    set.parameters<core::rules::ClinicCoverageParameters>("clinic-coverage")
+        .radius.forSetting(std::string("rural"));
   } catch (const core::RuleSetError &) {
   }
   return 0;

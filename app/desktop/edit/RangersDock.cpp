@@ -5,6 +5,7 @@
 #include "app/desktop/Names.h"
 #include "app/desktop/edit/EditSession.h"
 #include "core/edit/GeometryEdits.h"
+#include "core/rules/RangerChecks.h"
 #include "gis/EllipsoidalArea.h"
 
 #include <QComboBox>
@@ -25,6 +26,12 @@
 namespace anzhi::desktop {
 
 namespace {
+
+//! The minimum the rule set gives ranger-area: what the totals are measured against.
+double rangerMinMu(const core::RuleSet &rules)
+{
+  return rules.parameters<core::rules::RangerAreaParameters>("ranger-area").minMu;
+}
 
 enum Column
 {
@@ -181,7 +188,7 @@ void RangersDock::refresh()
 
 void RangersDock::fill()
 {
-  const double minMu = m_session.rules().rangerMinMu;
+  const double minMu = rangerMinMu(m_session.rules());
   const QString filter = m_filter->text().trimmed();
   // Lowest totals first, and only as many as are listed: without a filter that is kMaxRows
   // rangers, not the whole project.
@@ -247,7 +254,7 @@ RangersDock::liveLabelFor(const std::string &code) const
       return {tr("Choose a ranger in the Rangers panel to see the total"), QColor(90, 90, 90)};
     const double mu =
         gis::EllipsoidalArea::toMu(core::rangerAreaM2(*project, session->buffer(), code, drawn));
-    const double minMu = session->rules().rangerMinMu;
+    const double minMu = rangerMinMu(session->rules());
     return {tr("%1: %2 mu").arg(QString::fromStdString(code)).arg(mu, 0, 'f', 1),
             mu >= minMu ? QColor(0, 140, 0) : QColor(210, 0, 0)};
   };
