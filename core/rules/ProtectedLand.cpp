@@ -1,3 +1,4 @@
+#include "core/Glossary.h"
 #include "core/rules/RuleSupport.h"
 
 namespace anzhi::core::rules {
@@ -39,13 +40,15 @@ public:
         // Both protected: the pair belongs to the plot with the lower fid.
         if (isProtected(other.landUseClass) && other.fid < plot.fid)
           continue;
-        check(ctx, plot, prepared, "planned_plots", other, other.landUse, result);
+        check(ctx, plot, prepared, "planned_plots", other, other.landUse, other.landUseClass,
+              result);
       }
       if (p.buildings.present) {
         for (std::size_t j : p.buildings.candidates(plot.envelope)) {
           const Building &building = p.buildings.features[j];
           if (building.landUseClass != plot.landUseClass)
-            check(ctx, plot, prepared, "buildings", building, building.use, result);
+            check(ctx, plot, prepared, "buildings", building, building.use, building.landUseClass,
+                  result);
         }
       }
     }
@@ -55,7 +58,8 @@ public:
 private:
   void check(const RuleContext &ctx, const PlannedPlot &plot, const gis::PreparedGeometry &prepared,
              const std::string &otherLayer, const FeatureBase &other,
-             const std::optional<std::string> &otherUse, RuleRun &result) const
+             const std::optional<std::string> &otherUse, LandUseClass otherClass,
+             RuleRun &result) const
   {
     if (!other.hasGeometry() || !interiorsMayOverlap(plot.envelope, other.envelope) ||
         !prepared.intersects(other.geometry.get()))
@@ -73,8 +77,8 @@ private:
         fixed(area, 1) + " 平方米（" + fixed(gis::EllipsoidalArea::toMu(area), 2) + " 亩）";
     v.messageZh = labelZh("planned_plots", plot, plot.name) + "（" +
                   std::string(classNameZh(plot.landUseClass)) + "）被" +
-                  labelZh(otherLayer, other) + "（用途 " + otherUse.value_or("未填") + "）侵占 " +
-                  zhArea + "。请调整后者的边界或用途，不得侵占" +
+                  labelZh(otherLayer, other) + "（用途：" + landUseInWordsZh(otherClass, otherUse) +
+                  "）侵占 " + zhArea + "。请调整后者的边界或用途，不得侵占" +
                   std::string(classNameZh(plot.landUseClass)) + "。";
     v.messageEn = labelEn("planned_plots", plot, plot.name) + " (" +
                   std::string(className(plot.landUseClass)) + " land) is taken by " +

@@ -71,24 +71,33 @@ std::string layerNameZh(const std::string &layer)
   return it == kLayerNames.end() ? layer : it->second.zh;
 }
 
-std::string labelZh(const std::string &layer, const FeatureBase &f,
-                    const std::optional<std::string> &name)
+std::string featureZh(const FeatureBase &f, const std::optional<std::string> &name)
 {
-  std::string label = layerNameZh(layer) + " " + f.codeOrFid();
+  std::string label = f.codeOrFid();
   if (name && !name->empty())
     label += "「" + *name + "」";
   return label;
+}
+
+std::string featureEn(const FeatureBase &f, const std::optional<std::string> &name)
+{
+  std::string label = f.codeOrFid();
+  if (name && !name->empty())
+    label += " (" + *name + ")";
+  return label;
+}
+
+std::string labelZh(const std::string &layer, const FeatureBase &f,
+                    const std::optional<std::string> &name)
+{
+  return layerNameZh(layer) + " " + featureZh(f, name);
 }
 
 std::string labelEn(const std::string &layer, const FeatureBase &f,
                     const std::optional<std::string> &name)
 {
   auto it = kLayerNames.find(layer);
-  std::string label =
-      (it == kLayerNames.end() ? layer : std::string(it->second.en)) + " " + f.codeOrFid();
-  if (name && !name->empty())
-    label += " (" + *name + ")";
-  return label;
+  return (it == kLayerNames.end() ? layer : std::string(it->second.en)) + " " + featureEn(f, name);
 }
 
 std::vector<std::string> canonicalLayerNames()

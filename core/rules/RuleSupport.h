@@ -18,6 +18,9 @@ FeatureRef refOf(const std::string &layer, const FeatureBase &f);
 Violation siteViolation(const RuleContext &ctx, const std::string &rule, const Site &site);
 
 std::string fixed(double value, int decimals);
+//! "AZQ-0001「岚漪镇安置区」" and "AZQ-0001 (…)": a feature by code (or fid) and name.
+std::string featureZh(const FeatureBase &f, const std::optional<std::string> &name);
+std::string featureEn(const FeatureBase &f, const std::optional<std::string> &name);
 //! "安置区 AZQ-0001「岚漪镇安置区」" and "resettlement site AZQ-0001 (…)".
 std::string labelZh(const std::string &layer, const FeatureBase &f,
                     const std::optional<std::string> &name = std::nullopt);

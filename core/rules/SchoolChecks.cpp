@@ -12,6 +12,34 @@ const char *levelZh(SchoolLevel level)
   return level == SchoolLevel::Primary ? "小学" : "初中";
 }
 
+//! Why the nearest school of the level does not cover the site, in Chinese and English: a
+//! distance alone ("0 m away") does not tell a planner that the school's catchment leaves the
+//! site out.
+std::pair<std::string, std::string> whyNotCovered(const SchoolCoverage &coverage, const Site &site,
+                                                  SchoolLevel level, const Nearest &nearest)
+{
+  const std::string zhLevel = levelZh(level), enLevel = levelName(level);
+  if (!nearest.found())
+    return {"项目中没有" + zhLevel, "the project has no " + enLevel + " school"};
+  const School &school = coverage.project().schools.features[nearest.index];
+  const std::string zhSchool = "最近的" + zhLevel + " " + featureZh(school, school.name);
+  const std::string enSchool =
+      "the nearest " + enLevel + " school, " + featureEn(school, school.name) + ",";
+  const std::string metres = fixed(nearest.distance, 0);
+  if (coverage.hasCatchment(nearest.index))
+    return {zhSchool + "相距 " + metres + " 米，其学区不含本安置区",
+            enSchool + " is " + metres + " m away; its catchment leaves the site out"};
+  const std::optional<double> radius = coverage.radius(site, level);
+  if (!radius)
+    return {zhSchool + "相距 " + metres + " 米；安置类型未填写城镇或农村，只能由学区覆盖",
+            enSchool + " is " + metres +
+                " m away; the site's setting is neither urban nor rural, so only a catchment "
+                "can cover it"};
+  return {zhSchool + "相距 " + metres + " 米，超出 " + fixed(*radius, 0) + " 米服务半径",
+          enSchool + " is " + metres + " m away, beyond the " + fixed(*radius, 0) +
+              " m service radius"};
+}
+
 //! 一（四）义务教育优先布局: every site is covered by a primary and a junior school.
 class SchoolCoverageCheck : public Rule
 {
@@ -50,19 +78,14 @@ public:
           continue;
         Violation v = siteViolation(ctx, id(), site);
         v.level = levelName(level);
-        v.distanceM = coverage.nearestDistance(site, level);
-        std::string nearestZh = v.distanceM ? "最近的" + std::string(levelZh(level)) + "相距 " +
-                                                  fixed(*v.distanceM, 0) + " 米"
-                                            : "项目中没有" + std::string(levelZh(level));
-        std::string nearestEn =
-            v.distanceM ? "the nearest " + std::string(levelName(level)) + " school is " +
-                              fixed(*v.distanceM, 0) + " m away"
-                        : "the project has no " + std::string(levelName(level)) + " school";
+        const Nearest nearest = coverage.nearest(site, level);
+        if (nearest.found())
+          v.distanceM = nearest.distance;
+        auto [whyZh, whyEn] = whyNotCovered(coverage, site, level, nearest);
         v.messageZh = labelZh("resettlement_sites", site, site.name) + "未被" + levelZh(level) +
-                      "学区或服务半径覆盖（" + nearestZh +
-                      "）。请划定学区、调整服务范围或规划新校。";
+                      "学区或服务半径覆盖（" + whyZh + "）。请划定学区、调整服务范围或规划新校。";
         v.messageEn = labelEn("resettlement_sites", site, site.name) + " is not covered by any " +
-                      levelName(level) + " school catchment or service radius (" + nearestEn +
+                      levelName(level) + " school catchment or service radius (" + whyEn +
                       "). Draw a catchment, extend a school's service area or plan a school.";
         result.violations.push_back(std::move(v));
       }

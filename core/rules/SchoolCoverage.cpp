@@ -54,9 +54,7 @@ SchoolCoverage::Cover SchoolCoverage::cover(const Site &site, SchoolLevel level)
     }
   }
   // school-capacity assigns pupils by this coverage too: the radii are school-coverage's.
-  const auto &radius = m_ctx.rules.parameters<SchoolCoverageParameters>("school-coverage");
-  const RadiusBySetting &radii = level == SchoolLevel::Primary ? radius.primary : radius.junior;
-  if (std::optional<double> radius = radii.forSetting(site.setting)) {
+  if (std::optional<double> radius = this->radius(site, level)) {
     gis::PreparedGeometry prepared(site.geometry.get());
     gis::Envelope e = site.envelope;
     gis::Envelope search{e.minX - *radius, e.minY - *radius, e.maxX + *radius, e.maxY + *radius};
@@ -73,11 +71,16 @@ SchoolCoverage::Cover SchoolCoverage::cover(const Site &site, SchoolLevel level)
   return result;
 }
 
-std::optional<double> SchoolCoverage::nearestDistance(const Site &site, SchoolLevel level) const
+Nearest SchoolCoverage::nearest(const Site &site, SchoolLevel level) const
 {
-  Nearest n = nearestFeature(m_ctx.project.schools, site.geometry.get(),
-                             [&](const School &s) { return s.hasGeometry() && serves(s, level); });
-  return n.found() ? std::optional<double>(n.distance) : std::nullopt;
+  return nearestFeature(m_ctx.project.schools, site.geometry.get(),
+                        [&](const School &s) { return s.hasGeometry() && serves(s, level); });
+}
+
+std::optional<double> SchoolCoverage::radius(const Site &site, SchoolLevel level) const
+{
+  const auto &radius = m_ctx.rules.parameters<SchoolCoverageParameters>("school-coverage");
+  return (level == SchoolLevel::Primary ? radius.primary : radius.junior).forSetting(site.setting);
 }
 
 } // namespace anzhi::core::rules

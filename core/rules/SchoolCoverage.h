@@ -31,9 +31,15 @@ public:
     bool covered() const { return !schools.empty(); }
   };
   Cover cover(const Site &site, SchoolLevel level) const;
-  //! Distance to the nearest school of the level or nine_year, covering or not.
-  std::optional<double> nearestDistance(const Site &site, SchoolLevel level) const;
+  //! The nearest school of the level or nine_year, covering or not (ties: lower fid).
+  Nearest nearest(const Site &site, SchoolLevel level) const;
+  //! Whether the school has a catchment: then it covers by the catchment only, never by radius.
+  bool hasCatchment(std::size_t school) const { return m_hasCatchment[school]; }
+  //! The service radius for the site's setting at the level; none when the setting is neither
+  //! urban nor rural.
+  std::optional<double> radius(const Site &site, SchoolLevel level) const;
   bool serves(const School &school, SchoolLevel level) const;
+  const Project &project() const { return m_ctx.project; }
 
 private:
   const RuleContext &m_ctx;

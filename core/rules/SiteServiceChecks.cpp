@@ -1,4 +1,5 @@
 #include "core/rules/SiteServiceChecks.h"
+#include "core/Glossary.h"
 #include "core/rules/RuleSupport.h"
 
 namespace anzhi::core::rules {
@@ -205,7 +206,8 @@ public:
         continue;
       Violation v = newViolation(ctx, id(), "reclaimed_homesteads", h);
       v.wkt = locationWkt(h.hasGeometry() ? h.geometry.get() : nullptr);
-      std::string status = h.status.value_or("未填写");
+      std::string status =
+          h.status ? std::string(codedValueZh("status", *h.status).value_or(*h.status)) : "未填写";
       std::string label = labelZh("reclaimed_homesteads", h, h.village);
       std::string labelE = labelEn("reclaimed_homesteads", h, h.village);
       if (!reclaimed) {
@@ -256,8 +258,8 @@ public:
         auto [x, y] = gis::pointXY(bad.location.get());
         where = " (" + fixed(x, 1) + ", " + fixed(y, 1) + ")";
       }
-      v.messageZh = labelZh(bad.layer, f) + "的几何图形无效：" + bad.reason + where +
-                    "。已按修复后的图形参与检查，请在编辑中修正。";
+      v.messageZh = labelZh(bad.layer, f) + "的几何图形无效：" + validityReasonZh(bad.reason) +
+                    where + "。已按修复后的图形参与检查，请在编辑中修正。";
       v.messageEn = labelEn(bad.layer, f) + " has an invalid geometry: " + bad.reason + where +
                     ". It was checked as repaired; fix it in the editor.";
       result.violations.push_back(std::move(v));

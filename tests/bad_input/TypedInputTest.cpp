@@ -91,15 +91,13 @@ TEST_F(BadInput, LineAndPointInAPolygonLayerAreWrongGeometryTypeViolations)
   ASSERT_EQ(bad.size(), 2u) << doc.dump(1);
   EXPECT_EQ(bad[0]["layer"], "planned_plots");
   EXPECT_EQ(bad[0]["fid"], 3);
-  EXPECT_NE(bad[0]["message"].get<std::string>().find(
-                "wrong geometry type: LineString in a polygon layer"),
+  EXPECT_NE(bad[0]["message"].get<std::string>().find("几何类型错误：面图层中的 LineString"),
             std::string::npos)
       << bad[0]["message"];
   EXPECT_EQ(bad[1]["layer"], "planned_plots");
   EXPECT_EQ(bad[1]["fid"], 5);
-  EXPECT_NE(
-      bad[1]["message"].get<std::string>().find("wrong geometry type: Point in a polygon layer"),
-      std::string::npos)
+  EXPECT_NE(bad[1]["message"].get<std::string>().find("几何类型错误：面图层中的 Point"),
+            std::string::npos)
       << bad[1]["message"];
   EXPECT_EQ(bad[1]["wkt"], "POINT (500115 4300005)"); // where the point is
   EXPECT_EQ(rule(doc, "invalid-geometry")["checked"], 5);
@@ -117,9 +115,8 @@ TEST_F(BadInput, PolygonInAPointLayerIsAWrongGeometryTypeViolation)
   ASSERT_EQ(bad.size(), 1u) << doc.dump(1);
   EXPECT_EQ(bad[0]["layer"], "schools");
   EXPECT_EQ(bad[0]["fid"], 2);
-  EXPECT_NE(
-      bad[0]["message"].get<std::string>().find("wrong geometry type: Polygon in a point layer"),
-      std::string::npos)
+  EXPECT_NE(bad[0]["message"].get<std::string>().find("几何类型错误：点图层中的 Polygon"),
+            std::string::npos)
       << bad[0]["message"];
 }
 

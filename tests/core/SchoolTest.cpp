@@ -52,6 +52,16 @@ TEST(SchoolCoverage, RadiusIsInclusiveAndReportsNearestDistance)
   EXPECT_EQ(found[0].level, "junior");
   EXPECT_NEAR(*found[0].distanceM, 1000.5, 1e-6);
   EXPECT_EQ(found[0].township, "宋家沟乡");
+  // The message names the nearest school and why it does not cover: beyond the radius (1000.5 m
+  // rounds to 1001).
+  EXPECT_NE(found[0].messageZh.find("（最近的初中 S-2「学校」相距 1001 米，超出 1000 米服务半径）"),
+            std::string::npos)
+      << found[0].messageZh;
+  EXPECT_NE(found[0].messageEn.find(
+                "(the nearest junior school, S-2 (学校), is 1001 m away, beyond the 1000 m "
+                "service radius)"),
+            std::string::npos)
+      << found[0].messageEn;
 }
 
 TEST(SchoolCoverage, NineYearServesBothLevelsAndRuralRadiiApply)
@@ -95,6 +105,13 @@ TEST(SchoolCoverage, CatchmentOverridesRadius)
   EXPECT_EQ(found[1].feature.fid, a);
   EXPECT_EQ(found[1].level, "primary");
   EXPECT_NEAR(*found[1].distanceM, 0.0, 1e-9) << "nearest school lies inside the site";
+  // "0 m away" alone would puzzle a planner: the message says the catchment leaves A out.
+  EXPECT_NE(found[1].messageZh.find("（最近的小学 S-A「学校」相距 0 米，其学区不含本安置区）"),
+            std::string::npos)
+      << found[1].messageZh;
+  EXPECT_NE(found[1].messageEn.find("is 0 m away; its catchment leaves the site out"),
+            std::string::npos)
+      << found[1].messageEn;
   EXPECT_EQ(found[2].level, "junior");
 }
 
@@ -111,6 +128,10 @@ TEST(SchoolCoverage, UnknownSettingOnlyCoveredByCatchment)
   EXPECT_EQ(found[0].feature.fid, s);
   EXPECT_EQ(found[0].level, "junior");
   EXPECT_EQ(found[1].level, "primary");
+  EXPECT_NE(found[1].messageZh.find(
+                "（最近的小学 S-1「学校」相距 0 米；安置类型未填写城镇或农村，只能由学区覆盖）"),
+            std::string::npos)
+      << found[1].messageZh;
 }
 
 TEST(SchoolCapacity, NullPupilsUseExactRateAndNineYearSharesSeats)
