@@ -1,5 +1,7 @@
 #include "core/report/HtmlReport.h"
 
+#include "core/Glossary.h"
+#include "core/RuleRegistry.h"
 #include "core/rules/RuleSupport.h"
 
 #include <map>
@@ -94,19 +96,50 @@ const Words kEn = {"Resettlement site rule check",
                    "Violations",
                    "(no township)"};
 
-std::string measure(const Violation &v)
+std::string measure(const Violation &v, bool zh)
 {
   using rules::fixed;
   std::string m;
+  auto add = [&](const std::string &part) { m += (m.empty() ? "" : zh ? "；" : "; ") + part; };
   if (v.areaM2)
-    m += fixed(*v.areaM2, 1) + " m² / " + fixed(*v.areaMu(), 2) + " 亩";
+    add(fixed(*v.areaM2, 1) + (zh ? " 平方米 / " : " m² / ") + fixed(*v.areaMu(), 2) +
+        (zh ? " 亩" : " mu"));
   if (v.distanceM)
-    m += (m.empty() ? "" : "; ") + fixed(*v.distanceM, 0) + " m";
+    add(fixed(*v.distanceM, 0) + (zh ? " 米" : " m"));
   if (v.shortfallSeats)
-    m += (m.empty() ? "" : "; ") + std::to_string(*v.shortfallSeats) + " seats";
+    add((zh ? "缺 " : "") + std::to_string(*v.shortfallSeats) + (zh ? " 个学位" : " seats short"));
   if (v.level)
-    m += (m.empty() ? "" : "; ") + *v.level;
+    add(zh ? std::string(codedValueZh("level", *v.level).value_or(*v.level)) : *v.level);
   return m;
+}
+
+//! The rule's name in the report's language, its id after it for scripts and the rule set.
+std::string ruleName(const std::string &id, bool zh)
+{
+  const Rule *rule = findRule(id);
+  if (!rule)
+    return id;
+  return escape(zh ? rule->descriptor().nameZh : rule->descriptor().nameEn) + " <small>" + id +
+         "</small>";
+}
+
+//! Why a rule was skipped: the JSON keeps Engine's words, the Chinese report says them in
+//! Chinese.
+std::string skipReason(const std::string &reason, bool zh)
+{
+  if (!zh)
+    return reason;
+  const std::string missing = "missing layer: ";
+  if (reason == "disabled in the rule set")
+    return "规则集中已停用";
+  if (reason.rfind(missing, 0) == 0)
+    return "缺少图层：" + reason.substr(missing.size());
+  return reason;
+}
+
+std::string layerName(const std::string &layer, bool zh)
+{
+  return zh ? rules::layerNameZh(layer) : layer;
 }
 
 } // namespace
@@ -114,7 +147,8 @@ std::string measure(const Violation &v)
 std::string toHtmlReport(const CheckResult &result, const std::string &projectName,
                          const std::string &lang)
 {
-  const Words &w = lang == "en" ? kEn : kZh;
+  const bool zh = lang != "en";
+  const Words &w = zh ? kZh : kEn;
   std::ostringstream h;
   h << "<!DOCTYPE html>\n<html lang=\"" << (lang == "en" ? "en" : "zh-CN")
     << "\"><head><meta charset=\"utf-8\"><title>" << w.title << "</title>\n<style>"
@@ -131,10 +165,11 @@ std::string toHtmlReport(const CheckResult &result, const std::string &projectNa
     << "</th><th>" << w.severity << "</th><th>" << w.status << "</th><th>" << w.checked
     << "</th><th>" << w.violations << "</th><th>" << w.seconds << "</th></tr>\n";
   for (const RuleOutcome &r : result.rules) {
-    h << "<tr><td>" << r.id << "</td><td>" << escape(r.clause) << "</td><td class=\""
+    h << "<tr><td>" << ruleName(r.id, zh) << "</td><td>" << escape(r.clause) << "</td><td class=\""
       << severityName(r.severity) << "\">" << (r.severity == Severity::Error ? w.error : w.warning)
       << "</td><td>"
-      << (r.skipped ? std::string(w.skipped) + ": " + escape(r.reason) : w.checkedStatus)
+      << (r.skipped ? std::string(w.skipped) + (zh ? "：" : ": ") + escape(skipReason(r.reason, zh))
+                    : w.checkedStatus)
       << "</td><td class=\"num\">" << r.checked << "</td><td class=\"num\">" << r.violations
       << "</td><td class=\"num\">" << rules::fixed(r.seconds, 3) << "</td></tr>\n";
   }
@@ -161,12 +196,12 @@ std::string toHtmlReport(const CheckResult &result, const std::string &projectNa
       << w.measure << "</th><th>" << w.message << "</th></tr>\n";
     std::size_t n = 0;
     for (const Violation &v : result.violations) {
-      h << "<tr><td class=\"num\">" << ++n << "</td><td>" << v.rule << "</td><td>"
+      h << "<tr><td class=\"num\">" << ++n << "</td><td>" << ruleName(v.rule, zh) << "</td><td>"
         << escape(v.clause) << "</td><td class=\"" << severityName(v.severity) << "\">"
         << (v.severity == Severity::Error ? w.error : w.warning) << "</td><td>"
-        << escape(v.feature.layer) << " " << v.feature.fid << " "
-        << escape(v.feature.code.value_or("")) << "</td><td>" << escape(v.township.value_or(""))
-        << "</td><td>" << escape(measure(v)) << "</td><td>" << escape(v.message(lang))
+        << escape(layerName(v.feature.layer, zh)) << " " << escape(v.feature.code.value_or(""))
+        << " <small>fid " << v.feature.fid << "</small></td><td>" << escape(v.township.value_or(""))
+        << "</td><td>" << escape(measure(v, zh)) << "</td><td>" << escape(v.message(lang))
         << "</td></tr>\n";
     }
     h << "</table>\n";

@@ -82,6 +82,18 @@ TEST(Report, HtmlSummarisesByRuleAndTownship)
   EXPECT_NE(html.find("按乡镇汇总"), std::string::npos);
   EXPECT_NE(html.find("宋家沟乡"), std::string::npos);
   EXPECT_NE(html.find("七（二十二）"), std::string::npos);
+  // Chinese all the way: rule and layer names, skip reasons and units in Chinese; ids stay
+  // beside the names for the rule set and scripts.
+  EXPECT_NE(html.find("<td>侵占保护用地 <small>protected-land</small></td>"), std::string::npos);
+  EXPECT_NE(html.find("已跳过：缺少图层：schools"), std::string::npos);
+  EXPECT_NE(html.find("<td>规划地块 P-1 <small>fid 1</small></td>"), std::string::npos);
+  EXPECT_NE(html.find("1000.0 平方米 / 1.50 亩"), std::string::npos);
+  EXPECT_EQ(html.find(" m² "), std::string::npos);
+  const std::string en = core::toHtmlReport(result, "county.gpkg", "en");
+  EXPECT_NE(en.find("<td>Encroachment on protected land <small>protected-land</small></td>"),
+            std::string::npos);
+  EXPECT_NE(en.find("skipped: missing layer: schools"), std::string::npos);
+  EXPECT_NE(en.find("1000.0 m² / 1.50 mu"), std::string::npos);
   EXPECT_EQ(html.find("<script"), std::string::npos);
   EXPECT_EQ(html.find("http"), std::string::npos) << "self-contained: no external resource";
 }
