@@ -1,7 +1,8 @@
 #include "app/desktop/Exporter.h"
 
+#include "core/report/AtomicFile.h"
 #include "core/report/HtmlReport.h"
-#include "core/report/OutputFile.h"
+#include "core/report/OutputGuard.h"
 #include "core/report/ViolationLayer.h"
 
 #include <filesystem>
