@@ -4,6 +4,7 @@
 // link) is refused with a message naming the file, and the project keeps every byte.
 
 #include "TinyProject.h"
+#include "tests/support/Csv.h"
 
 #include "app/desktop/Exporter.h"
 #include "app/desktop/MainWindow.h"
@@ -25,39 +26,9 @@
 
 using namespace anzhi;
 using namespace anzhi::apptest;
+using anzhi::test::parseCsv;
 
 namespace {
-
-//! RFC 4180 records: quoted cells may hold commas, doubled quotes and line breaks.
-std::vector<std::vector<std::string>> parseCsv(const std::string &text)
-{
-  std::vector<std::vector<std::string>> records(1, std::vector<std::string>(1));
-  bool quoted = false;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const char c = text[i];
-    std::string &cell = records.back().back();
-    if (quoted) {
-      if (c == '"' && i + 1 < text.size() && text[i + 1] == '"')
-        cell += text[++i];
-      else if (c == '"')
-        quoted = false;
-      else
-        cell += c;
-    } else if (c == '"') {
-      quoted = true;
-    } else if (c == ',') {
-      records.back().emplace_back();
-    } else if (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n') {
-      ++i;
-      records.emplace_back(1);
-    } else {
-      cell += c;
-    }
-  }
-  if (records.back() == std::vector<std::string>(1))
-    records.pop_back(); // after the last CRLF
-  return records;
-}
 
 std::string readAll(const std::string &path)
 {
