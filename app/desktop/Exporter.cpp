@@ -22,7 +22,9 @@ core::ReportFormat formatOf(const std::string &path)
     return core::ReportFormat::Csv;
   if (ext == ".html" || ext == ".htm")
     return core::ReportFormat::Html;
-  throw std::runtime_error(path + ": unknown export format (use .gpkg, .csv or .html)");
+  if (ext == ".json")
+    return core::ReportFormat::Json;
+  throw std::runtime_error(path + ": unknown export format (use .gpkg, .csv, .html or .json)");
 }
 
 } // namespace

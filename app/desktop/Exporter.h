@@ -8,10 +8,11 @@ namespace anzhi::desktop {
 
 //! Writes the last check's violations by extension, through core/report: .gpkg (the open
 //! violations as a layer), .csv (open and excepted, with a status column), .html (the report of
-//! the open violations). The reports name the project by its file name. Refuses (core::OutputError
-//! naming the file, nothing written) an output that is `project` or one of its files (its SQLite
-//! side files or edit journal), whether by the same path, a symbolic link or a hard link. Throws
-//! std::runtime_error naming the path. Thread: any.
+//! the open violations), .json (anzhi.report/1 with its exceptions block, as anzhi-cli writes
+//! it). The reports name the project by its file name. Refuses (core::OutputError naming the file,
+//! nothing written) an output that is `project` or one of its files (its SQLite side files or edit
+//! journal), whether by the same path, a symbolic link or a hard link. Throws std::runtime_error
+//! naming the path. Thread: any.
 void exportViolations(const std::string &path, const std::string &project,
                       const core::CheckResult &result, const core::ExceptionSplit &split,
                       const std::string &lang);
