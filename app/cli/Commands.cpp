@@ -1,17 +1,11 @@
 #include "app/cli/Commands.h"
 
-#include "core/Engine.h"
-#include "core/Exceptions.h"
 #include "core/Schema.h"
-#include "core/report/HtmlReport.h"
-#include "core/report/JsonReport.h"
-#include "core/report/OutputFile.h"
-#include "core/report/ViolationLayer.h"
+#include "core/report/CheckRun.h"
 #include "data/generator/SampleCounty.h"
 #include "gis/GisError.h"
 #include "gis/TextEncoding.h"
 
-#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
@@ -84,6 +78,42 @@ int cannotRun(const std::string &message)
   // The message quotes data (codes, names, paths): a newline or ESC in it must not forge a line.
   std::cerr << "anzhi-cli: " << gis::printable(message) << "\n";
   return kCannotRun;
+}
+
+//! The readable summary of a check on stdout, when no report for reading or scripts was asked
+//! for: every rule's outcome, the first violations, the counts.
+void printSummary(const core::Report &report)
+{
+  const core::CheckResult &result = report.open;
+  bool en = report.lang == "en";
+  std::cout << (en ? "Project: " : "项目：") << gis::printable(report.projectName) << "\n"
+            << (en ? "Working CRS: " : "工作坐标系：") << result.workingCrs << "\n\n";
+  for (const core::RuleOutcome &r : result.rules) {
+    std::cout << pad(r.id, 24) << pad(r.clause, 16);
+    if (r.skipped)
+      std::cout << (en ? "skipped: " : "已跳过：") << gis::printable(r.reason) << "\n";
+    else
+      std::cout << std::setw(7) << r.violations << (en ? " violation(s) in " : " 处违规，检查 ")
+                << r.checked << (en ? " features" : " 个要素") << "\n";
+  }
+  std::cout << "\n";
+  const std::size_t shown = 200;
+  for (std::size_t i = 0; i < result.violations.size() && i < shown; ++i) {
+    const core::Violation &v = result.violations[i];
+    std::cout << (v.severity == core::Severity::Error ? (en ? "[error] " : "【错误】")
+                                                      : (en ? "[warning] " : "【警告】"))
+              << v.rule << ": " << gis::printable(v.message(report.lang)) << "\n";
+  }
+  if (result.violations.size() > shown)
+    std::cout << "… " << result.violations.size() - shown
+              << (en ? " more (use --json or --html for all)\n"
+                     : " 处未列出（用 --json 或 --html 输出全部）\n");
+  std::cout << "\n"
+            << (en ? "Errors: " : "错误：") << result.errorCount()
+            << (en ? ", warnings: " : "，警告：") << result.violations.size() - result.errorCount();
+  if (!report.excepted.empty())
+    std::cout << (en ? ", accepted exceptions: " : "，例外：") << report.excepted.size();
+  std::cout << "\n";
 }
 
 } // namespace
@@ -159,98 +189,23 @@ int runSample(const std::string &out, std::uint64_t seed, int sites, bool force)
   }
 }
 
-int runCheck(const CheckArgs &args)
+int runCheck(core::CheckOptions options)
 {
-  core::CheckResult result;
-  core::ExceptionSplit split;
-  std::optional<gis::Crs> crs;
+  options.warn = [](const std::string &warning) {
+    std::cerr << "anzhi-cli: warning: " << warning << "\n";
+  };
+  core::CheckRun run;
   try {
-    // Before anything is read: a report written over the project would replace it.
-    for (const auto *out : {&args.json, &args.html, &args.violations})
-      if (*out)
-        core::refuseOutputOverProject(**out, args.project);
-    core::RuleSet rules =
-        args.rules ? core::RuleSet::fromFile(*args.rules) : core::RuleSet::defaults();
-    if (std::none_of(rules.rules.begin(), rules.rules.end(),
-                     [](const auto &rule) { return rule.second.enabled; }))
-      std::cerr << "anzhi-cli: warning: " << rules.source
-                << " disables every rule: nothing is checked\n";
-    if (args.crs) {
-      crs = gis::Crs::fromUserInput(*args.crs);
-      if (!crs->isProjected())
-        return cannotRun("--crs " + *args.crs + ": the working CRS must be projected (metres)");
-    }
-    core::LoadOptions options;
-    options.landUse = rules.landUse;
-    options.workingCrs = crs;
-    std::shared_ptr<const core::Project> project = core::Project::load(args.project, options);
-    core::CheckResult full = core::Engine(rules).check(*project);
-    // The process ends after the reports: freeing millions of geometries one by one would
-    // only cost time, so the snapshot is left to the operating system.
-    new std::shared_ptr<const core::Project>(project);
-    // Accepted exceptions (例外) stored in the project: listed apart, not counted as errors.
-    split = core::splitExceptions(full, core::loadExceptions(args.project));
-    result = core::withoutExcepted(full, split);
-    if (!crs)
-      crs = gis::Crs::fromUserInput(result.workingCrs);
+    run = core::runCheck(options);
   } catch (const std::exception &e) {
     return cannotRun(e.what());
   }
-  std::string name = args.project;
-  try {
-    if (args.json) {
-      nlohmann::ordered_json report = core::toJsonReport(result, name, args.lang);
-      nlohmann::ordered_json exceptions = nlohmann::ordered_json::array();
-      for (const auto &[v, e] : split.excepted) {
-        nlohmann::ordered_json item = core::toJson(v, args.lang);
-        item["exception"] = {{"reason", e.reason},
-                             {"approval_no", e.approvalNo},
-                             {"created_by", e.createdBy},
-                             {"created_at", e.createdAt}};
-        exceptions.push_back(std::move(item));
-      }
-      report["exceptions"] = std::move(exceptions);
-      core::writeFileAtomically(*args.json, report.dump(2) + "\n");
-    }
-    if (args.html)
-      core::writeFileAtomically(*args.html, core::toHtmlReport(result, name, args.lang));
-    if (args.violations)
-      core::writeViolationLayer(*args.violations, result, *crs, args.lang);
-  } catch (const std::exception &e) {
-    return cannotRun(e.what());
-  }
-  if (!args.json && !args.html) {
-    bool en = args.lang == "en";
-    std::cout << (en ? "Project: " : "项目：") << gis::printable(name) << "\n"
-              << (en ? "Working CRS: " : "工作坐标系：") << result.workingCrs << "\n\n";
-    for (const core::RuleOutcome &r : result.rules) {
-      std::cout << pad(r.id, 24) << pad(r.clause, 16);
-      if (r.skipped)
-        std::cout << (en ? "skipped: " : "已跳过：") << gis::printable(r.reason) << "\n";
-      else
-        std::cout << std::setw(7) << r.violations << (en ? " violation(s) in " : " 处违规，检查 ")
-                  << r.checked << (en ? " features" : " 个要素") << "\n";
-    }
-    std::cout << "\n";
-    const std::size_t shown = 200;
-    for (std::size_t i = 0; i < result.violations.size() && i < shown; ++i) {
-      const core::Violation &v = result.violations[i];
-      std::cout << (v.severity == core::Severity::Error ? (en ? "[error] " : "【错误】")
-                                                        : (en ? "[warning] " : "【警告】"))
-                << v.rule << ": " << gis::printable(v.message(args.lang)) << "\n";
-    }
-    if (result.violations.size() > shown)
-      std::cout << "… " << result.violations.size() - shown
-                << (en ? " more (use --json or --html for all)\n"
-                       : " 处未列出（用 --json 或 --html 输出全部）\n");
-    std::cout << "\n"
-              << (en ? "Errors: " : "错误：") << result.errorCount()
-              << (en ? ", warnings: " : "，警告：")
-              << result.violations.size() - result.errorCount();
-    if (!split.excepted.empty())
-      std::cout << (en ? ", accepted exceptions: " : "，例外：") << split.excepted.size();
-    std::cout << "\n";
-  }
+  // The process ends after the summary: freeing millions of geometries one by one would only
+  // cost time, so the snapshot is left to the operating system.
+  new std::shared_ptr<const core::Project>(std::move(run.project));
+  const core::CheckResult &result = run.report.open;
+  if (!options.json && !options.html)
+    printSummary(run.report);
   return result.errorCount() > 0 ? kViolations : kOk;
 }
 

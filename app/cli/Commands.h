@@ -1,7 +1,8 @@
 #pragma once
 
+#include "core/report/CheckRun.h"
+
 #include <cstdint>
-#include <optional>
 #include <string>
 
 namespace anzhi::cli {
@@ -14,15 +15,10 @@ enum ExitCode
   kCannotRun = 2
 };
 
-struct CheckArgs
-{
-  std::string project;
-  std::optional<std::string> rules, json, html, violations, crs;
-  std::string lang = "zh";
-};
-
 int runInfo(const std::string &project);
 int runSample(const std::string &out, std::uint64_t seed, int sites, bool force);
-int runCheck(const CheckArgs &args);
+//! Runs core::runCheck, prints warnings and errors on stderr and, unless a JSON or HTML report
+//! was asked for, a summary on stdout.
+int runCheck(core::CheckOptions options);
 
 } // namespace anzhi::cli

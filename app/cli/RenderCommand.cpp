@@ -3,7 +3,8 @@
 #include "app/cli/Commands.h"
 #include "app/render/MapRenderer.h"
 #include "core/Engine.h"
-#include "core/report/OutputFile.h"
+#include "core/report/AtomicFile.h"
+#include "core/report/OutputGuard.h"
 #include "gis/TextEncoding.h"
 
 #include <QBuffer>

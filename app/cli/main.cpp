@@ -8,6 +8,7 @@
 #include <CLI/CLI.hpp>
 
 #include <iostream>
+#include <utility>
 
 int main(int argc, char **argv)
 {
@@ -30,17 +31,20 @@ int main(int argc, char **argv)
       ->check(CLI::Range(1, 1000000));
   sample->add_flag("--force", force, "Replace OUT if it exists");
 
-  CheckArgs check;
+  anzhi::core::CheckOptions check;
   auto *checkCmd = app.add_subcommand("check", "Check a project against the rule set");
   checkCmd->add_option("PROJECT", check.project, "Project GeoPackage")->required();
-  checkCmd->add_option("--rules", check.rules, "Rule set file (TOML)");
+  checkCmd->add_option("--rules", check.rulesFile, "Rule set file (TOML)");
   checkCmd->add_option("--json", check.json, "Write the anzhi.report/1 JSON report");
   checkCmd->add_option("--html", check.html, "Write the HTML report");
+  checkCmd->add_option("--csv", check.csv,
+                       "Write the violations as CSV (UTF-8 with BOM, for spreadsheets)");
   checkCmd->add_option("--violations", check.violations,
                        "Write the violations as a GeoPackage layer");
   checkCmd->add_option("--lang", check.lang, "Language of messages")
       ->check(CLI::IsMember({"zh", "en"}));
-  checkCmd->add_option("--crs", check.crs, "Working CRS, e.g. EPSG:4546 (overrides the sites')");
+  checkCmd->add_option("--crs", check.workingCrs,
+                       "Working CRS, e.g. EPSG:4546 (overrides the sites')");
 
   RulesArgs rules;
   auto *rulesCmd = app.add_subcommand(
@@ -116,5 +120,5 @@ int main(int argc, char **argv)
     return runRender(render);
   if (*rulesCmd)
     return runRules(rules);
-  return runCheck(check);
+  return anzhi::cli::runCheck(std::move(check)); // not core::runCheck, found by ADL
 }

@@ -750,12 +750,16 @@ void MainWindow::exportResults()
   const QString base = QFileInfo(m_session->path()).completeBaseName() + "-violations";
   const QString path = QFileDialog::getSaveFileName(
       this, tr("Export violations"), QFileInfo(m_session->path()).absolutePath() + "/" + base,
-      tr("GeoPackage (*.gpkg);;CSV (*.csv);;HTML report (*.html)"), &selected);
+      tr("GeoPackage (*.gpkg);;CSV (*.csv);;HTML report (*.html);;JSON report (*.json)"),
+      &selected);
   if (path.isEmpty())
     return;
   QString file = path;
   if (QFileInfo(file).suffix().isEmpty())
-    file += selected.contains("gpkg") ? ".gpkg" : selected.contains("csv") ? ".csv" : ".html";
+    file += selected.contains("gpkg")   ? ".gpkg"
+            : selected.contains("csv")  ? ".csv"
+            : selected.contains("json") ? ".json"
+                                        : ".html";
   exportTo(file);
 }
 

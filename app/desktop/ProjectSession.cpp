@@ -1,7 +1,7 @@
 #include "app/desktop/ProjectSession.h"
 
 #include "app/desktop/OffThreadRelease.h"
-#include "core/report/OutputFile.h"
+#include "core/report/OutputGuard.h"
 #include "gis/DataFile.h"
 
 #include <QtConcurrent/QtConcurrent>

@@ -1,70 +1,166 @@
 #include "core/report/JsonReport.h"
 
+#include <nlohmann/json.hpp>
+
 #include <cmath>
-#include <stdexcept>
+#include <string_view>
 
 namespace anzhi::core {
 
 namespace {
 
-template<typename T> nlohmann::ordered_json orNull(const std::optional<T> &value)
+using Json = nlohmann::ordered_json;
+
+template<typename T> Json orNull(const std::optional<T> &value)
 {
-  return value ? nlohmann::ordered_json(*value) : nlohmann::ordered_json(nullptr);
+  return value ? Json(*value) : Json(nullptr);
 }
 
-nlohmann::ordered_json ref(const FeatureRef &r)
+Json ref(const FeatureRef &r)
 {
   return {{"layer", r.layer}, {"fid", r.fid}, {"code", orNull(r.code)}};
 }
 
-} // namespace
-
-nlohmann::ordered_json toJson(const Violation &v, const std::string &lang)
+Json toJson(const Violation &v, const std::string &lang)
 {
-  nlohmann::ordered_json j;
+  Json j;
   j["rule"] = v.rule;
   j["severity"] = std::string(severityName(v.severity));
   j["layer"] = v.feature.layer;
   j["fid"] = v.feature.fid;
   j["code"] = orNull(v.feature.code);
-  j["other"] = v.other ? ref(*v.other) : nlohmann::ordered_json(nullptr);
+  j["other"] = v.other ? ref(*v.other) : Json(nullptr);
   j["level"] = orNull(v.level);
   j["area_m2"] = orNull(v.areaM2);
   j["area_mu"] = orNull(v.areaMu());
   j["distance_m"] = orNull(v.distanceM);
   j["shortfall_seats"] = orNull(v.shortfallSeats);
   j["message"] = v.message(lang);
-  j["wkt"] = v.wkt.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(v.wkt);
+  j["wkt"] = v.wkt.empty() ? Json(nullptr) : Json(v.wkt);
   return j;
 }
 
-nlohmann::ordered_json toJsonReport(const CheckResult &result, const std::string &projectName,
-                                    const std::string &lang)
+Json toJson(const std::pair<Violation, AcceptedException> &excepted, const std::string &lang)
 {
-  nlohmann::ordered_json doc;
-  doc["schema"] = "anzhi.report/1";
-  doc["project"] = projectName;
-  doc["working_crs"] = result.workingCrs;
-  nlohmann::ordered_json rules = nlohmann::ordered_json::array();
-  for (const RuleOutcome &r : result.rules) {
-    nlohmann::ordered_json rule;
-    rule["id"] = r.id;
-    rule["clause"] = r.clause;
-    rule["severity"] = std::string(severityName(r.severity));
-    rule["status"] = r.skipped ? "skipped" : "checked";
-    if (r.skipped)
-      rule["reason"] = r.reason;
-    rule["checked"] = r.checked;
-    rule["violations"] = r.violations;
-    rule["seconds"] = std::round(r.seconds * 1000.0) / 1000.0;
-    rules.push_back(std::move(rule));
+  const auto &[v, e] = excepted;
+  Json j = toJson(v, lang);
+  j["exception"] = {{"reason", e.reason},
+                    {"approval_no", e.approvalNo},
+                    {"created_by", e.createdBy},
+                    {"created_at", e.createdAt}};
+  return j;
+}
+
+Json toJson(const RuleOutcome &r)
+{
+  Json j;
+  j["id"] = r.id;
+  j["clause"] = r.clause;
+  j["severity"] = std::string(severityName(r.severity));
+  j["status"] = r.skipped ? "skipped" : "checked";
+  if (r.skipped)
+    j["reason"] = r.reason;
+  j["checked"] = r.checked;
+  j["violations"] = r.violations;
+  j["seconds"] = std::round(r.seconds * 1000.0) / 1000.0;
+  return j;
+}
+
+//! The top-level object written member by member exactly as nlohmann's dump(2) writes it:
+//! members two spaces in, separated by ",\n"; an array's elements one level deeper, each
+//! serialised by nlohmann itself (so strings and numbers are formatted as it formats them) and
+//! shifted right, which is all that nesting changes in its output (a line break inside a value
+//! is always structure: strings escape theirs).
+class DocumentWriter
+{
+public:
+  explicit DocumentWriter(const ReportSink &sink)
+      : m_sink(sink)
+      , m_piece("{\n")
+  {
   }
-  doc["rules"] = std::move(rules);
-  nlohmann::ordered_json violations = nlohmann::ordered_json::array();
-  for (const Violation &v : result.violations)
-    violations.push_back(toJson(v, lang));
-  doc["violations"] = std::move(violations);
-  return doc;
+
+  void member(std::string_view key, const Json &value)
+  {
+    beginMember(key);
+    appendShifted(value, 2);
+  }
+
+  //! An array member handed to the sink element by element.
+  template<typename Items, typename ToJson>
+  void arrayMember(std::string_view key, const Items &items, ToJson toJson)
+  {
+    beginMember(key);
+    if (items.empty()) {
+      m_piece += "[]";
+      return;
+    }
+    m_piece += "[\n";
+    bool first = true;
+    for (const auto &item : items) {
+      if (!first)
+        m_piece += ",\n";
+      first = false;
+      m_piece += "    ";
+      appendShifted(toJson(item), 4);
+      m_sink(m_piece);
+      m_piece.clear();
+    }
+    m_piece += "\n  ]";
+  }
+
+  void finish()
+  {
+    m_piece += "\n}\n";
+    m_sink(m_piece);
+    m_piece.clear();
+  }
+
+private:
+  //! Keys are this file's own ASCII literals: nothing in them to escape.
+  void beginMember(std::string_view key)
+  {
+    if (m_members++ > 0)
+      m_piece += ",\n";
+    m_piece += "  \"";
+    m_piece += key;
+    m_piece += "\": ";
+  }
+
+  void appendShifted(const Json &value, std::size_t indent)
+  {
+    const std::string text = value.dump(2);
+    std::size_t start = 0;
+    for (std::size_t end; (end = text.find('\n', start)) != std::string::npos; start = end + 1) {
+      m_piece.append(text, start, end + 1 - start);
+      m_piece.append(indent, ' ');
+    }
+    m_piece.append(text, start);
+  }
+
+  const ReportSink &m_sink;
+  std::string m_piece;
+  int m_members = 0;
+};
+
+} // namespace
+
+void streamJsonReport(const Report &report, const ReportSink &sink)
+{
+  const CheckResult &result = report.open;
+  DocumentWriter doc(sink);
+  doc.member("schema", "anzhi.report/1");
+  doc.member("project", report.projectName);
+  doc.member("working_crs", result.workingCrs);
+  Json rules = Json::array();
+  for (const RuleOutcome &r : result.rules)
+    rules.push_back(toJson(r));
+  doc.member("rules", rules);
+  doc.arrayMember("violations", result.violations,
+                  [&](const Violation &v) { return toJson(v, report.lang); });
+  doc.arrayMember("exceptions", report.excepted,
+                  [&](const auto &excepted) { return toJson(excepted, report.lang); });
+  doc.finish();
 }
 
 } // namespace anzhi::core

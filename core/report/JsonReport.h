@@ -1,16 +1,13 @@
 #pragma once
 
-#include "core/Engine.h"
-
-#include <nlohmann/json.hpp>
-
-#include <string>
+#include "core/report/Report.h"
 
 namespace anzhi::core {
 
-//! The anzhi.report/1 document of domain.md; messages in `lang` ("zh" or "en").
-nlohmann::ordered_json toJsonReport(const CheckResult &result, const std::string &projectName,
-                                    const std::string &lang);
-nlohmann::ordered_json toJson(const Violation &v, const std::string &lang);
+//! The anzhi.report/1 document of domain.md, with Anzhi's "exceptions" array after
+//! "violations" (each accepted exception a violation object with an "exception" member), handed
+//! to `sink` one violation at a time: a national report (135 MB) is never held in memory whole.
+//! The bytes are those of nlohmann's dump(2) of the whole document, then a newline.
+void streamJsonReport(const Report &report, const ReportSink &sink);
 
 } // namespace anzhi::core

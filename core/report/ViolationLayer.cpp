@@ -1,6 +1,6 @@
 #include "core/report/ViolationLayer.h"
 
-#include "core/report/OutputFile.h"
+#include "core/report/AtomicFile.h"
 #include "gis/GisError.h"
 #include "gis/Vector.h"
 

@@ -1342,10 +1342,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>GeoPackage (*.gpkg);;CSV (*.csv);;HTML report (*.html)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Exporting %1…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1433,6 +1429,10 @@
     </message>
     <message>
         <source>Recovered before opening: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>GeoPackage (*.gpkg);;CSV (*.csv);;HTML report (*.html);;JSON report (*.json)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1334,10 +1334,6 @@
         <translation>请先运行检查（检查 → 运行检查）。</translation>
     </message>
     <message>
-        <source>GeoPackage (*.gpkg);;CSV (*.csv);;HTML report (*.html)</source>
-        <translation>GeoPackage (*.gpkg);;CSV (*.csv);;HTML 报告 (*.html)</translation>
-    </message>
-    <message>
         <source>Exporting %1…</source>
         <translation>正在导出 %1…</translation>
     </message>
@@ -1428,6 +1424,10 @@
     <message>
         <source>Recovered before opening: %1</source>
         <translation>打开前已恢复：%1</translation>
+    </message>
+    <message>
+        <source>GeoPackage (*.gpkg);;CSV (*.csv);;HTML report (*.html);;JSON report (*.json)</source>
+        <translation>GeoPackage (*.gpkg);;CSV (*.csv);;HTML 报告 (*.html);;JSON 报告 (*.json)</translation>
     </message>
 </context>
 <context>

@@ -1,9 +1,11 @@
 // The desktop's 导出 (export violations): a CSV cell of user text that a spreadsheet would run
 // as a formula is written with a leading ', numbers the exporter formats stay numbers; an
 // export onto the open project or one of its files (by its path, a symbolic link or a hard
-// link) is refused with a message naming the file, and the project keeps every byte.
+// link) is refused with a message naming the file, and the project keeps every byte; a JSON
+// export is the anzhi.report/1 document with the project's accepted exceptions apart.
 
 #include "TinyProject.h"
+#include "tests/support/Csv.h"
 
 #include "app/desktop/Exporter.h"
 #include "app/desktop/MainWindow.h"
@@ -18,46 +20,20 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <nlohmann/json.hpp>
+
+#include <cmath>
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <set>
 #include <sstream>
 
 using namespace anzhi;
 using namespace anzhi::apptest;
+using anzhi::test::parseCsv;
 
 namespace {
-
-//! RFC 4180 records: quoted cells may hold commas, doubled quotes and line breaks.
-std::vector<std::vector<std::string>> parseCsv(const std::string &text)
-{
-  std::vector<std::vector<std::string>> records(1, std::vector<std::string>(1));
-  bool quoted = false;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const char c = text[i];
-    std::string &cell = records.back().back();
-    if (quoted) {
-      if (c == '"' && i + 1 < text.size() && text[i + 1] == '"')
-        cell += text[++i];
-      else if (c == '"')
-        quoted = false;
-      else
-        cell += c;
-    } else if (c == '"') {
-      quoted = true;
-    } else if (c == ',') {
-      records.back().emplace_back();
-    } else if (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n') {
-      ++i;
-      records.emplace_back(1);
-    } else {
-      cell += c;
-    }
-  }
-  if (records.back() == std::vector<std::string>(1))
-    records.pop_back(); // after the last CRLF
-  return records;
-}
 
 std::string readAll(const std::string &path)
 {
@@ -160,6 +136,66 @@ private slots:
       QCOMPARE(r[column.at("area_m2")], std::string("12.500"));
       QCOMPARE(r[column.at("status")], std::string("exception"));
     }
+  }
+
+  void jsonExportWritesTheReportWithItsExceptions()
+  {
+    QTemporaryDir dir(m_dir.filePath("JSON XXXXXX"));
+    QVERIFY(dir.isValid());
+    const std::string project = writeTinyProject(dir.filePath("项目.gpkg").toStdString());
+    // The encroachment of the school plot P-1 (fid 1) by P-2 (fid 2) accepted beforehand.
+    core::AcceptedException accepted;
+    accepted.key = {"protected-land", "planned_plots", 1, "planned_plots", 2, std::nullopt};
+    accepted.reason = "规划调整中";
+    accepted.approvalNo = "晋自然资函〔2021〕7号";
+    accepted.createdBy = "tester";
+    accepted.createdAt = "2024-05-01T08:30:00Z";
+    core::saveExceptions(project, {accepted});
+
+    desktop::MainWindow w("en");
+    w.show();
+    QSignalSpy opened(&w, &desktop::MainWindow::projectOpened);
+    w.openProject(QString::fromStdString(project));
+    QVERIFY(opened.wait(20000));
+    QSignalSpy checked(&w, &desktop::MainWindow::checkFinished);
+    w.runCheck();
+    QVERIFY(checked.wait(30000));
+    const std::string out = dir.filePath("报告 1.json").toStdString();
+    w.exportTo(QString::fromStdString(out));
+    QVERIFY(QTest::qWaitFor(
+        [&] { return statusSays(w, "Exported ") || statusSays(w, "Export failed"); }, 20000));
+    QVERIFY(statusSays(w, "Exported "));
+
+    const auto doc = nlohmann::json::parse(readAll(out));
+    QCOMPARE(doc["schema"].get<std::string>(), std::string("anzhi.report/1"));
+    QCOMPARE(doc["project"].get<std::string>(), std::string("项目.gpkg"));
+    QCOMPARE(doc["working_crs"].get<std::string>(), std::string("EPSG:4546"));
+    QCOMPARE(doc["rules"].size(), std::size_t(13));
+    // The tiny project has no service points: the large site cannot be checked.
+    for (const auto &rule : doc["rules"])
+      if (rule["id"] == "large-site-employment")
+        QCOMPARE(rule["status"].get<std::string>(), std::string("skipped"));
+    // TinyProject.h plants these; the accepted encroachment is listed apart.
+    std::set<std::string> rules;
+    std::string found;
+    for (const auto &v : doc["violations"]) {
+      rules.insert(v["rule"].get<std::string>());
+      found += v["rule"].get<std::string>() + " ";
+    }
+    QVERIFY2(rules == (std::set<std::string>{"support-plan", "school-coverage"}), found.c_str());
+    QCOMPARE(doc["exceptions"].size(), std::size_t(1));
+    const auto &e = doc["exceptions"][0];
+    QCOMPARE(e["rule"].get<std::string>(), std::string("protected-land"));
+    QCOMPARE(e["code"].get<std::string>(), std::string("P-1"));
+    QCOMPARE(e["other"]["code"].get<std::string>(), std::string("P-2"));
+    // The overlap of x 150–180 and y 20–180 m: 4800 m² in the plane, the ellipsoid's differs
+    // by the projection's scale (about 1e-5 here).
+    QVERIFY(std::abs(e["area_m2"].get<double>() - 4800.0) < 1.0);
+    QCOMPARE(e["exception"]["reason"].get<std::string>(), std::string("规划调整中"));
+    QCOMPARE(e["exception"]["approval_no"].get<std::string>(),
+             std::string("晋自然资函〔2021〕7号"));
+    QCOMPARE(e["exception"]["created_by"].get<std::string>(), std::string("tester"));
+    QVERIFY(e["message"].get<std::string>().find("P-2") != std::string::npos);
   }
 
   void exportOntoTheProjectIsRefused_data()

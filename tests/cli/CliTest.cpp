@@ -1,7 +1,10 @@
 // anzhi-cli as a script would use it: exit codes 0/1/2, one clear line on stderr, reports
-// written, the input untouched, and `check` finding exactly what `sample` planted.
+// written (the CSV's rows matching the JSON's), the input untouched, and `check` finding
+// exactly what `sample` planted.
 
 #include "ProjectBuilder.h"
+#include "core/Exceptions.h"
+#include "tests/support/Csv.h"
 #include "tests/support/Files.h"
 
 #include <nlohmann/json.hpp>
@@ -207,4 +210,98 @@ TEST(Cli, ImportZonePrefixedCsvThenRefuseWithoutTouchingTheProject)
           dir);
   EXPECT_EQ(badArg.exitCode, 2);
   EXPECT_NE(badArg.err.find("--encoding latin1"), std::string::npos) << badArg.err;
+}
+
+TEST(Cli, CsvListsTheViolationsThenTheAcceptedExceptions)
+{
+  TempDir dir;
+  const std::string project = dir.file("县 样例.gpkg");
+  ASSERT_EQ(cli("sample " + quote(project) + " --seed 3 --sites 8", dir).exitCode, 0);
+  const std::string first = dir.file("first.json");
+  ASSERT_EQ(cli("check " + quote(project) + " --json " + quote(first), dir).exitCode, 1);
+  const auto before = nlohmann::json::parse(slurp(first))["violations"];
+  ASSERT_GE(before.size(), 2u);
+  // The first violation accepted as an exception, with text a spreadsheet would run.
+  const auto &taken = before[0];
+  core::AcceptedException accepted;
+  accepted.key.rule = taken["rule"];
+  accepted.key.layer = taken["layer"];
+  accepted.key.fid = taken["fid"];
+  if (!taken["other"].is_null()) {
+    accepted.key.otherLayer = taken["other"]["layer"].get<std::string>();
+    accepted.key.otherFid = taken["other"]["fid"].get<std::int64_t>();
+  }
+  if (!taken["level"].is_null())
+    accepted.key.level = taken["level"].get<std::string>();
+  accepted.reason = "=cmd|' /C calc'!A0";
+  accepted.approvalNo = "晋自然资函〔2021〕7号, 附件 \"2\"";
+  core::saveExceptions(project, {accepted});
+
+  const std::string csv = dir.file("违规 表.csv"), json = dir.file("report.json");
+  CliRun run = cli("check " + quote(project) + " --csv " + quote(csv) + " --json " + quote(json) +
+                       " --lang en",
+                   dir);
+  EXPECT_EQ(run.exitCode, 1) << run.err;
+  const auto doc = nlohmann::json::parse(slurp(json));
+  const std::string text = slurp(csv);
+  ASSERT_EQ(text.substr(0, 3), "\xEF\xBB\xBF") << "Excel reads UTF-8 only with its BOM";
+  ASSERT_EQ(text.substr(text.size() - 2), "\r\n");
+  const auto records = parseCsv(text.substr(3));
+  ASSERT_FALSE(records.empty());
+  EXPECT_EQ(records[0], (std::vector<std::string>{"rule",        "clause",     "severity",
+                                                  "layer",       "fid",        "code",
+                                                  "township",    "level",      "other_layer",
+                                                  "other_fid",   "other_code", "area_m2",
+                                                  "area_mu",     "distance_m", "shortfall_seats",
+                                                  "message",     "status",     "exception_reason",
+                                                  "approval_no", "wkt"}));
+  ASSERT_EQ(records.size(), 1 + doc["violations"].size() + doc["exceptions"].size());
+  ASSERT_EQ(doc["exceptions"].size(), 1u);
+  EXPECT_EQ(doc["violations"].size(), before.size() - 1);
+
+  // Row by row, the JSON report's violations in its order, then its exceptions.
+  auto text3 = [](const nlohmann::json &value) {
+    if (value.is_null())
+      return std::string();
+    char buffer[64];
+    std::snprintf(buffer, sizeof buffer, "%.3f", value.get<double>());
+    return std::string(buffer);
+  };
+  auto textOf = [](const nlohmann::json &value) {
+    return value.is_null() ? std::string() : value.get<std::string>();
+  };
+  for (std::size_t i = 1; i < records.size(); ++i) {
+    const std::vector<std::string> &r = records[i];
+    ASSERT_EQ(r.size(), 20u) << "record " << i;
+    const bool open = i <= doc["violations"].size();
+    const auto &v =
+        open ? doc["violations"][i - 1] : doc["exceptions"][i - 1 - doc["violations"].size()];
+    EXPECT_EQ(r[0], v["rule"]);
+    EXPECT_EQ(r[2], v["severity"]);
+    EXPECT_EQ(r[3], v["layer"]);
+    EXPECT_EQ(r[4], std::to_string(v["fid"].get<std::int64_t>()));
+    EXPECT_EQ(r[5], textOf(v["code"]));
+    EXPECT_EQ(r[7], textOf(v["level"]));
+    EXPECT_EQ(r[8], v["other"].is_null() ? "" : v["other"]["layer"].get<std::string>());
+    EXPECT_EQ(r[11], text3(v["area_m2"]));
+    EXPECT_EQ(r[12], text3(v["area_mu"]));
+    EXPECT_EQ(r[13], text3(v["distance_m"]));
+    EXPECT_EQ(r[15], v["message"]);
+    EXPECT_EQ(r[16], open ? "open" : "exception");
+    EXPECT_EQ(r[19], textOf(v["wkt"]));
+  }
+  const std::vector<std::string> &last = records.back();
+  EXPECT_EQ(last[17], "'=cmd|' /C calc'!A0");
+  EXPECT_EQ(last[18], "晋自然资函〔2021〕7号, 附件 \"2\"");
+
+  // A CSV alone is a data export, as --violations is: the summary is still printed.
+  CliRun alone = cli("check " + quote(project) + " --csv " + quote(csv) + " --lang en", dir);
+  EXPECT_EQ(alone.exitCode, 1) << alone.err;
+  EXPECT_NE(alone.out.find("accepted exceptions: 1"), std::string::npos) << alone.out;
+  // And never over the project.
+  const std::string bytes = slurp(project);
+  CliRun over = cli("check " + quote(project) + " --csv " + quote(project), dir);
+  EXPECT_EQ(over.exitCode, 2);
+  EXPECT_NE(over.err.find("refusing to write here"), std::string::npos) << over.err;
+  EXPECT_EQ(slurp(project), bytes);
 }

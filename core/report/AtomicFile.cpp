@@ -1,6 +1,4 @@
-#include "core/report/OutputFile.h"
-
-#include "core/edit/EditJournal.h"
+#include "core/report/AtomicFile.h"
 
 #include <cerrno>
 #include <cstring>
@@ -14,6 +12,9 @@ namespace anzhi::core {
 namespace {
 
 namespace fs = std::filesystem;
+
+//! Pieces are gathered up to this size before they go to the disk in one write().
+constexpr std::size_t kBufferBytes = 1 << 20;
 
 std::string folderOf(const std::string &path)
 {
@@ -40,8 +41,6 @@ void fsyncFolder(const std::string &folder)
   }
 }
 
-//! The permissions a newly created file would get (0666 less the umask): mkstemp makes 0600,
-//! and a report is meant to be read by colleagues as any other file the user writes.
 //! The mkstemp/mkdtemp template of a temporary file or folder beside `path`: in the output's own
 //! folder (so that the rename is atomic) and random (so that nobody can plant it in advance).
 std::string temporaryTemplate(const std::string &path)
@@ -50,6 +49,8 @@ std::string temporaryTemplate(const std::string &path)
       .string();
 }
 
+//! The permissions a newly created file would get (0666 less the umask): mkstemp makes 0600,
+//! and a report is meant to be read by colleagues as any other file the user writes.
 mode_t ordinaryFileMode()
 {
   mode_t mask = ::umask(0);
@@ -59,44 +60,54 @@ mode_t ordinaryFileMode()
 
 } // namespace
 
-std::vector<std::string> projectFiles(const std::string &project)
+AtomicFile::AtomicFile(std::string path)
+    : m_path(std::move(path))
+    , m_temp(temporaryTemplate(m_path))
 {
-  return {project, project + "-journal", project + "-wal", project + "-shm",
-          EditJournal::pathFor(project)};
-}
-
-void refuseOutputOverProject(const std::string &output, const std::string &project)
-{
-  struct stat out = {};
-  if (::stat(output.c_str(), &out) != 0)
-    return; // not there yet: writing it creates a new file
-  for (const std::string &file : projectFiles(project)) {
-    struct stat st = {};
-    if (::stat(file.c_str(), &st) == 0 && st.st_dev == out.st_dev && st.st_ino == out.st_ino)
-      throw OutputError(output + ": refusing to write here: it is " +
-                        (file == project ? "the project itself (" + project + ")"
-                                         : "a file of the project (" + file + ")") +
-                        "; choose another output path");
-  }
-}
-
-void writeFileAtomically(const std::string &path, std::string_view bytes)
-{
-  std::string temp = temporaryTemplate(path);
   // mkstemp opens with O_CREAT|O_EXCL (a planted name, link or not, makes it fail and retry);
   // O_NOFOLLOW on top for clarity where the C library passes the flags through.
-  int fd = ::mkostemp(temp.data(), O_CLOEXEC | O_NOFOLLOW);
-  if (fd < 0)
-    throw OutputError(writeFailure(path, errno));
-  auto fail = [&](int error) {
-    ::close(fd);
-    ::unlink(temp.c_str());
-    throw OutputError(writeFailure(path, error));
-  };
-  if (::fchmod(fd, ordinaryFileMode()) != 0)
-    fail(errno);
+  m_fd = ::mkostemp(m_temp.data(), O_CLOEXEC | O_NOFOLLOW);
+  if (m_fd < 0) {
+    m_temp.clear();
+    throw OutputError(writeFailure(m_path, errno));
+  }
+  if (::fchmod(m_fd, ordinaryFileMode()) != 0) {
+    const int error = errno; // no destructor runs for a constructor that throws
+    ::close(m_fd);
+    ::unlink(m_temp.c_str());
+    throw OutputError(writeFailure(m_path, error));
+  }
+  m_buffer.reserve(kBufferBytes);
+}
+
+AtomicFile::~AtomicFile()
+{
+  if (m_fd >= 0)
+    ::close(m_fd);
+  if (!m_temp.empty())
+    ::unlink(m_temp.c_str());
+}
+
+void AtomicFile::write(std::string_view bytes)
+{
+  if (m_buffer.size() + bytes.size() > kBufferBytes)
+    flush();
+  if (bytes.size() >= kBufferBytes)
+    writeAll(bytes); // a large piece (a whole HTML report) goes straight to the disk
+  else
+    m_buffer += bytes;
+}
+
+void AtomicFile::flush()
+{
+  writeAll(m_buffer);
+  m_buffer.clear();
+}
+
+void AtomicFile::writeAll(std::string_view bytes)
+{
   for (std::size_t done = 0; done < bytes.size();) {
-    ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
+    ssize_t n = ::write(m_fd, bytes.data() + done, bytes.size() - done);
     if (n < 0) {
       if (errno == EINTR)
         continue;
@@ -104,19 +115,38 @@ void writeFileAtomically(const std::string &path, std::string_view bytes)
     }
     done += static_cast<std::size_t>(n);
   }
-  if (::fsync(fd) != 0)
+}
+
+void AtomicFile::commit()
+{
+  flush();
+  if (::fsync(m_fd) != 0)
     fail(errno);
-  if (::close(fd) != 0) {
-    int error = errno;
-    ::unlink(temp.c_str());
-    throw OutputError(writeFailure(path, error));
+  const int fd = m_fd;
+  m_fd = -1;
+  if (::close(fd) != 0)
+    fail(errno);
+  if (::rename(m_temp.c_str(), m_path.c_str()) != 0) {
+    const int error = errno;
+    ::unlink(m_temp.c_str());
+    m_temp.clear();
+    throw OutputError(m_path + ": cannot replace the file: " + std::strerror(error));
   }
-  if (::rename(temp.c_str(), path.c_str()) != 0) {
-    int error = errno;
-    ::unlink(temp.c_str());
-    throw OutputError(path + ": cannot replace the file: " + std::strerror(error));
-  }
-  fsyncFolder(folderOf(path));
+  m_temp.clear();
+  fsyncFolder(folderOf(m_path));
+}
+
+void AtomicFile::fail(int error)
+{
+  // The destructor closes and removes the temporary file.
+  throw OutputError(writeFailure(m_path, error));
+}
+
+void writeFileAtomically(const std::string &path, std::string_view bytes)
+{
+  AtomicFile file(path);
+  file.write(bytes);
+  file.commit();
 }
 
 OutputStaging::OutputStaging(const std::string &path)
