@@ -82,6 +82,19 @@ std::string joined(const std::vector<std::string> &items, const std::string &sep
   return out;
 }
 
+std::string unitIn(const std::string &unit, bool zh)
+{
+  if (!zh)
+    return unit;
+  if (unit == "m")
+    return "米";
+  if (unit == "people")
+    return "人";
+  if (unit == "per resident")
+    return "（每位居民）";
+  return unit;
+}
+
 } // namespace
 
 std::vector<CatalogueEntry> ruleCatalogue(const RuleSet &rules)
@@ -101,7 +114,8 @@ std::string catalogueText(const RuleSet &rules, const std::string &lang)
 {
   const bool zh = lang == "zh";
   std::ostringstream out;
-  out << (zh ? "规则集：" : "Rule set: ") << rules.name << (zh ? "（" : " (") << rules.source
+  const std::string source = zh && rules.source == "built-in" ? "内置" : rules.source;
+  out << (zh ? "规则集：" : "Rule set: ") << rules.name << (zh ? "（" : " (") << source
       << (zh ? "）" : ")") << "\n";
   out << "min_overlap_m2 = " << shortest(rules.minOverlapM2) << " m²"
       << (zh ? "（重叠小于此值视为数字化误差）" : " (smaller overlaps are digitising noise)")
@@ -118,7 +132,8 @@ std::string catalogueText(const RuleSet &rules, const std::string &lang)
       out << "  " << (zh ? "缺少即跳过：" : "skipped without: ") << joined(d.requiredLayers, ", ")
           << "\n";
     for (const ParameterEntry &p : e.parameters) {
-      out << "  " << p.key << " = " << p.value << (p.unit.empty() ? "" : " " + p.unit) << "\n"
+      out << "  " << p.key << " = " << p.value << (p.unit.empty() ? "" : " " + unitIn(p.unit, zh))
+          << "\n"
           << "      ";
       if (p.setAtLine > 0)
         out << (zh ? "规则集设定：" : "set in ") << rules.source << ":" << p.setAtLine;

@@ -157,6 +157,10 @@ TEST(RuleCatalogue, NamesWhereEachParameterComesFrom)
       << text;
   const std::string zh = catalogueText(set, "zh");
   EXPECT_NE(zh.find("ranger-area  三（十）  warning  管护面积不足\n"), std::string::npos) << zh;
+  EXPECT_NE(zh.find("  max_distance_m = 5000 米\n"), std::string::npos) << zh;
+  EXPECT_NE(
+      catalogueText(RuleSet::defaults(), "zh").find("规则集：晋脱贫攻坚组〔2020〕12号（内置）"),
+      std::string::npos);
 
   const auto json = catalogueJson(set);
   EXPECT_EQ(json["schema"], "anzhi.rules-catalogue/1");
