@@ -1,80 +1,55 @@
 #include "core/Project.h"
 
+#include "core/Parallel.h"
 #include "core/Schema.h"
 #include "gis/GisError.h"
 
 #include <algorithm>
 #include <atomic>
 #include <mutex>
-#include <thread>
 
 namespace anzhi::core {
 
 namespace {
 
 using gis::FeatureRow;
-using gis::FieldType;
 using gis::VectorLayer;
 
-//! Resolves a layer's fields once, then reads them per feature. Required fields missing
-//! from the layer are an error naming the file, layer and field; optional ones read as null.
-class Fields
+//! The column each field of the layer's table reads, -1 for a field the stored layer lacks. A
+//! field the check cannot do without (mustExist) missing, or any field of the wrong type, is an
+//! error naming the file, layer and field.
+std::vector<int> fieldColumns(const VectorLayer &source, const LayerSchema &schema)
 {
-public:
-  explicit Fields(const VectorLayer &layer)
-      : m_layer(layer)
-  {
-  }
-  int required(const std::string &name, FieldType type) const
-  {
-    return m_layer.requireField(name, type);
-  }
-  int optional(const std::string &name, FieldType type) const
-  {
-    return m_layer.fieldIndex(name) < 0 ? -1 : m_layer.requireField(name, type);
-  }
-
-private:
-  const VectorLayer &m_layer;
-};
-
-std::optional<std::string> text(const FeatureRow &row, int index)
-{
-  return index < 0 ? std::nullopt : row.string(index);
-}
-std::optional<std::int64_t> integer(const FeatureRow &row, int index)
-{
-  return index < 0 ? std::nullopt : row.integer(index);
+  std::vector<int> columns;
+  for (const FieldSchema &f : schema.fields)
+    columns.push_back(
+        f.mustExist || source.fieldIndex(f.name) >= 0 ? source.requireField(f.name, f.type) : -1);
+  return columns;
 }
 
-//! Everything one layer's load needs from the whole project: the path, the working CRS,
-//! and where to put invalid geometries.
+//! Everything one layer's load needs from the whole project: the path, the working CRS, the
+//! land-use mapping, and where to put invalid geometries.
 struct LoadContext
 {
   const std::string &path;
   const gis::Crs &workingCrs;
+  const LandUseMapping &landUse;
   const Progress *progress;
   std::mutex &invalidMutex;
   std::vector<InvalidGeometry> &invalid;
   std::atomic<std::int64_t> &withGeometry;
-  //! The loading thread's own dataset (GDAL datasets are not shared between threads), opened
-  //! by its first layer and reused by the others: an open costs as much as reading a small
-  //! layer (GDAL reads the GeoPackage's schema and metadata each time).
-  std::optional<gis::VectorDataset> *dataset = nullptr;
 };
 
-//! Reads one canonical layer: fields by `bind`, geometry validated in the stored CRS,
-//! repaired there if invalid, then transformed to the working CRS; an STR-tree at the end.
-template<typename F, typename Bind>
-void loadLayer(const LoadContext &ctx, Layer<F> &layer, Bind bind)
+//! Reads one canonical layer through `dataset`, the loading thread's own: fields as its table
+//! binds them, geometry validated in the stored CRS, repaired there if invalid, then
+//! transformed to the working CRS; the STR-tree and fid lookup at the end.
+template<typename F>
+void loadLayer(const LoadContext &ctx, gis::VectorDataset &dataset, Layer<F> &layer)
 {
-  const GeometryRole role = findLayerSchema(layer.name)->geometry;
-  if (!*ctx.dataset)
-    ctx.dataset->emplace(gis::VectorDataset::open(ctx.path));
-  VectorLayer source = (*ctx.dataset)->layer(layer.name);
-  Fields fields(source);
-  const int codeIndex = fields.required("code", FieldType::String);
-  auto readFields = bind(fields);
+  const LayerSchema &schema = *layer.schema;
+  const GeometryRole role = schema.geometry;
+  VectorLayer source = dataset.layer(layer.name);
+  const std::vector<int> columns = fieldColumns(source, schema);
 
   std::optional<gis::Crs> crs;
   const gis::CoordinateTransform *toWorking = nullptr;
@@ -93,8 +68,10 @@ void loadLayer(const LoadContext &ctx, Layer<F> &layer, Bind bind)
       throwIfCancelled(ctx.progress);
     F feature;
     feature.fid = row.fid();
-    feature.code = row.string(codeIndex);
-    readFields(row, feature);
+    for (std::size_t k = 0; k < columns.size(); ++k)
+      if (columns[k] >= 0)
+        schema.fields[k].binding.read(feature, row, columns[k]);
+    classifyLandUse(feature, ctx.landUse);
     gis::Geometry stored;
     try {
       stored = row.geometry();
@@ -192,6 +169,25 @@ void requireCanonicalLayer(const gis::VectorDataset &dataset)
                      dataset.path() + "` lists what it holds");
 }
 
+//! The order layers are handed to the loading threads: those that can hold millions of
+//! features first, so that they load in parallel with each other, then domain.md's.
+std::vector<std::string> loadOrder()
+{
+  std::vector<std::string> order = {"planned_plots", "ranger_plots", "buildings"};
+  for (const std::string &name : Project::canonicalLayers())
+    if (std::find(order.begin(), order.end(), name) == order.end())
+      order.push_back(name);
+  return order;
+}
+
+void indexPlotsByRanger(Project &project)
+{
+  const std::vector<RangerPlot> &plots = project.rangerPlots.features;
+  for (std::size_t i = 0; i < plots.size(); ++i)
+    if (plots[i].rangerCode)
+      project.plotsByRangerCode[*plots[i].rangerCode].push_back(i);
+}
+
 } // namespace
 
 gis::Crs chooseWorkingCrs(const gis::VectorDataset &dataset)
@@ -245,25 +241,19 @@ const std::vector<std::string> &Project::canonicalLayers()
 
 bool Project::hasLayer(const std::string &name) const
 {
-  const std::pair<const std::string *, bool> layers[] = {
-      {&sites.name, sites.present},
-      {&plots.name, plots.present},
-      {&buildings.name, buildings.present},
-      {&schools.name, schools.present},
-      {&catchments.name, catchments.present},
-      {&clinics.name, clinics.present},
-      {&elderlyCare.name, elderlyCare.present},
-      {&servicePoints.name, servicePoints.present},
-      {&industrialParks.name, industrialParks.present},
-      {&homesteads.name, homesteads.present},
-      {&forestLand.name, forestLand.present},
-      {&rangers.name, rangers.present},
-      {&rangerPlots.name, rangerPlots.present},
-      {&roads.name, roads.present}};
-  for (const auto &[layerName, present] : layers)
-    if (*layerName == name)
-      return present;
-  return false;
+  bool present = false;
+  visitLayer(name, [&](const auto &layer) { present = layer.present; });
+  return present;
+}
+
+void classifyLandUse(PlannedPlot &plot, const LandUseMapping &landUse)
+{
+  plot.landUseClass = landUse.classify(plot.landUse);
+}
+
+void classifyLandUse(Building &building, const LandUseMapping &landUse)
+{
+  building.landUseClass = landUse.classify(building.use);
 }
 
 std::shared_ptr<const Project> Project::load(const std::string &path, const LoadOptions &options,
@@ -274,9 +264,7 @@ std::shared_ptr<const Project> Project::load(const std::string &path, const Load
   auto landUse = options.landUse
                      ? options.landUse
                      : std::make_shared<LandUseMapping>(LandUseMapping::defaultPatterns());
-  std::vector<std::function<void(const LoadContext &)>> tasks;
-  std::vector<std::string> taskLayers;          // the layer each task loads
-  std::vector<std::function<void()>> taskDrops; // leaves that layer out (skipBrokenLayers)
+  std::vector<std::string> toLoad; // the project's canonical layers, in loadOrder()
   // Opened here for the working CRS and the list of layers, then read by the calling thread's
   // share of the layers: opening a GeoPackage costs as much as reading a small layer (SQLite
   // parses the schema, GDAL its metadata), which shows at county scale.
@@ -297,225 +285,53 @@ std::shared_ptr<const Project> Project::load(const std::string &path, const Load
     } else {
       project->workingCrs = chooseWorkingCrs(dataset);
     }
-    Project &p = *project;
-    auto add = [&](auto &layer, auto task) {
-      if (dataset.hasLayer(layer.name)) {
-        layer.present = true;
-        tasks.push_back(task);
-        taskLayers.push_back(layer.name);
-        taskDrops.push_back([&layer] {
-          layer.present = false;
-          layer.features.clear();
-          layer.index.reset();
-          layer.extent = {};
-        });
+    for (const std::string &name : loadOrder())
+      if (dataset.hasLayer(name)) {
+        toLoad.push_back(name);
+        project->visitLayer(name, [](auto &layer) { layer.present = true; });
       }
-    };
-    using FT = FieldType;
-    // The two big layers first, so that they run in parallel with each other.
-    add(p.plots, [&p, landUse](const LoadContext &c) {
-      loadLayer(c, p.plots, [landUse](const Fields &f) {
-        int name = f.optional("name", FT::String), use = f.required("land_use", FT::String);
-        return [=](const FeatureRow &r, PlannedPlot &x) {
-          x.name = text(r, name);
-          x.landUse = text(r, use);
-          x.landUseClass = landUse->classify(x.landUse);
-        };
-      });
-    });
-    add(p.rangerPlots, [&p](const LoadContext &c) {
-      loadLayer(c, p.rangerPlots, [](const Fields &f) {
-        int ranger = f.required("ranger_code", FT::String);
-        return [=](const FeatureRow &r, RangerPlot &x) { x.rangerCode = text(r, ranger); };
-      });
-      // Here, not after the join: a million plots take as long as a mid-sized layer.
-      const auto &plots = p.rangerPlots.features;
-      for (std::size_t i = 0; i < plots.size(); ++i)
-        if (plots[i].rangerCode)
-          p.plotsByRangerCode[*plots[i].rangerCode].push_back(i);
-    });
-    add(p.buildings, [&p, landUse](const LoadContext &c) {
-      loadLayer(c, p.buildings, [landUse](const Fields &f) {
-        int use = f.required("use", FT::String);
-        return [=](const FeatureRow &r, Building &x) {
-          x.use = text(r, use);
-          x.landUseClass = landUse->classify(x.use);
-        };
-      });
-    });
-    add(p.sites, [&p](const LoadContext &c) {
-      loadLayer(c, p.sites, [](const Fields &f) {
-        int name = f.optional("name", FT::String), county = f.optional("county", FT::String),
-            township = f.optional("township", FT::String),
-            setting = f.required("setting", FT::String),
-            households = f.optional("households", FT::Integer),
-            population = f.required("population", FT::Integer),
-            primary = f.optional("pupils_primary", FT::Integer),
-            junior = f.optional("pupils_junior", FT::Integer),
-            plan = f.required("support_plan", FT::Integer);
-        return [=](const FeatureRow &r, Site &x) {
-          x.name = text(r, name);
-          x.county = text(r, county);
-          x.township = text(r, township);
-          x.setting = text(r, setting);
-          x.households = integer(r, households);
-          x.population = integer(r, population);
-          x.pupilsPrimary = integer(r, primary);
-          x.pupilsJunior = integer(r, junior);
-          x.supportPlan = integer(r, plan);
-        };
-      });
-    });
-    add(p.schools, [&p](const LoadContext &c) {
-      loadLayer(c, p.schools, [](const Fields &f) {
-        int name = f.optional("name", FT::String), level = f.required("level", FT::String),
-            capacity = f.required("capacity", FT::Integer),
-            enrolled = f.optional("enrolled", FT::Integer);
-        return [=](const FeatureRow &r, School &x) {
-          x.name = text(r, name);
-          x.level = text(r, level);
-          x.capacity = integer(r, capacity);
-          x.enrolled = integer(r, enrolled);
-        };
-      });
-    });
-    add(p.catchments, [&p](const LoadContext &c) {
-      loadLayer(c, p.catchments, [](const Fields &f) {
-        int school = f.required("school_code", FT::String);
-        return [=](const FeatureRow &r, Catchment &x) { x.schoolCode = text(r, school); };
-      });
-    });
-    add(p.clinics, [&p](const LoadContext &c) {
-      loadLayer(c, p.clinics, [](const Fields &f) {
-        int name = f.optional("name", FT::String), level = f.optional("level", FT::String);
-        return [=](const FeatureRow &r, Clinic &x) {
-          x.name = text(r, name);
-          x.level = text(r, level);
-        };
-      });
-    });
-    add(p.elderlyCare, [&p](const LoadContext &c) {
-      loadLayer(c, p.elderlyCare, [](const Fields &f) {
-        int name = f.optional("name", FT::String), beds = f.optional("beds", FT::Integer);
-        return [=](const FeatureRow &r, ElderlyCare &x) {
-          x.name = text(r, name);
-          x.beds = integer(r, beds);
-        };
-      });
-    });
-    add(p.servicePoints, [&p](const LoadContext &c) {
-      loadLayer(c, p.servicePoints, [](const Fields &f) {
-        int name = f.optional("name", FT::String), kind = f.required("kind", FT::String);
-        return [=](const FeatureRow &r, ServicePoint &x) {
-          x.name = text(r, name);
-          x.kind = text(r, kind);
-        };
-      });
-    });
-    add(p.industrialParks, [&p](const LoadContext &c) {
-      loadLayer(c, p.industrialParks, [](const Fields &f) {
-        int name = f.optional("name", FT::String), kind = f.optional("kind", FT::String),
-            jobs = f.optional("jobs", FT::Integer);
-        return [=](const FeatureRow &r, IndustrialPark &x) {
-          x.name = text(r, name);
-          x.kind = text(r, kind);
-          x.jobs = integer(r, jobs);
-        };
-      });
-    });
-    add(p.homesteads, [&p](const LoadContext &c) {
-      loadLayer(c, p.homesteads, [](const Fields &f) {
-        int household = f.optional("household_code", FT::String),
-            village = f.optional("village", FT::String), site = f.optional("site_code", FT::String),
-            status = f.required("status", FT::String),
-            target = f.optional("target_use", FT::String), done = f.required("done_date", FT::Date);
-        return [=](const FeatureRow &r, Homestead &x) {
-          x.householdCode = text(r, household);
-          x.village = text(r, village);
-          x.siteCode = text(r, site);
-          x.status = text(r, status);
-          x.targetUse = text(r, target);
-          x.doneDate = r.date(done);
-        };
-      });
-    });
-    add(p.forestLand, [&p](const LoadContext &c) {
-      loadLayer(c, p.forestLand,
-                [](const Fields &) { return [](const FeatureRow &, ForestLand &) {}; });
-    });
-    add(p.rangers, [&p](const LoadContext &c) {
-      loadLayer(c, p.rangers, [](const Fields &f) {
-        int name = f.optional("name", FT::String), site = f.optional("site_code", FT::String),
-            status = f.optional("status", FT::String);
-        return [=](const FeatureRow &r, Ranger &x) {
-          x.name = text(r, name);
-          x.siteCode = text(r, site);
-          x.status = text(r, status);
-        };
-      });
-    });
-    add(p.roads, [&p](const LoadContext &c) {
-      loadLayer(c, p.roads, [](const Fields &f) {
-        int cls = f.optional("class", FT::String);
-        return [=](const FeatureRow &r, Road &x) { x.roadClass = text(r, cls); };
-      });
-    });
   } catch (const gis::GisError &e) {
     throw ProjectError(e.what());
   }
 
   std::mutex invalidMutex;
   std::atomic<std::int64_t> withGeometry{0};
-  LoadContext ctx{path,         project->workingCrs,        progress,
-                  invalidMutex, project->invalidGeometries, withGeometry};
-  std::atomic<std::size_t> next{0}, done{0};
-  std::mutex errorMutex;
-  std::exception_ptr firstError;
-  auto worker = [&](std::optional<gis::VectorDataset> &dataset) {
-    LoadContext mine = ctx;
-    mine.dataset = &dataset;
-    for (std::size_t i = next++; i < tasks.size(); i = next++) {
-      try {
-        tasks[i](mine);
-      } catch (const Cancelled &) {
-        std::lock_guard lock(errorMutex);
-        if (!firstError)
-          firstError = std::current_exception();
-      } catch (const std::exception &e) {
-        std::lock_guard lock(errorMutex);
-        if (options.skipBrokenLayers) {
-          taskDrops[i]();
-          project->problems.push_back({taskLayers[i], e.what()});
-        } else if (!firstError) {
-          firstError = std::current_exception();
-        }
-      } catch (...) {
-        std::lock_guard lock(errorMutex);
-        if (!firstError)
-          firstError = std::current_exception();
-      }
-      if (progress)
-        progress->report("load", double(++done) / double(tasks.size()));
-    }
-  };
-  int threads =
-      options.threads > 0 ? options.threads : std::max(1u, std::thread::hardware_concurrency());
-  std::vector<std::thread> pool;
-  for (int t = 1; t < std::min<int>(threads, int(tasks.size())); ++t)
-    pool.emplace_back([&worker] {
-      std::optional<gis::VectorDataset> own;
-      worker(own);
-    });
-  worker(callerDataset);
-  for (auto &t : pool)
-    t.join();
-  callerDataset.reset();
-  if (firstError) {
+  const LoadContext ctx{path,         project->workingCrs,        *landUse,    progress,
+                        invalidMutex, project->invalidGeometries, withGeometry};
+  // Each loading thread reads through its own dataset (GDAL datasets are not shared between
+  // threads), opened by its first layer and reused by the others; the calling thread, worker
+  // 0, goes on with the one opened above.
+  std::vector<std::optional<gis::VectorDataset>> datasets(
+      std::size_t(parallelWorkers(toLoad.size(), options.threads)));
+  datasets[0] = std::move(callerDataset);
+  std::mutex problemMutex;
+  std::atomic<std::size_t> done{0};
+  auto loadOne = [&](std::size_t i, int worker) {
+    const std::string &name = toLoad[i];
     try {
-      std::rethrow_exception(firstError);
-    } catch (const gis::GisError &e) {
-      throw ProjectError(e.what());
+      std::optional<gis::VectorDataset> &dataset = datasets[std::size_t(worker)];
+      if (!dataset)
+        dataset.emplace(gis::VectorDataset::open(path));
+      project->visitLayer(name, [&](auto &layer) { loadLayer(ctx, *dataset, layer); });
+      // Here, not after the join: a million plots take as long as a mid-sized layer.
+      if (name == project->rangerPlots.name)
+        indexPlotsByRanger(*project);
+    } catch (const Cancelled &) {
+      throw;
+    } catch (const std::exception &e) {
+      if (!options.skipBrokenLayers)
+        throw;
+      std::lock_guard lock(problemMutex);
+      project->visitLayer(name, [](auto &layer) { layer.clear(); });
+      project->problems.push_back({name, e.what()});
     }
+    if (progress)
+      progress->report("load", double(++done) / double(toLoad.size()));
+  };
+  try {
+    parallelFor(toLoad.size(), options.threads, loadOne);
+  } catch (const gis::GisError &e) {
+    throw ProjectError(e.what());
   }
   project->featuresWithGeometry = withGeometry;
   // Layers load in any order; the report lists invalid geometries in layer, then fid order.

@@ -2,16 +2,20 @@
 
 #include "core/LandUse.h"
 #include "core/Progress.h"
+#include "core/Schema.h"
 #include "gis/Crs.h"
 #include "gis/Geos.h"
 #include "gis/Vector.h"
 
+#include <algorithm>
 #include <cstdint>
 #include <functional>
 #include <memory>
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <string_view>
+#include <typeinfo>
 #include <unordered_map>
 #include <vector>
 
@@ -113,6 +117,12 @@ struct Road : FeatureBase
   std::optional<std::string> roadClass;
 };
 
+//! Sets a plot's or building's land-use class from its land_use or use; other features have
+//! none.
+template<typename F> void classifyLandUse(F &, const LandUseMapping &) {}
+void classifyLandUse(PlannedPlot &plot, const LandUseMapping &landUse);
+void classifyLandUse(Building &building, const LandUseMapping &landUse);
+
 //! A feature whose stored geometry GEOS finds invalid, found while loading.
 struct InvalidGeometry
 {
@@ -124,14 +134,17 @@ struct InvalidGeometry
 };
 
 //! One canonical layer of the project, loaded into memory with an STR-tree over the
-//! geometries. `present` is false when the project has no such table.
+//! geometries and a lookup by fid. `present` is false when the project has no such table.
+//! Features are only appended between buildIndex() calls (the loader, the edit path).
 template<typename F> struct Layer
 {
   explicit Layer(std::string layerName)
       : name(std::move(layerName))
+      , schema(&schemaBinding(name, typeid(F)))
   {
   }
   std::string name;
+  const LayerSchema *schema; //!< its table in core/Schema, which binds members of F
   bool present = false;
   std::vector<F> features;
   std::unique_ptr<gis::StrTree> index;
@@ -141,6 +154,28 @@ template<typename F> struct Layer
   std::vector<std::size_t> candidates(const gis::Envelope &env) const
   {
     return index ? index->query(env) : std::vector<std::size_t>{};
+  }
+  //! The index of the feature with this fid: a binary search over the features as of the last
+  //! buildIndex(), then a scan of those appended since (an edit's few).
+  std::optional<std::size_t> findFid(std::int64_t fid) const
+  {
+    if (features.size() < m_fidIndexed)
+      throw std::logic_error("layer '" + name + "' lost features since its index was built");
+    auto position = [&](std::size_t k) { return m_byFid.empty() ? k : m_byFid[k]; };
+    std::size_t low = 0, high = m_fidIndexed;
+    while (low < high) {
+      const std::size_t middle = low + (high - low) / 2;
+      if (features[position(middle)].fid < fid)
+        low = middle + 1;
+      else
+        high = middle;
+    }
+    if (low < m_fidIndexed && features[position(low)].fid == fid)
+      return position(low);
+    for (std::size_t i = m_fidIndexed; i < features.size(); ++i)
+      if (features[i].fid == fid)
+        return i;
+    return std::nullopt;
   }
   void buildIndex()
   {
@@ -157,7 +192,40 @@ template<typename F> struct Layer
       items.push_back({f.envelope, i});
     }
     index = std::make_unique<gis::StrTree>(std::move(items));
+    indexFids();
   }
+  //! Leaves the layer empty and absent.
+  void clear()
+  {
+    present = false;
+    features.clear();
+    index.reset();
+    extent = {};
+    m_byFid.clear();
+    m_fidIndexed = 0;
+  }
+
+private:
+  //! A GeoPackage hands features out in fid order, so a loaded layer needs no more than a
+  //! check; one built out of order (an edit's neighbourhood, another source) gets the
+  //! permutation that sorts it.
+  void indexFids()
+  {
+    m_byFid.clear();
+    m_fidIndexed = features.size();
+    auto before = [](const F &a, const F &b) { return a.fid < b.fid; };
+    if (std::is_sorted(features.begin(), features.end(), before))
+      return;
+    m_byFid.resize(features.size());
+    for (std::size_t i = 0; i < features.size(); ++i)
+      m_byFid[i] = i;
+    std::stable_sort(m_byFid.begin(), m_byFid.end(), [&](std::size_t a, std::size_t b) {
+      return features[a].fid < features[b].fid;
+    });
+  }
+  //! Positions of the features in fid order; empty when the features are in that order.
+  std::vector<std::size_t> m_byFid;
+  std::size_t m_fidIndexed = 0; //!< how many features (the first ones) the fid order covers
 };
 
 struct LoadOptions
@@ -220,10 +288,55 @@ public:
   //! Indices into rangerPlots.features by ranger_code (compared as text; null codes left out).
   std::unordered_map<std::string, std::vector<std::size_t>> plotsByRangerCode;
 
+  //! Calls fn(layer) with the typed Layer<F> named `name`; false when no layer has that name.
+  template<typename Fn> bool visitLayer(std::string_view name, Fn &&fn)
+  {
+    return visit(*this, name, fn);
+  }
+  template<typename Fn> bool visitLayer(std::string_view name, Fn &&fn) const
+  {
+    return visit(*this, name, fn);
+  }
   //! Whether a canonical layer exists in the project.
   bool hasLayer(const std::string &name) const;
   //! Canonical layer names in domain.md's order.
   static const std::vector<std::string> &canonicalLayers();
+
+private:
+  template<typename P, typename Fn> static bool visit(P &p, std::string_view name, Fn &fn)
+  {
+    if (name == p.sites.name)
+      fn(p.sites);
+    else if (name == p.plots.name)
+      fn(p.plots);
+    else if (name == p.buildings.name)
+      fn(p.buildings);
+    else if (name == p.schools.name)
+      fn(p.schools);
+    else if (name == p.catchments.name)
+      fn(p.catchments);
+    else if (name == p.clinics.name)
+      fn(p.clinics);
+    else if (name == p.elderlyCare.name)
+      fn(p.elderlyCare);
+    else if (name == p.servicePoints.name)
+      fn(p.servicePoints);
+    else if (name == p.industrialParks.name)
+      fn(p.industrialParks);
+    else if (name == p.homesteads.name)
+      fn(p.homesteads);
+    else if (name == p.forestLand.name)
+      fn(p.forestLand);
+    else if (name == p.rangers.name)
+      fn(p.rangers);
+    else if (name == p.rangerPlots.name)
+      fn(p.rangerPlots);
+    else if (name == p.roads.name)
+      fn(p.roads);
+    else
+      return false;
+    return true;
+  }
 };
 
 } // namespace anzhi::core

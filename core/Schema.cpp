@@ -1,97 +1,230 @@
 #include "core/Schema.h"
 
+#include "core/Project.h"
+
+#include <stdexcept>
+#include <type_traits>
+
 namespace anzhi::core {
+
+namespace {
+
+template<typename Member> struct MemberOf;
+template<typename F, typename V> struct MemberOf<std::optional<V> F::*>
+{
+  using Feature = F;
+  using Value = V;
+};
+
+template<typename V> constexpr gis::FieldType fieldType()
+{
+  if constexpr (std::is_same_v<V, std::string>)
+    return gis::FieldType::String;
+  else if constexpr (std::is_same_v<V, std::int64_t>)
+    return gis::FieldType::Integer;
+  else {
+    static_assert(std::is_same_v<V, gis::Date>, "a field is text, a whole number or a date");
+    return gis::FieldType::Date;
+  }
+}
+
+template<auto Member> FieldBinding bind()
+{
+  using F = typename MemberOf<decltype(Member)>::Feature;
+  using V = typename MemberOf<decltype(Member)>::Value;
+  FieldBinding b;
+  b.feature = &typeid(F);
+  b.get = [](const FeatureBase &f) -> gis::FieldValue {
+    const std::optional<V> &v = static_cast<const F &>(f).*Member;
+    return v ? gis::FieldValue(*v) : gis::FieldValue();
+  };
+  b.set = [](FeatureBase &f, const gis::FieldValue &value) {
+    std::optional<V> &m = static_cast<F &>(f).*Member;
+    if (const V *v = std::get_if<V>(&value))
+      m = *v;
+    else if constexpr (std::is_same_v<V, std::int64_t>)
+      m = std::holds_alternative<double>(value)
+              ? std::optional<V>(static_cast<std::int64_t>(std::get<double>(value)))
+              : std::nullopt;
+    else
+      m = std::nullopt;
+  };
+  b.read = [](FeatureBase &f, const gis::FeatureRow &row, int column) {
+    std::optional<V> &m = static_cast<F &>(f).*Member;
+    if constexpr (std::is_same_v<V, std::string>)
+      m = row.string(column);
+    else if constexpr (std::is_same_v<V, std::int64_t>)
+      m = row.integer(column);
+    else
+      m = row.date(column);
+  };
+  b.copy = [](FeatureBase &to, const FeatureBase &from) {
+    static_cast<F &>(to).*Member = static_cast<const F &>(from).*Member;
+  };
+  return b;
+}
+
+//! Whether the check needs the column (mustExist) and the form a value (formRequired).
+enum Need : unsigned
+{
+  kFree = 0,
+  kMustExist = 1,
+  kFormRequired = 2,
+  kBoth = kMustExist | kFormRequired
+};
+
+template<auto Member>
+FieldSchema field(const char *name, unsigned need, const char *zh, const char *en,
+                  std::vector<std::string> choices = {}, const char *references = "")
+{
+  using V = typename MemberOf<decltype(Member)>::Value;
+  return {name,
+          fieldType<V>(),
+          (need & kMustExist) != 0,
+          (need & kFormRequired) != 0,
+          references,
+          std::move(choices),
+          zh,
+          en,
+          bind<Member>()};
+}
+
+FieldSchema code()
+{
+  return field<&FeatureBase::code>("code", kBoth, "编号", "Code");
+}
+
+} // namespace
+
+const FieldSchema *LayerSchema::field(std::string_view fieldName) const
+{
+  for (const FieldSchema &f : fields)
+    if (f.name == fieldName)
+      return &f;
+  return nullptr;
+}
 
 const std::vector<LayerSchema> &canonicalSchema()
 {
-  using F = gis::FieldType;
   using G = GeometryRole;
-  // Required: the fields Project::load cannot do without (docs/rules.md decision 9). The
-  // others are nullable for the engine and read as null when absent.
+  // mustExist: docs/rules.md decision 9; formRequired: decision 13.
   static const std::vector<LayerSchema> schema = {
       {"resettlement_sites",
        G::Polygon,
        false,
-       {{"code", F::String, true, ""},
-        {"name", F::String, false, ""},
-        {"county", F::String, false, ""},
-        {"township", F::String, false, ""},
-        {"setting", F::String, true, ""},
-        {"households", F::Integer, false, ""},
-        {"population", F::Integer, true, ""},
-        {"pupils_primary", F::Integer, false, ""},
-        {"pupils_junior", F::Integer, false, ""},
-        {"support_plan", F::Integer, true, ""}}},
+       "安置区",
+       "Resettlement sites",
+       {code(), field<&Site::name>("name", kFree, "名称", "Name"),
+        field<&Site::county>("county", kFree, "县", "County"),
+        field<&Site::township>("township", kFree, "乡镇", "Township"),
+        field<&Site::setting>("setting", kBoth, "安置方式", "Resettlement type",
+                              {"urban", "rural"}),
+        field<&Site::households>("households", kFree, "搬迁户", "Relocated households"),
+        field<&Site::population>("population", kBoth, "搬迁人口", "Relocated population"),
+        field<&Site::pupilsPrimary>("pupils_primary", kFree, "适龄子女（小学）",
+                                    "School-age children (primary)"),
+        field<&Site::pupilsJunior>("pupils_junior", kFree, "适龄子女（初中）",
+                                   "School-age children (junior)"),
+        field<&Site::supportPlan>("support_plan", kBoth, "后续扶持实施方案",
+                                  "Follow-up support plan")}},
       {"planned_plots",
        G::Polygon,
        false,
-       {{"code", F::String, true, ""},
-        {"name", F::String, false, ""},
-        {"land_use", F::String, true, ""}}},
+       "规划地块",
+       "Planned plots",
+       {code(), field<&PlannedPlot::name>("name", kFree, "名称", "Name"),
+        field<&PlannedPlot::landUse>("land_use", kBoth, "用地性质", "Land use")}},
       {"buildings",
        G::Polygon,
        true,
-       {{"code", F::String, true, ""}, {"use", F::String, true, ""}}},
+       "建筑",
+       "Buildings",
+       {code(), field<&Building::use>("use", kBoth, "用途", "Use")}},
       {"schools",
        G::Point,
        false,
-       {{"code", F::String, true, ""},
-        {"name", F::String, false, ""},
-        {"level", F::String, true, ""},
-        {"capacity", F::Integer, true, ""},
-        {"enrolled", F::Integer, false, ""}}},
+       "学校",
+       "Schools",
+       {code(), field<&School::name>("name", kFree, "名称", "Name"),
+        field<&School::level>("level", kBoth, "级别", "Level",
+                              {"primary", "junior", "nine_year", "high", "vocational"}),
+        field<&School::capacity>("capacity", kBoth, "学位", "Seats"),
+        field<&School::enrolled>("enrolled", kFree, "在校生", "Enrolled pupils")}},
       {"school_catchments",
        G::Polygon,
        true,
-       {{"code", F::String, true, ""}, {"school_code", F::String, true, "schools"}}},
+       "学区",
+       "School catchments",
+       {code(), field<&Catchment::schoolCode>("school_code", kBoth, "学校编号", "School code", {},
+                                              "schools")}},
       {"clinics",
        G::Point,
        false,
-       {{"code", F::String, true, ""},
-        {"name", F::String, false, ""},
-        {"level", F::String, false, ""}}},
+       "医疗机构",
+       "Clinics",
+       {code(), field<&Clinic::name>("name", kFree, "名称", "Name"),
+        field<&Clinic::level>("level", kFree, "级别", "Level", {"village", "township", "county"})}},
       {"elderly_care",
        G::Point,
        false,
-       {{"code", F::String, true, ""},
-        {"name", F::String, false, ""},
-        {"beds", F::Integer, false, ""}}},
+       "养老机构",
+       "Elderly-care homes",
+       {code(), field<&ElderlyCare::name>("name", kFree, "名称", "Name"),
+        field<&ElderlyCare::beds>("beds", kFree, "床位", "Beds")}},
       {"service_points",
        G::Point,
        true,
-       {{"code", F::String, true, ""},
-        {"name", F::String, false, ""},
-        {"kind", F::String, true, ""}}},
+       "服务站点",
+       "Service points",
+       {code(), field<&ServicePoint::name>("name", kFree, "名称", "Name"),
+        field<&ServicePoint::kind>("kind", kBoth, "类型", "Kind",
+                                   {"employment_service", "community_service"})}},
       {"industrial_parks",
        G::Polygon,
        false,
-       {{"code", F::String, true, ""},
-        {"name", F::String, false, ""},
-        {"kind", F::String, false, ""},
-        {"jobs", F::Integer, false, ""}}},
+       "产业园区",
+       "Industrial parks",
+       {code(), field<&IndustrialPark::name>("name", kFree, "名称", "Name"),
+        field<&IndustrialPark::kind>("kind", kFree, "类型", "Kind", {"park", "workshop"}),
+        field<&IndustrialPark::jobs>("jobs", kFree, "就业岗位", "Jobs")}},
       {"reclaimed_homesteads",
        G::Polygon,
        false,
-       {{"code", F::String, true, ""},
-        {"household_code", F::String, false, ""},
-        {"village", F::String, false, ""},
-        {"site_code", F::String, false, "resettlement_sites"},
-        {"status", F::String, true, ""},
-        {"target_use", F::String, false, ""},
-        {"done_date", F::Date, true, ""}}},
-      {"forest_land", G::Polygon, true, {{"code", F::String, true, ""}}},
+       "腾退宅基地",
+       "Vacated homesteads",
+       {code(),
+        field<&Homestead::householdCode>("household_code", kFree, "搬迁户编号", "Household code"),
+        field<&Homestead::village>("village", kFree, "村", "Village"),
+        field<&Homestead::siteCode>("site_code", kFree, "安置区编号", "Resettlement site code", {},
+                                    "resettlement_sites"),
+        field<&Homestead::status>("status", kBoth, "状态", "Status",
+                                  {"pending", "demolished", "reclaimed"}),
+        field<&Homestead::targetUse>("target_use", kFree, "复垦为", "Reclaim to",
+                                     {"cropland", "forest", "grassland"}),
+        field<&Homestead::doneDate>("done_date", kMustExist, "完成日期", "Completion date")}},
+      {"forest_land", G::Polygon, true, "林地", "Forest land", {code()}},
       {"rangers",
        G::PointOrNone,
        false,
-       {{"code", F::String, true, ""},
-        {"name", F::String, false, ""},
-        {"site_code", F::String, false, "resettlement_sites"},
-        {"status", F::String, false, ""}}},
+       "生态护林员",
+       "Ecological forest rangers",
+       {code(), field<&Ranger::name>("name", kFree, "名称", "Name"),
+        field<&Ranger::siteCode>("site_code", kFree, "安置区编号", "Resettlement site code", {},
+                                 "resettlement_sites"),
+        field<&Ranger::status>("status", kFree, "状态", "Status", {"relocated", "local"})}},
       {"ranger_plots",
        G::Polygon,
        false,
-       {{"code", F::String, true, ""}, {"ranger_code", F::String, true, "rangers"}}},
-      {"roads", G::Line, true, {{"code", F::String, true, ""}, {"class", F::String, false, ""}}},
+       "管护责任区",
+       "Responsibility plots",
+       {code(), field<&RangerPlot::rangerCode>("ranger_code", kBoth, "护林员编号", "Ranger code",
+                                               {}, "rangers")}},
+      {"roads",
+       G::Line,
+       true,
+       "道路",
+       "Roads",
+       {code(), field<&Road::roadClass>("class", kFree, "道路等级", "Road class")}},
   };
   return schema;
 }
@@ -102,6 +235,28 @@ const LayerSchema *findLayerSchema(std::string_view name)
     if (layer.name == name)
       return &layer;
   return nullptr;
+}
+
+const FieldSchema *findFieldSchema(std::string_view fieldName)
+{
+  for (const LayerSchema &layer : canonicalSchema())
+    if (const FieldSchema *f = layer.field(fieldName))
+      return f;
+  return nullptr;
+}
+
+const LayerSchema &schemaBinding(std::string_view name, const std::type_info &feature)
+{
+  const LayerSchema *layer = findLayerSchema(name);
+  if (!layer)
+    throw std::logic_error("'" + std::string(name) + "' is not a canonical layer");
+  for (const FieldSchema &f : layer->fields)
+    if (*f.binding.feature != feature && *f.binding.feature != typeid(FeatureBase))
+      throw std::logic_error("core/Schema.cpp binds field '" + f.name + "' of layer '" +
+                             layer->name +
+                             "' to a member of another feature type than the "
+                             "layer's");
+  return *layer;
 }
 
 gis::GeometryKind storedGeometryKind(GeometryRole role)
@@ -116,6 +271,11 @@ gis::GeometryKind storedGeometryKind(GeometryRole role)
     return gis::GeometryKind::Line;
   }
   return gis::GeometryKind::Any;
+}
+
+gis::GeometryKind drawnGeometryKind(GeometryRole role)
+{
+  return role == GeometryRole::Polygon ? gis::GeometryKind::Polygon : storedGeometryKind(role);
 }
 
 std::optional<std::string> wrongGeometryType(GeometryRole role, const GEOSGeometry *geometry)

@@ -17,30 +17,6 @@ namespace anzhi::cli {
 
 namespace {
 
-//! How `info` names a canonical layer; whether it is optional comes from core/Schema.
-struct Role
-{
-  const char *zh;
-  const char *en;
-};
-
-const std::map<std::string, Role> kRoles = {
-    {"resettlement_sites", {"安置区", "resettlement sites"}},
-    {"planned_plots", {"规划地块", "planned plots"}},
-    {"buildings", {"建筑", "buildings"}},
-    {"schools", {"学校", "schools"}},
-    {"school_catchments", {"学区", "school catchments"}},
-    {"clinics", {"医疗机构", "clinics"}},
-    {"elderly_care", {"养老机构", "elderly care"}},
-    {"service_points", {"服务站点", "service points"}},
-    {"industrial_parks", {"产业园区", "industrial parks"}},
-    {"reclaimed_homesteads", {"腾退宅基地", "vacated homesteads"}},
-    {"forest_land", {"林地", "forest land"}},
-    {"rangers", {"生态护林员", "rangers"}},
-    {"ranger_plots", {"管护责任区", "ranger plots"}},
-    {"roads", {"道路", "roads"}},
-};
-
 const char *kindName(gis::GeometryKind kind)
 {
   switch (kind) {
@@ -131,14 +107,13 @@ int runInfo(const std::string &project)
       std::cout << "工作坐标系 Working CRS: 无法确定 cannot be chosen: " << e.what() << "\n";
     }
     std::cout << "\n"
-              << pad("图层 layer", 24) << pad("角色 role", 34) << pad("几何 geometry", 15)
+              << pad("图层 layer", 24) << pad("角色 role", 38) << pad("几何 geometry", 15)
               << pad("坐标系 CRS", 14) << "要素数 features\n";
     for (const std::string &name : dataset.layerNames()) {
       gis::VectorLayer layer = dataset.layer(name);
-      auto role = kRoles.find(name);
-      std::string roleText = role == kRoles.end()
-                                 ? "（非标准图层 not a canonical layer）"
-                                 : std::string(role->second.zh) + " " + role->second.en;
+      const core::LayerSchema *role = core::findLayerSchema(name);
+      std::string roleText =
+          role ? role->nameZh + " " + role->nameEn : "（非标准图层 not a canonical layer）";
       std::string crsText = "无 none";
       if (layer.geometryKind() != gis::GeometryKind::None) {
         try {
@@ -150,7 +125,7 @@ int runInfo(const std::string &project)
       } else {
         crsText = "—";
       }
-      std::cout << pad(name, 24) << pad(roleText, 34) << pad(kindName(layer.geometryKind()), 15)
+      std::cout << pad(name, 24) << pad(roleText, 38) << pad(kindName(layer.geometryKind()), 15)
                 << pad(crsText, 14) << layer.featureCount() << "\n";
     }
     std::string missing;

@@ -127,7 +127,7 @@ std::vector<std::pair<QString, QString>> featureAttributes(const core::Project &
                                                            const FeatureHit &hit)
 {
   Rows rows;
-  visitLayer(p, hit.layer, [&](const auto &layer) {
+  p.visitLayer(hit.layer, [&](const auto &layer) {
     if (hit.index >= layer.features.size())
       return;
     const auto &f = layer.features[hit.index];

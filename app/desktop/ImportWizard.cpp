@@ -407,7 +407,7 @@ void ImportWizard::fillFieldMapping()
   for (int row = 0; row < int(schema->fields.size()); ++row) {
     const core::FieldSchema &field = schema->fields[std::size_t(row)];
     auto *item = new QTableWidgetItem(Names::field(field.name) + " (" + qs(field.name) + ")" +
-                                      (field.required ? " *" : ""));
+                                      (field.mustExist ? " *" : ""));
     item->setData(Qt::UserRole, qs(field.name));
     m_mapping->setItem(row, 0, item);
     auto *combo = new QComboBox;

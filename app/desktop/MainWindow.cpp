@@ -12,6 +12,7 @@
 #include "app/desktop/ProjectSession.h"
 #include "app/desktop/ResultsDock.h"
 #include "app/desktop/edit/EditController.h"
+#include "core/edit/FeatureSchema.h"
 #include "gis/Crs.h"
 #include "gis/DataFile.h"
 
@@ -687,7 +688,7 @@ void MainWindow::showViolation(const core::Violation &v)
   }
   if (!g || gis::isEmpty(g.get())) {
     // No location of its own: the feature's geometry.
-    if (auto index = indexOfFid(*project, v.feature.layer, v.feature.fid))
+    if (auto index = core::findFid(*project, v.feature.layer, v.feature.fid))
       if (const GEOSGeometry *fg = geometryOf(*project, {v.feature.layer, *index}))
         g = gis::clone(fg);
   }
@@ -697,7 +698,7 @@ void MainWindow::showViolation(const core::Violation &v)
   } else {
     m_canvas->setHighlight(nullptr);
   }
-  if (auto index = indexOfFid(*project, v.feature.layer, v.feature.fid))
+  if (auto index = core::findFid(*project, v.feature.layer, v.feature.fid))
     m_attributes->showFeature(*project, {v.feature.layer, *index});
   m_status->setText(QString::fromStdString(v.message(Names::messageLanguage())));
 }

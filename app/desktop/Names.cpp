@@ -1,42 +1,27 @@
 #include "app/desktop/Names.h"
 
 #include "core/RuleRegistry.h"
+#include "core/Schema.h"
 #include "gis/EllipsoidalArea.h"
 
 #include <QLocale>
 
 namespace anzhi::desktop {
 
+namespace {
+
+//! A display name of core/Schema's table in the UI language.
+QString inUiLanguage(const std::string &zh, const std::string &en)
+{
+  return QString::fromStdString(Names::messageLanguage() == "zh" ? zh : en);
+}
+
+} // namespace
+
 QString Names::layer(const std::string &name)
 {
-  if (name == "resettlement_sites")
-    return tr("Resettlement sites");
-  if (name == "planned_plots")
-    return tr("Planned plots");
-  if (name == "buildings")
-    return tr("Buildings");
-  if (name == "schools")
-    return tr("Schools");
-  if (name == "school_catchments")
-    return tr("School catchments");
-  if (name == "clinics")
-    return tr("Clinics");
-  if (name == "elderly_care")
-    return tr("Elderly-care homes");
-  if (name == "service_points")
-    return tr("Service points");
-  if (name == "industrial_parks")
-    return tr("Industrial parks");
-  if (name == "reclaimed_homesteads")
-    return tr("Vacated homesteads");
-  if (name == "forest_land")
-    return tr("Forest land");
-  if (name == "rangers")
-    return tr("Ecological forest rangers");
-  if (name == "ranger_plots")
-    return tr("Responsibility plots");
-  if (name == "roads")
-    return tr("Roads");
+  if (const core::LayerSchema *schema = core::findLayerSchema(name))
+    return inUiLanguage(schema->nameZh, schema->nameEn);
   return QString::fromStdString(name);
 }
 
@@ -56,64 +41,13 @@ QString Names::severity(core::Severity s)
 
 QString Names::field(const std::string &f)
 {
+  if (const core::FieldSchema *schema = core::findFieldSchema(f))
+    return inUiLanguage(schema->nameZh, schema->nameEn);
+  // What the desktop shows beside a feature's fields.
   if (f == "fid")
     return tr("Feature ID");
-  if (f == "code")
-    return tr("Code");
-  if (f == "name")
-    return tr("Name");
-  if (f == "county")
-    return tr("County");
-  if (f == "township")
-    return tr("Township");
-  if (f == "setting")
-    return tr("Resettlement type");
-  if (f == "households")
-    return tr("Relocated households");
-  if (f == "population")
-    return tr("Relocated population");
-  if (f == "pupils_primary")
-    return tr("School-age children (primary)");
-  if (f == "pupils_junior")
-    return tr("School-age children (junior)");
-  if (f == "support_plan")
-    return tr("Follow-up support plan");
-  if (f == "land_use")
-    return tr("Land use");
   if (f == "land_use_class")
     return tr("Land-use class");
-  if (f == "use")
-    return tr("Use");
-  if (f == "level")
-    return tr("Level");
-  if (f == "capacity")
-    return tr("Seats");
-  if (f == "enrolled")
-    return tr("Enrolled pupils");
-  if (f == "school_code")
-    return tr("School code");
-  if (f == "beds")
-    return tr("Beds");
-  if (f == "kind")
-    return tr("Kind");
-  if (f == "jobs")
-    return tr("Jobs");
-  if (f == "household_code")
-    return tr("Household code");
-  if (f == "village")
-    return tr("Village");
-  if (f == "site_code")
-    return tr("Resettlement site code");
-  if (f == "status")
-    return tr("Status");
-  if (f == "target_use")
-    return tr("Reclaim to");
-  if (f == "done_date")
-    return tr("Completion date");
-  if (f == "ranger_code")
-    return tr("Ranger code");
-  if (f == "class")
-    return tr("Road class");
   if (f == "area")
     return tr("Ellipsoidal area");
   if (f == "location")

@@ -17,9 +17,12 @@ class Names
   Q_DECLARE_TR_FUNCTIONS(Names)
 
 public:
+  //! A canonical layer's name from core/Schema's table, in the language of messageLanguage().
   static QString layer(const std::string &name);
   static QString rule(const std::string &id);
   static QString severity(core::Severity s);
+  //! A canonical field's name from core/Schema's table (as layer()), or one of the rows the
+  //! desktop shows beside them (fid, area …).
   static QString field(const std::string &field);
   //! A coded value in words (primary → 小学, pending → 待拆除 …); else the value itself.
   static QString value(const std::string &field, const std::optional<std::string> &raw);

@@ -5,14 +5,14 @@ namespace anzhi::desktop {
 std::size_t featureCount(const core::Project &p, const std::string &layer)
 {
   std::size_t n = 0;
-  visitLayer(p, layer, [&](const auto &l) { n = l.present ? l.features.size() : 0; });
+  p.visitLayer(layer, [&](const auto &l) { n = l.present ? l.features.size() : 0; });
   return n;
 }
 
 std::optional<gis::Envelope> layerExtent(const core::Project &p, const std::string &layer)
 {
   std::optional<gis::Envelope> out;
-  visitLayer(p, layer, [&](const auto &l) {
+  p.visitLayer(layer, [&](const auto &l) {
     if (l.present && l.index && l.index->size() > 0)
       out = l.extent;
   });
@@ -33,24 +33,10 @@ std::optional<gis::Envelope> projectExtent(const core::Project &p)
   return out;
 }
 
-std::optional<std::size_t> indexOfFid(const core::Project &p, const std::string &layer,
-                                      std::int64_t fid)
-{
-  std::optional<std::size_t> out;
-  visitLayer(p, layer, [&](const auto &l) {
-    for (std::size_t i = 0; i < l.features.size(); ++i)
-      if (l.features[i].fid == fid) {
-        out = i;
-        return;
-      }
-  });
-  return out;
-}
-
 const GEOSGeometry *geometryOf(const core::Project &p, const FeatureHit &hit)
 {
   const GEOSGeometry *g = nullptr;
-  visitLayer(p, hit.layer, [&](const auto &l) {
+  p.visitLayer(hit.layer, [&](const auto &l) {
     if (hit.index < l.features.size())
       g = l.features[hit.index].geometry.get();
   });
@@ -60,7 +46,7 @@ const GEOSGeometry *geometryOf(const core::Project &p, const FeatureHit &hit)
 std::int64_t fidOf(const core::Project &p, const FeatureHit &hit)
 {
   std::int64_t fid = 0;
-  visitLayer(p, hit.layer, [&](const auto &l) {
+  p.visitLayer(hit.layer, [&](const auto &l) {
     if (hit.index < l.features.size())
       fid = l.features[hit.index].fid;
   });
@@ -75,7 +61,7 @@ std::optional<FeatureHit> featureAt(const core::Project &p,
   const gis::Envelope box{x - tolerance, y - tolerance, x + tolerance, y + tolerance};
   for (const std::string &name : layersTopDown) {
     std::optional<FeatureHit> hit;
-    visitLayer(p, name, [&](const auto &l) {
+    p.visitLayer(name, [&](const auto &l) {
       if (!l.present)
         return;
       // Topmost = drawn last = highest index among the candidates.
@@ -106,7 +92,7 @@ std::vector<FeatureHit> featuresIn(const core::Project &p,
   gis::Geometry rect = gis::makePolygon(
       {{box.minX, box.minY}, {box.maxX, box.minY}, {box.maxX, box.maxY}, {box.minX, box.maxY}});
   for (const std::string &name : layersTopDown) {
-    visitLayer(p, name, [&](const auto &l) {
+    p.visitLayer(name, [&](const auto &l) {
       if (!l.present)
         return;
       for (std::size_t i : l.candidates(box)) {

@@ -4,7 +4,6 @@
 
 #include <nlohmann/json.hpp>
 
-#include <algorithm>
 #include <cerrno>
 #include <cmath>
 #include <cstdio>
@@ -128,8 +127,8 @@ std::optional<gis::Date> dateFromText(const std::string &text)
   return d;
 }
 
-//! A field value as the journal writes it for the field's type (FieldSpec), else NotAnEdit.
-gis::FieldValue valueFromJson(const FieldSpec &field, const json &j)
+//! A field value as the journal writes it for the field's type, else NotAnEdit.
+gis::FieldValue valueFromJson(const FieldSchema &field, const json &j)
 {
   if (j.is_null())
     return {};
@@ -183,7 +182,7 @@ std::pair<FeatureKey, Slot> slotFromJson(const json &j)
   FeatureState state;
   if (!j.at("wkb").is_null()) {
     gis::Geometry g = gis::fromWkb(unhex(j["wkb"].get<std::string>()));
-    if (auto wrong = wrongGeometryType(findLayerSchema(key.layer)->geometry, g.get()))
+    if (auto wrong = wrongGeometryType(spec->geometry, g.get()))
       throw NotAnEdit(feature + ": " + *wrong);
     state.geometry = share(std::move(g));
   }
@@ -191,9 +190,8 @@ std::pair<FeatureKey, Slot> slotFromJson(const json &j)
   if (!attributes.is_object())
     throw std::invalid_argument("attributes are not an object");
   for (const auto &[name, value] : attributes.items()) {
-    auto field = std::find_if(spec->fields.begin(), spec->fields.end(),
-                              [&key = name](const FieldSpec &f) { return f.name == key; });
-    if (field == spec->fields.end())
+    const FieldSchema *field = spec->field(name);
+    if (!field)
       throw NotAnEdit(feature + ": the layer has no field '" + name + "'");
     try {
       state.attributes[name] = valueFromJson(*field, value);

@@ -3,7 +3,6 @@
 #include "gis/GisError.h"
 #include "gis/Vector.h"
 
-#include <algorithm>
 #include <memory>
 
 namespace anzhi::core {
@@ -24,8 +23,7 @@ gis::NamedValues namedValues(const gis::VectorLayer &layer, const LayerSpec *spe
 {
   gis::NamedValues values;
   for (const auto &[name, value] : attributes) {
-    if (spec && std::none_of(spec->fields.begin(), spec->fields.end(),
-                             [&key = name](const FieldSpec &f) { return f.name == key; }))
+    if (spec && !spec->field(name))
       continue;
     if (layer.fieldIndex(name) < 0) {
       if (std::holds_alternative<std::monostate>(value))

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/Project.h"
+#include "core/Schema.h"
 #include "gis/Vector.h"
 
 #include <map>
@@ -14,23 +15,11 @@ namespace anzhi::core {
 //! A feature's field values by field name, `code` included; a missing name reads as null.
 using Attributes = std::map<std::string, gis::FieldValue>;
 
-//! A field of a canonical layer as the editor offers it. `required`: the attribute form does
-//! not accept the feature while the field is null (the rules need it).
-struct FieldSpec
+//! A layer the editor can draw into: its table in core/Schema (fields, which the attribute form
+//! requires, coded values) and the kind of geometry drawn.
+struct LayerSpec : LayerSchema
 {
-  std::string name;
-  gis::FieldType type = gis::FieldType::String;
-  bool required = false;
-  //! For coded text fields: the values domain.md allows (empty: free text).
-  std::vector<std::string> choices;
-};
-
-//! An editable canonical layer: its geometry and its fields, `code` first.
-struct LayerSpec
-{
-  std::string name;
   gis::GeometryKind kind = gis::GeometryKind::Polygon;
-  std::vector<FieldSpec> fields;
 };
 
 //! The layers of domain.md that the editor can draw into (polygon and point layers), in
@@ -39,10 +28,10 @@ const std::vector<LayerSpec> &editableLayers();
 //! Null when `layer` is not editable.
 const LayerSpec *layerSpec(const std::string &layer);
 
-//! Reads a base feature's values into attributes (the fields of its LayerSpec).
+//! Reads a base feature's values into attributes (every field of its layer's table).
 Attributes attributesOf(const Project &project, const std::string &layer, std::size_t index);
 
-//! The index of the feature with `fid` in the layer, if any.
+//! The index of the feature with `fid` in the layer, if any (Layer::findFid).
 std::optional<std::size_t> findFid(const Project &project, const std::string &layer,
                                    std::int64_t fid);
 

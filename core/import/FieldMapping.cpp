@@ -103,7 +103,7 @@ std::vector<int> resolveFieldMapping(const LayerSchema &layer,
     });
     if (!mapped)
       result[i] = findSource(layer.fields[i].name);
-    if (result[i] < 0 && layer.fields[i].required)
+    if (result[i] < 0 && layer.fields[i].mustExist)
       throw ImportError("field '" + layer.fields[i].name + "' of " + layer.name +
                         " is required but the source has no such field; map one with --field " +
                         layer.fields[i].name +

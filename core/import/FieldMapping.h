@@ -31,7 +31,8 @@ std::vector<FieldMapping> parseFieldMappings(const std::vector<std::string> &tex
 //! For each field of `layer` (in its order), the index of the source field it reads, or -1.
 //! Explicit mappings win; otherwise a source field of the same name (ASCII case ignored) is
 //! used. Throws when a mapping names a field that is not in the layer or not in the source, or
-//! when a required field stays unmapped (naming the field and the source's fields).
+//! when a field the check needs (mustExist) stays unmapped (naming the field and the source's
+//! fields).
 std::vector<int> resolveFieldMapping(const LayerSchema &layer,
                                      const std::vector<std::string> &sourceFields,
                                      const std::vector<FieldMapping> &mappings);

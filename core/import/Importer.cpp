@@ -563,7 +563,7 @@ void Import::checkCodes(const ProjectCodes &project)
       const auto *ref = std::get_if<std::string>(&row.values[i]);
       auto codes = project.references.find(f.references);
       if (!ref || gis::trimmed(*ref).empty()) {
-        if (f.required) // a plot must name its ranger, a catchment its school
+        if (f.formRequired) // a plot must name its ranger, a catchment its school
           unknown[i].add(row.fid, "empty");
       } else if (codes == project.references.end()) {
         missingTable[i].add(row.fid, "");

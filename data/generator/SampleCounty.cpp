@@ -108,8 +108,9 @@ SampleSummary writeAll(gis::VectorDataset &dataset, const SampleOptions &options
 {
   std::vector<gis::LayerWriter> writers;
   for (const LayerSpec &spec : layerSpecs()) {
-    writers.push_back(
-        dataset.createLayer(spec.name, spec.kind, gis::Crs::fromEpsg(spec.epsg), fieldsOf(spec)));
+    writers.push_back(dataset.createLayer(spec.table->name,
+                                          core::drawnGeometryKind(spec.table->geometry),
+                                          gis::Crs::fromEpsg(spec.epsg), fieldsOf(spec)));
   }
   const Grid grid = Grid::make(options.seed, options.sites);
   Sink sink;
@@ -128,7 +129,7 @@ SampleSummary writeAll(gis::VectorDataset &dataset, const SampleOptions &options
   summary.planted = sink.planted();
   writePlanted(dataset, summary.planted);
   for (int layer = 0; layer < kLayerCount; ++layer)
-    summary.layerCounts.emplace_back(layerSpecs()[static_cast<std::size_t>(layer)].name,
+    summary.layerCounts.emplace_back(layerSpecs()[static_cast<std::size_t>(layer)].table->name,
                                      sink.count(static_cast<Layer>(layer)));
   return summary;
 }

@@ -1,33 +1,41 @@
 #include "data/generator/Sink.h"
 
-#include "core/Schema.h"
-
 #include <cstdio>
+#include <stdexcept>
 
 namespace anzhi::sample::detail {
 
-using gis::GeometryKind;
+namespace {
+
+const core::LayerSchema *table(const char *name)
+{
+  if (const core::LayerSchema *schema = core::findLayerSchema(name))
+    return schema;
+  throw std::logic_error(std::string("the generator writes '") + name +
+                         "', which is not a canonical layer");
+}
+
+} // namespace
 
 const std::array<LayerSpec, kLayerCount> &layerSpecs()
 {
-  // Fields come from core/Schema (domain.md's layer table). Every layer is in the working CRS
-  // EPSG:4546 except clinics, kept in CGCS2000 lon/lat so that a check of the sample exercises
-  // the engine's on-the-fly transformation.
+  // Every layer is in the working CRS EPSG:4546 except clinics, kept in CGCS2000 lon/lat so
+  // that a check of the sample exercises the engine's on-the-fly transformation.
   static const std::array<LayerSpec, kLayerCount> specs = {{
-      {"resettlement_sites", GeometryKind::Polygon, 4546, "AZQ-", 4},
-      {"planned_plots", GeometryKind::Polygon, 4546, "P-", 6},
-      {"buildings", GeometryKind::Polygon, 4546, "JZ-", 6},
-      {"schools", GeometryKind::Point, 4546, "XX-", 5},
-      {"school_catchments", GeometryKind::Polygon, 4546, "XQ-", 4},
-      {"clinics", GeometryKind::Point, 4490, "WS-", 5},
-      {"elderly_care", GeometryKind::Point, 4546, "YL-", 5},
-      {"service_points", GeometryKind::Point, 4546, "FW-", 5},
-      {"industrial_parks", GeometryKind::Polygon, 4546, "CY-", 5},
-      {"reclaimed_homesteads", GeometryKind::Polygon, 4546, "ZJD-", 6},
-      {"forest_land", GeometryKind::Polygon, 4546, "LD-", 6},
-      {"rangers", GeometryKind::Point, 4546, "HLY-", 5},
-      {"ranger_plots", GeometryKind::Polygon, 4546, "GH-", 6},
-      {"roads", GeometryKind::Line, 4546, "DL-", 6},
+      {table("resettlement_sites"), 4546, "AZQ-", 4},
+      {table("planned_plots"), 4546, "P-", 6},
+      {table("buildings"), 4546, "JZ-", 6},
+      {table("schools"), 4546, "XX-", 5},
+      {table("school_catchments"), 4546, "XQ-", 4},
+      {table("clinics"), 4490, "WS-", 5},
+      {table("elderly_care"), 4546, "YL-", 5},
+      {table("service_points"), 4546, "FW-", 5},
+      {table("industrial_parks"), 4546, "CY-", 5},
+      {table("reclaimed_homesteads"), 4546, "ZJD-", 6},
+      {table("forest_land"), 4546, "LD-", 6},
+      {table("rangers"), 4546, "HLY-", 5},
+      {table("ranger_plots"), 4546, "GH-", 6},
+      {table("roads"), 4546, "DL-", 6},
   }};
   return specs;
 }
@@ -35,7 +43,7 @@ const std::array<LayerSpec, kLayerCount> &layerSpecs()
 std::vector<gis::FieldDefinition> fieldsOf(const LayerSpec &spec)
 {
   std::vector<gis::FieldDefinition> fields;
-  for (const core::FieldSchema &f : core::findLayerSchema(spec.name)->fields)
+  for (const core::FieldSchema &f : spec.table->fields)
     fields.push_back({f.name, f.type});
   return fields;
 }
@@ -72,11 +80,11 @@ void Sink::plant(std::string rule, Layer layer, std::int64_t fid, std::optional<
 {
   PlantedViolation v;
   v.rule = std::move(rule);
-  v.layer = layerSpecs()[layer].name;
+  v.layer = layerSpecs()[layer].table->name;
   v.fid = fid;
   v.level = std::move(level);
   if (otherLayer)
-    v.otherLayer = layerSpecs()[*otherLayer].name;
+    v.otherLayer = layerSpecs()[*otherLayer].table->name;
   v.otherFid = otherFid;
   m_planted.push_back(std::move(v));
 }

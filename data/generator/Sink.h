@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/Schema.h"
 #include "data/generator/SampleCounty.h"
 #include "gis/Vector.h"
 
@@ -35,17 +36,18 @@ enum Layer : int
   kLayerCount
 };
 
+//! How the generator writes a layer: its table in core/Schema (name, geometry, fields), CRS and
+//! codes.
 struct LayerSpec
 {
-  const char *name;
-  gis::GeometryKind kind;
+  const core::LayerSchema *table;
   int epsg;
   const char *codePrefix; //!< codes are prefix + zero-padded fid, so unique per layer
   int codeDigits;
 };
 
 const std::array<LayerSpec, kLayerCount> &layerSpecs();
-//! The layer's fields, `code` first, as core/Schema (domain.md's layer table) gives them.
+//! The layer's fields, `code` first, as its table gives them.
 std::vector<gis::FieldDefinition> fieldsOf(const LayerSpec &spec);
 
 enum class Shape : std::uint8_t

@@ -11,6 +11,7 @@
 #include "app/desktop/ImportWizard.h"
 #include "app/desktop/LayersDock.h"
 #include "app/desktop/MainWindow.h"
+#include "app/desktop/Names.h"
 #include "app/desktop/OffThreadRelease.h"
 #include "app/desktop/ProjectSession.h"
 #include "app/desktop/ResultsDock.h"
@@ -22,6 +23,7 @@
 #include <QFile>
 #include <QLabel>
 #include <QListWidget>
+#include <QLocale>
 #include <QMessageBox>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -32,6 +34,7 @@
 #include <algorithm>
 #include <atomic>
 #include <thread>
+#include <tuple>
 
 using namespace anzhi;
 using namespace anzhi::apptest;
@@ -87,6 +90,65 @@ private slots:
     }                      // the last release, here on the UI thread
     QVERIFY(QTest::qWaitFor([&] { return destroyed.load(); }, 5000));
     QVERIFY(destroyedOn != ui);
+  }
+
+  void namesOfLayersAndFieldsAreTheTranslationsWords()
+  {
+    // The words anzhi_zh_CN.ts and the English source strings gave before the table held them.
+    const std::vector<std::tuple<std::string, const char *, const char *>> layers = {
+        {"resettlement_sites", "安置区", "Resettlement sites"},
+        {"planned_plots", "规划地块", "Planned plots"},
+        {"buildings", "建筑", "Buildings"},
+        {"schools", "学校", "Schools"},
+        {"school_catchments", "学区", "School catchments"},
+        {"clinics", "医疗机构", "Clinics"},
+        {"elderly_care", "养老机构", "Elderly-care homes"},
+        {"service_points", "服务站点", "Service points"},
+        {"industrial_parks", "产业园区", "Industrial parks"},
+        {"reclaimed_homesteads", "腾退宅基地", "Vacated homesteads"},
+        {"forest_land", "林地", "Forest land"},
+        {"rangers", "生态护林员", "Ecological forest rangers"},
+        {"ranger_plots", "管护责任区", "Responsibility plots"},
+        {"roads", "道路", "Roads"}};
+    const std::vector<std::tuple<std::string, const char *, const char *>> fields = {
+        {"code", "编号", "Code"},
+        {"name", "名称", "Name"},
+        {"county", "县", "County"},
+        {"township", "乡镇", "Township"},
+        {"setting", "安置方式", "Resettlement type"},
+        {"households", "搬迁户", "Relocated households"},
+        {"population", "搬迁人口", "Relocated population"},
+        {"pupils_primary", "适龄子女（小学）", "School-age children (primary)"},
+        {"pupils_junior", "适龄子女（初中）", "School-age children (junior)"},
+        {"support_plan", "后续扶持实施方案", "Follow-up support plan"},
+        {"land_use", "用地性质", "Land use"},
+        {"use", "用途", "Use"},
+        {"level", "级别", "Level"},
+        {"capacity", "学位", "Seats"},
+        {"enrolled", "在校生", "Enrolled pupils"},
+        {"school_code", "学校编号", "School code"},
+        {"beds", "床位", "Beds"},
+        {"kind", "类型", "Kind"},
+        {"jobs", "就业岗位", "Jobs"},
+        {"household_code", "搬迁户编号", "Household code"},
+        {"village", "村", "Village"},
+        {"site_code", "安置区编号", "Resettlement site code"},
+        {"status", "状态", "Status"},
+        {"target_use", "复垦为", "Reclaim to"},
+        {"done_date", "完成日期", "Completion date"},
+        {"ranger_code", "护林员编号", "Ranger code"},
+        {"class", "道路等级", "Road class"}};
+    const QLocale before;
+    for (bool zh : {true, false}) {
+      QLocale::setDefault(zh ? QLocale(QLocale::Chinese, QLocale::China)
+                             : QLocale(QLocale::English, QLocale::UnitedStates));
+      for (const auto &[name, inZh, inEn] : layers)
+        QCOMPARE(desktop::Names::layer(name), QString::fromUtf8(zh ? inZh : inEn));
+      for (const auto &[name, inZh, inEn] : fields)
+        QCOMPARE(desktop::Names::field(name), QString::fromUtf8(zh ? inZh : inEn));
+      QCOMPARE(desktop::Names::layer("violations"), QString("violations"));
+    }
+    QLocale::setDefault(before);
   }
 
   void opensProjectAndListsLayers()

@@ -32,6 +32,7 @@
 
 #include <filesystem>
 #include <optional>
+#include <set>
 
 using namespace anzhi;
 using namespace anzhi::apptest;
@@ -348,6 +349,56 @@ private slots:
     auto p2 = e.session->state({"planned_plots", 2});
     QCOMPARE(core::textOf(p2->attributes, "land_use"), std::optional<std::string>("A33"));
     QCOMPARE(core::textOf(p2->attributes, "code"), std::optional<std::string>("P-2"));
+  }
+
+  void formRefusesNullForExactlyTheRequiredFields()
+  {
+    // Written out from docs/rules.md decision 13, not read from the table: the form must refuse
+    // an empty value for these and accept one for every other field.
+    const std::set<std::pair<std::string, std::string>> required = {
+        {"resettlement_sites", "setting"},
+        {"resettlement_sites", "population"},
+        {"resettlement_sites", "support_plan"},
+        {"planned_plots", "land_use"},
+        {"buildings", "use"},
+        {"schools", "level"},
+        {"schools", "capacity"},
+        {"school_catchments", "school_code"},
+        {"service_points", "kind"},
+        {"reclaimed_homesteads", "status"},
+        {"ranger_plots", "ranger_code"}};
+    std::size_t refused = 0;
+    for (const core::LayerSpec &spec : core::editableLayers()) {
+      auto valid = [](const core::FieldSchema &f) -> QString {
+        if (!f.choices.empty())
+          return QString::fromStdString(f.choices.front());
+        switch (f.type) {
+        case gis::FieldType::Integer:
+          return "1";
+        case gis::FieldType::Real:
+          return "1.5";
+        case gis::FieldType::Date:
+          return "2020-06-01";
+        case gis::FieldType::String:
+          break;
+        }
+        return "X-1";
+      };
+      desktop::AttributeForm form(spec, {}, nullptr);
+      for (const core::FieldSchema &f : spec.fields)
+        form.setText(f.name, valid(f));
+      QVERIFY2(form.problem().isEmpty(), qPrintable(form.problem()));
+      for (const core::FieldSchema &f : spec.fields) {
+        form.setText(f.name, "");
+        const bool mustRefuse = f.name == "code" || required.count({spec.name, f.name});
+        QVERIFY2(
+            form.problem().isEmpty() != mustRefuse,
+            qPrintable(QString::fromStdString(spec.name + "." + f.name) + ": " + form.problem()));
+        refused += mustRefuse;
+        form.setText(f.name, valid(f));
+      }
+    }
+    QCOMPARE(refused, required.size() + core::editableLayers().size());
   }
 
   void liveFeedbackAppearsForAnEncroachingPlotAndGoesWithUndo()

@@ -8,7 +8,6 @@
 #include "gis/GisError.h"
 #include "gis/GpkgGeometry.h"
 
-#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <string>
@@ -110,14 +109,13 @@ int journalReplay(const std::uint8_t *data, std::size_t size)
     if (slot.kind != core::Slot::Kind::State)
       continue;
     if (const GEOSGeometry *g = slot.state->geometry.get()) {
-      if (core::wrongGeometryType(core::findLayerSchema(key.layer)->geometry, g))
+      if (core::wrongGeometryType(spec->geometry, g))
         broken("replay applied a geometry of the wrong dimension for its layer");
       exercise(g);
     }
     for (const auto &[name, value] : slot.state->attributes) {
-      auto field = std::find_if(spec->fields.begin(), spec->fields.end(),
-                                [&key = name](const core::FieldSpec &f) { return f.name == key; });
-      if (field == spec->fields.end())
+      const core::FieldSchema *field = spec->field(name);
+      if (!field)
         broken("replay applied a field the layer does not have");
       const bool typed =
           std::holds_alternative<std::monostate>(value) ||

@@ -60,14 +60,14 @@ AttributeForm::AttributeForm(const core::LayerSpec &spec, const core::Attributes
 {
   setWindowTitle(tr("Attributes: %1").arg(Names::layer(spec.name)));
   auto *form = new QFormLayout;
-  for (const core::FieldSpec &field : spec.fields) {
+  for (const core::FieldSchema &field : spec.fields) {
     Editor e{field};
     auto it = initial.find(field.name);
     const QString current = it == initial.end() ? QString() : textOf(it->second);
     QWidget *widget = nullptr;
     if (!field.choices.empty() || field.name == "land_use" || field.name == "use") {
       e.combo = new QComboBox(this);
-      if (!field.required || current.isEmpty())
+      if (!field.formRequired || current.isEmpty())
         e.combo->addItem(QString(), QString());
       if (field.name == "land_use" || field.name == "use") {
         e.combo->setEditable(true); // any code the rule set maps is allowed
@@ -91,7 +91,7 @@ AttributeForm::AttributeForm(const core::LayerSpec &spec, const core::Attributes
       widget = e.line;
     }
     widget->setObjectName(QString::fromStdString(field.name));
-    const QString label = Names::field(field.name) + (field.required ? " *" : "");
+    const QString label = Names::field(field.name) + (field.formRequired ? " *" : "");
     form->addRow(label, widget);
     m_editors.emplace(field.name, e);
   }
@@ -164,12 +164,12 @@ core::Attributes AttributeForm::values() const
 
 QString AttributeForm::problem() const
 {
-  for (const core::FieldSpec &field : m_spec.fields) {
+  for (const core::FieldSchema &field : m_spec.fields) {
     const Editor &e = m_editors.at(field.name);
     const QString text = rawText(e);
     const QString label = Names::field(field.name);
     if (text.isEmpty()) {
-      if (field.required)
+      if (field.formRequired)
         return tr("%1 is required.").arg(label);
       continue;
     }

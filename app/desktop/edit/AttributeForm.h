@@ -38,7 +38,7 @@ public:
 private:
   struct Editor
   {
-    core::FieldSpec spec;
+    core::FieldSchema spec;
     QLineEdit *line = nullptr;
     QComboBox *combo = nullptr;
   };

@@ -433,7 +433,7 @@ void EditController::onDrawn(gis::Geometry geometry)
     return;
   core::FeatureState state;
   state.geometry = core::share(std::move(geometry));
-  for (const core::FieldSpec &f : spec->fields)
+  for (const core::FieldSchema &f : spec->fields)
     state.attributes[f.name] = {};
   if (layer == "ranger_plots" && !m_rangers->currentRanger().empty())
     state.attributes["ranger_code"] = m_rangers->currentRanger();
