@@ -1,11 +1,11 @@
 #include "core/Engine.h"
 
+#include "core/Parallel.h"
 #include "core/RuleRegistry.h"
 
 #include <algorithm>
 #include <atomic>
 #include <chrono>
-#include <mutex>
 #include <thread>
 
 namespace anzhi::core {
@@ -85,39 +85,20 @@ CheckResult Engine::check(const Project &project, const Progress *progress) cons
       toRun.push_back(i);
     }
   }
-  std::atomic<std::size_t> next{0}, done{0};
-  std::mutex errorMutex;
-  std::exception_ptr firstError;
-  auto worker = [&] {
-    for (std::size_t k = next++; k < toRun.size(); k = next++) {
-      std::size_t i = toRun[k];
-      auto ruleStart = Clock::now();
-      try {
-        throwIfCancelled(progress);
-        RuleContext ctx(project, m_rules, m_rules.config(m_all[i]->id()), progress, std::nullopt);
-        RuleRun run = m_all[i]->run(ctx);
-        result.rules[i].checked = run.checked;
-        result.rules[i].violations = run.violations.size();
-        found[i] = std::move(run.violations);
-      } catch (...) {
-        std::lock_guard lock(errorMutex);
-        if (!firstError)
-          firstError = std::current_exception();
-        next = toRun.size(); // stop handing out rules
-      }
-      result.rules[i].seconds = secondsSince(ruleStart);
-      if (progress)
-        progress->report(m_all[i]->id(), double(++done) / double(toRun.size()));
-    }
-  };
-  std::vector<std::thread> pool;
-  for (int t = 1; t < std::min<int>(m_threads, int(toRun.size())); ++t)
-    pool.emplace_back(worker);
-  worker();
-  for (auto &t : pool)
-    t.join();
-  if (firstError)
-    std::rethrow_exception(firstError);
+  std::atomic<std::size_t> done{0};
+  parallelFor(toRun.size(), m_threads, [&](std::size_t k) {
+    const std::size_t i = toRun[k];
+    const auto ruleStart = Clock::now();
+    throwIfCancelled(progress);
+    RuleContext ctx(project, m_rules, m_rules.config(m_all[i]->id()), progress, std::nullopt);
+    RuleRun run = m_all[i]->run(ctx);
+    result.rules[i].checked = run.checked;
+    result.rules[i].violations = run.violations.size();
+    found[i] = std::move(run.violations);
+    result.rules[i].seconds = secondsSince(ruleStart);
+    if (progress)
+      progress->report(m_all[i]->id(), double(++done) / double(toRun.size()));
+  });
   for (auto &list : found) {
     sortViolations(list);
     for (auto &v : list)
