@@ -70,6 +70,8 @@ struct LayerSchema
   bool optional = false; //!< marked "(optional)" in domain.md
   std::string nameZh;    //!< what the desktop and `anzhi-cli info` call it in Chinese
   std::string nameEn;    //!< and in English
+  //! What messages call one feature in English ("resettlement site"); in Chinese, nameZh.
+  std::string featureEn;
   std::vector<FieldSchema> fields;
 
   //! The field of that name, or null.

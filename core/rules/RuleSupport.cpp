@@ -2,36 +2,7 @@
 
 #include "core/Schema.h"
 
-#include <map>
-
 namespace anzhi::core::rules {
-
-namespace {
-
-struct LayerNames
-{
-  const char *zh;
-  const char *en;
-};
-
-const std::map<std::string, LayerNames> kLayerNames = {
-    {"resettlement_sites", {"安置区", "resettlement site"}},
-    {"planned_plots", {"规划地块", "planned plot"}},
-    {"buildings", {"建筑", "building"}},
-    {"schools", {"学校", "school"}},
-    {"school_catchments", {"学区", "catchment"}},
-    {"clinics", {"医疗机构", "clinic"}},
-    {"elderly_care", {"养老机构", "elderly-care home"}},
-    {"service_points", {"服务站点", "service point"}},
-    {"industrial_parks", {"产业园区", "industrial park"}},
-    {"reclaimed_homesteads", {"腾退宅基地", "vacated homestead"}},
-    {"forest_land", {"林地", "forest land"}},
-    {"rangers", {"生态护林员", "ranger"}},
-    {"ranger_plots", {"管护责任区", "responsibility plot"}},
-    {"roads", {"道路", "road"}},
-};
-
-} // namespace
 
 Violation newViolation(const RuleContext &ctx, const std::string &rule, const std::string &layer,
                        const FeatureBase &f)
@@ -67,8 +38,8 @@ std::string fixed(double value, int decimals)
 
 std::string layerNameZh(const std::string &layer)
 {
-  auto it = kLayerNames.find(layer);
-  return it == kLayerNames.end() ? layer : it->second.zh;
+  const LayerSchema *schema = findLayerSchema(layer);
+  return schema ? schema->nameZh : layer;
 }
 
 std::string featureZh(const FeatureBase &f, const std::optional<std::string> &name)
@@ -96,8 +67,8 @@ std::string labelZh(const std::string &layer, const FeatureBase &f,
 std::string labelEn(const std::string &layer, const FeatureBase &f,
                     const std::optional<std::string> &name)
 {
-  auto it = kLayerNames.find(layer);
-  return (it == kLayerNames.end() ? layer : std::string(it->second.en)) + " " + featureEn(f, name);
+  const LayerSchema *schema = findLayerSchema(layer);
+  return (schema ? schema->featureEn : layer) + " " + featureEn(f, name);
 }
 
 std::vector<std::string> canonicalLayerNames()
