@@ -1,5 +1,6 @@
 #pragma once
 
+#include "app/desktop/BackgroundTask.h"
 #include "app/desktop/CheckRunner.h"
 #include "app/desktop/MapCanvas.h"
 #include "core/Exceptions.h"
@@ -135,6 +136,8 @@ private:
   QLabel *m_crs;
   QProgressBar *m_progress;
   QToolButton *m_cancelButton;
+  BackgroundTask<std::shared_ptr<const render::ViolationOverlay>> m_overlayTask{this};
+  BackgroundTask<core::RuleSet> m_ruleSetTask{this};
 };
 
 } // namespace anzhi::desktop

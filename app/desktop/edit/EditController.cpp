@@ -153,6 +153,7 @@ EditController::EditController(MainWindow *window)
     updateActions();
   });
   connect(m_session, &EditSession::journalFailed, this, &EditController::report);
+  connect(m_session, &EditSession::liveCheckFailed, this, &EditController::report);
   connect(m_session, &EditSession::recoveryFailed, this, [this](const QString &error) {
     const QString text =
         tr("The unsaved edits cannot be recovered: %1. The journal file is kept as it is; "

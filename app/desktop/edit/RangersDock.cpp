@@ -10,7 +10,6 @@
 
 #include <QComboBox>
 #include <QDoubleSpinBox>
-#include <QFutureWatcher>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -18,7 +17,6 @@
 #include <QPushButton>
 #include <QTableWidget>
 #include <QVBoxLayout>
-#include <QtConcurrent/QtConcurrent>
 
 #include <algorithm>
 #include <numbers>
@@ -124,31 +122,27 @@ void RangersDock::reset()
   m_table->setRowCount(0);
   auto project = m_session.project();
   if (!project || !project->hasLayer("rangers")) {
+    m_totalsTask.drop(); // the previous project's totals
     setEnabled(false);
     return;
   }
   setEnabled(true);
-  m_computing = true;
-  const quint64 serial = ++m_serial;
   // The ranked table is built on the worker too: a national project's 595 k totals took the
   // UI thread about 1.5 s to insert and sort.
-  using Totals = std::shared_ptr<core::RankedRangerTotals>;
-  QFuture<Totals> future = QtConcurrent::run([project] {
-    auto totals = std::make_shared<core::RankedRangerTotals>();
-    for (core::RangerTotal &t : core::rangerTotals(*project, core::EditBuffer()))
-      totals->put(std::move(t));
-    return totals;
-  });
-  auto *watcher = new QFutureWatcher<Totals>(this);
-  connect(watcher, &QFutureWatcher<Totals>::finished, this, [this, watcher, serial] {
-    watcher->deleteLater();
-    if (serial != m_serial)
-      return;
-    m_computing = false;
-    m_totals = std::move(*watcher->future().takeResult());
-    refresh(); // edits made while computing
-  });
-  watcher->setFuture(future);
+  m_totalsTask.start(
+      [project] {
+        auto totals = std::make_shared<core::RankedRangerTotals>();
+        for (core::RangerTotal &t : core::rangerTotals(*project, core::EditBuffer()))
+          totals->put(std::move(t));
+        return totals;
+      },
+      [this](std::shared_ptr<core::RankedRangerTotals> totals) {
+        m_totals = std::move(*totals);
+        refresh(); // edits made while computing
+      },
+      [this](const QString &message) {
+        emit problem(tr("The rangers' totals could not be computed: %1").arg(message));
+      });
 }
 
 std::set<std::string> RangersDock::touchedCodes() const
@@ -175,7 +169,7 @@ std::set<std::string> RangersDock::touchedCodes() const
 void RangersDock::refresh()
 {
   auto project = m_session.project();
-  if (!project || m_computing || !project->hasLayer("rangers"))
+  if (!project || isComputing() || !project->hasLayer("rangers"))
     return;
   std::set<std::string> codes = touchedCodes();
   for (const std::string &code : codes)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "app/desktop/BackgroundTask.h"
 #include "core/edit/EditBuffer.h"
 #include "core/edit/RangerTotals.h"
 
@@ -66,7 +67,7 @@ public:
   //! east, north part of the plot.
   void giveArea(double mu, int side);
   QTableWidget *table() const { return m_table; }
-  bool isComputing() const { return m_computing; }
+  bool isComputing() const { return m_totalsTask.isRunning(); }
 
 signals:
   void rangerChosen(const QString &code);
@@ -83,8 +84,7 @@ private:
   core::RankedRangerTotals m_totals;
   std::set<std::string> m_touched; //!< codes recomputed after edits since the last reset
   std::string m_current;
-  bool m_computing = false;
-  quint64 m_serial = 0;
+  BackgroundTask<std::shared_ptr<core::RankedRangerTotals>> m_totalsTask{this};
   QLineEdit *m_filter;
   QTableWidget *m_table;
   QPushButton *m_reassign, *m_give;
