@@ -64,7 +64,8 @@ MainWindow::MainWindow(const QString &language, QWidget *parent)
   createActions();
   createMenus();
   createToolBar();
-  m_edit = new EditController(this);
+  m_edit = new EditController(this, *this);
+  connect(this, &MainWindow::projectOpened, m_edit, &EditController::onProjectOpened);
   connect(m_edit, &EditController::dirtyChanged, this, &MainWindow::updateTitle);
   createStatusBar();
   m_results->setCoverageAction(m_coverage);

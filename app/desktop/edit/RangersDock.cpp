@@ -1,6 +1,5 @@
 #include "app/desktop/edit/RangersDock.h"
 
-#include "app/desktop/MainWindow.h"
 #include "app/desktop/MapCanvas.h"
 #include "app/desktop/Names.h"
 #include "app/desktop/edit/EditSession.h"
@@ -45,10 +44,10 @@ enum Column
 
 } // namespace
 
-RangersDock::RangersDock(EditSession &session, MainWindow *window)
-    : QDockWidget(tr("Rangers"), window)
+RangersDock::RangersDock(EditSession &session, MapCanvas *canvas, QWidget *parent)
+    : QDockWidget(tr("Rangers"), parent)
     , m_session(session)
-    , m_window(window)
+    , m_canvas(canvas)
     , m_filter(new QLineEdit)
     , m_table(new QTableWidget(0, Columns))
     , m_reassign(new QPushButton(tr("Reassign selected plot to this ranger")))
@@ -106,8 +105,8 @@ RangersDock::RangersDock(EditSession &session, MainWindow *window)
           shapes.push_back(gis::clone(s->geometry.get()));
         }
     if (extent)
-      m_window->canvas()->zoomToEnvelope(*extent, 500);
-    m_window->canvas()->setSelection(std::move(shapes));
+      m_canvas->zoomToEnvelope(*extent, 500);
+    m_canvas->setSelection(std::move(shapes));
   });
   connect(m_reassign, &QPushButton::clicked, this, &RangersDock::reassignSelectedPlot);
   connect(m_give, &QPushButton::clicked, this,

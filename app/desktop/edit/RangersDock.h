@@ -23,7 +23,7 @@ class QTableWidget;
 namespace anzhi::desktop {
 
 class EditSession;
-class MainWindow;
+class MapCanvas;
 
 //! The forestry bureau's ranger tools: a table of the rangers (name, site, total 亩, plots,
 //! distance to the nearest plot, status against the rule set's minimum) kept current after
@@ -41,7 +41,8 @@ class RangersDock : public QDockWidget
 
 public:
   static constexpr int kMaxRows = 500;
-  RangersDock(EditSession &session, MainWindow *window);
+  //! `canvas`: the map a row zooms to.
+  RangersDock(EditSession &session, MapCanvas *canvas, QWidget *parent = nullptr);
 
   //! A project opened: recompute every total (on a worker).
   void reset();
@@ -79,7 +80,7 @@ private:
   std::optional<core::FeatureKey> selectedPlot();
 
   EditSession &m_session;
-  MainWindow *m_window;
+  MapCanvas *m_canvas;
   std::function<std::vector<core::FeatureKey>()> m_selection;
   core::RankedRangerTotals m_totals;
   std::set<std::string> m_touched; //!< codes recomputed after edits since the last reset
