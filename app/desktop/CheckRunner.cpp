@@ -1,7 +1,7 @@
 #include "app/desktop/CheckRunner.h"
 
+#include <QCoreApplication>
 #include <QPointer>
-#include <QtConcurrent/QtConcurrent>
 
 #include <atomic>
 #include <chrono>
@@ -26,7 +26,6 @@ void CheckRunner::start(std::shared_ptr<const core::Project> project, const core
     return;
   cancel();
   const quint64 serial = ++m_serial;
-  m_running = true;
   emit started();
   // Progress reports come from the engine's threads: forward at most every 50 ms, queued.
   QPointer<CheckRunner> self(this);
@@ -45,53 +44,42 @@ void CheckRunner::start(std::shared_ptr<const core::Project> project, const core
         QMetaObject::invokeMethod(
             qApp,
             [self, serial, percent, s] {
-              if (self && self->m_serial == serial)
+              if (self && self->m_serial == serial && self->isRunning())
                 emit self->progress(percent, s);
             },
             Qt::QueuedConnection);
       });
   auto progress = m_progress;
-  QFuture<Outcome> future =
-      QtConcurrent::run([project, rules, progress, exceptions = std::move(exceptions)] {
-        Outcome out;
+  m_task.start(
+      [project, rules, progress, exceptions = std::move(exceptions)]() -> Outcome {
         try {
+          FinishedCheck check;
           auto result = std::make_shared<const core::CheckResult>(
               core::Engine(rules).check(*project, progress.get()));
-          out.check.split = std::make_shared<const core::ExceptionSplit>(
+          check.split = std::make_shared<const core::ExceptionSplit>(
               core::splitExceptions(*result, exceptions));
-          out.check.result = std::move(result);
-          out.check.exceptions = exceptions;
+          check.result = std::move(result);
+          check.exceptions = exceptions;
+          return check;
         } catch (const core::Cancelled &) {
-          out.cancelled = true;
-        } catch (const std::exception &e) {
-          out.error = QString::fromStdString(e.what());
+          return std::nullopt;
         }
-        return out;
-      });
-  auto *watcher = new QFutureWatcher<Outcome>(this);
-  connect(watcher, &QFutureWatcher<Outcome>::finished, this, [this, watcher, serial] {
-    watcher->deleteLater();
-    if (serial != m_serial)
-      return;
-    m_running = false;
-    const Outcome &out = watcher->future().result();
-    if (out.cancelled)
-      emit cancelled();
-    else if (!out.error.isEmpty())
-      emit failed(out.error);
-    else
-      emit finished(out.check);
-  });
-  watcher->setFuture(future);
+      },
+      [this](Outcome out) {
+        if (out)
+          emit finished(*out);
+        else
+          emit cancelled();
+      },
+      [this](const QString &message) { emit failed(message); });
 }
 
 void CheckRunner::cancel()
 {
   if (m_progress)
     m_progress->cancel();
-  if (m_running) {
-    m_running = false;
-    ++m_serial; // the running job's result is dropped
+  if (m_task.isRunning()) {
+    m_task.drop();
     emit cancelled();
   }
 }

@@ -1,13 +1,14 @@
 #pragma once
 
+#include "app/desktop/BackgroundTask.h"
 #include "core/Engine.h"
 #include "core/Exceptions.h"
 
-#include <QFutureWatcher>
 #include <QObject>
 #include <QString>
 
 #include <memory>
+#include <optional>
 #include <vector>
 
 namespace anzhi::desktop {
@@ -37,7 +38,7 @@ public:
   void start(std::shared_ptr<const core::Project> project, const core::RuleSet &rules,
              std::vector<core::AcceptedException> exceptions = {});
   void cancel();
-  bool isRunning() const { return m_running; }
+  bool isRunning() const { return m_task.isRunning(); }
 
 signals:
   void started();
@@ -48,14 +49,11 @@ signals:
   void failed(const QString &message);
 
 private:
-  struct Outcome
-  {
-    FinishedCheck check;
-    bool cancelled = false;
-    QString error;
-  };
+  //! Nothing: the check was cancelled.
+  using Outcome = std::optional<FinishedCheck>;
   std::shared_ptr<core::Progress> m_progress;
-  bool m_running = false;
+  BackgroundTask<Outcome> m_task{this};
+  //! Counts started checks: the progress reports of a superseded one are dropped too.
   quint64 m_serial = 0;
 };
 

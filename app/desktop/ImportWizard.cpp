@@ -10,7 +10,6 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFormLayout>
-#include <QFutureWatcher>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -20,7 +19,6 @@
 #include <QSettings>
 #include <QTableWidget>
 #include <QVBoxLayout>
-#include <QtConcurrent/QtConcurrent>
 
 #include <memory>
 
@@ -360,38 +358,28 @@ void ImportWizard::loadPreview()
     options.layer = m_layer->currentText().toStdString();
   options.encoding = encoding();
   m_sourceInfo->setText(tr("Reading %1…").arg(qs(path)));
-  const quint64 serial = ++m_previewSerial;
-  using Result = std::pair<std::optional<core::SourcePreview>, QString>;
-  auto *watcher = new QFutureWatcher<Result>(this);
-  connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, serial] {
-    watcher->deleteLater();
-    if (serial != m_previewSerial)
-      return; // a newer choice is being read
-    auto [preview, error] = watcher->result();
-    m_preview = preview;
-    if (!preview) {
-      m_sourceInfo->setText(error);
-    } else {
-      m_layer->blockSignals(true);
-      m_layer->clear();
-      for (const std::string &name : preview->layers)
-        m_layer->addItem(qs(name));
-      m_layer->setCurrentText(qs(preview->layer));
-      m_layer->blockSignals(false);
-      m_sourceInfo->setText(
-          tr("%n feature(s); coordinate system: %1; text: %2", nullptr, int(preview->features))
-              .arg(preview->crs.empty() ? tr("none") : qs(preview->crs), qs(preview->encoding)));
-    }
-    static_cast<SourceWizardPage *>(page(SourcePage))->changed();
-    emit previewReady();
-  });
-  watcher->setFuture(QtConcurrent::run([path, options]() -> Result {
-    try {
-      return {core::previewSource(path, options), QString()};
-    } catch (const std::exception &e) {
-      return {std::nullopt, qs(e.what())};
-    }
-  }));
+  m_previewTask.start(
+      [path, options] { return core::previewSource(path, options); },
+      [this](core::SourcePreview preview) {
+        m_preview = preview;
+        m_layer->blockSignals(true);
+        m_layer->clear();
+        for (const std::string &name : preview.layers)
+          m_layer->addItem(qs(name));
+        m_layer->setCurrentText(qs(preview.layer));
+        m_layer->blockSignals(false);
+        m_sourceInfo->setText(
+            tr("%n feature(s); coordinate system: %1; text: %2", nullptr, int(preview.features))
+                .arg(preview.crs.empty() ? tr("none") : qs(preview.crs), qs(preview.encoding)));
+        static_cast<SourceWizardPage *>(page(SourcePage))->changed();
+        emit previewReady();
+      },
+      [this](const QString &error) {
+        m_preview.reset();
+        m_sourceInfo->setText(error);
+        static_cast<SourceWizardPage *>(page(SourcePage))->changed();
+        emit previewReady();
+      });
 }
 
 void ImportWizard::fillFieldMapping()
@@ -445,34 +433,25 @@ void ImportWizard::loadLandUseValues()
   m_landUseInfo->setText(tr("Reading the values of %1…").arg(qs(field)));
   const core::SourceOptions options{r.layer, r.encoding};
   const std::string path = r.source;
-  using Result = std::pair<std::vector<std::string>, QString>;
-  auto *watcher = new QFutureWatcher<Result>(this);
-  connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, field] {
-    watcher->deleteLater();
-    auto [values, error] = watcher->result();
-    m_landUseInfo->setText(error.isEmpty() ? tr("Values of the source field %1:").arg(qs(field))
-                                           : error);
-    const core::LandUseMapping rules(core::LandUseMapping::defaultPatterns());
-    m_landUse->setRowCount(int(values.size()));
-    for (int row = 0; row < int(values.size()); ++row) {
-      const std::string &value = values[std::size_t(row)];
-      m_landUse->setItem(row, 0, new QTableWidgetItem(qs(value)));
-      auto *combo = new QComboBox;
-      combo->addItem(
-          tr("As the rule set reads it: %1").arg(landUseClassName(rules.classify(value))));
-      for (int c = 0; c <= int(core::LandUseClass::Other); ++c)
-        combo->addItem(landUseClassName(core::LandUseClass(c)), c);
-      m_landUse->setCellWidget(row, 1, combo);
-    }
-    m_landUse->resizeColumnToContents(0);
-  });
-  watcher->setFuture(QtConcurrent::run([path, options, field]() -> Result {
-    try {
-      return {core::distinctValues(path, options, field), QString()};
-    } catch (const std::exception &e) {
-      return {{}, qs(e.what())};
-    }
-  }));
+  m_valuesTask.start(
+      [path, options, field] { return core::distinctValues(path, options, field); },
+      [this, field](std::vector<std::string> values) {
+        m_landUseInfo->setText(tr("Values of the source field %1:").arg(qs(field)));
+        const core::LandUseMapping rules(core::LandUseMapping::defaultPatterns());
+        m_landUse->setRowCount(int(values.size()));
+        for (int row = 0; row < int(values.size()); ++row) {
+          const std::string &value = values[std::size_t(row)];
+          m_landUse->setItem(row, 0, new QTableWidgetItem(qs(value)));
+          auto *combo = new QComboBox;
+          combo->addItem(
+              tr("As the rule set reads it: %1").arg(landUseClassName(rules.classify(value))));
+          for (int c = 0; c <= int(core::LandUseClass::Other); ++c)
+            combo->addItem(landUseClassName(core::LandUseClass(c)), c);
+          m_landUse->setCellWidget(row, 1, combo);
+        }
+        m_landUse->resizeColumnToContents(0);
+      },
+      [this](const QString &error) { m_landUseInfo->setText(error); });
 }
 
 void ImportWizard::startImport()
@@ -491,22 +470,28 @@ void ImportWizard::startImport()
   m_state->setText(tr("Importing %1 into %2…").arg(qs(r.source), Names::layer(r.role)));
   auto *summaryPage = static_cast<SummaryWizardPage *>(page(SummaryPage));
   summaryPage->changed();
-  auto *watcher = new QFutureWatcher<core::ImportSummary>(this);
-  connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, summaryPage] {
-    watcher->deleteLater();
-    m_summary = watcher->result();
-    m_importing = false;
-    const bool ok = !m_summary->refusal;
-    m_state->setText(
-        ok ? tr("Imported %n row(s); the project is reopened.", nullptr, int(m_summary->imported))
-           : tr("Refused; the project is unchanged: %1").arg(qs(*m_summary->refusal)));
-    m_report->setPlainText(summaryText(*m_summary));
-    // Imported rows cannot be imported again by going back.
-    setOption(QWizard::DisabledBackButtonOnLastPage, ok);
-    summaryPage->changed();
-    emit imported(ok);
-  });
-  watcher->setFuture(QtConcurrent::run([r] { return core::importLayer(r); }));
+  BackgroundTask<core::ImportSummary>::run(
+      this, [r] { return core::importLayer(r); },
+      [this, summaryPage](core::ImportSummary summary) {
+        m_summary = std::move(summary);
+        m_importing = false;
+        const bool ok = !m_summary->refusal;
+        m_state->setText(
+            ok ? tr("Imported %n row(s); the project is reopened.", nullptr,
+                    int(m_summary->imported))
+               : tr("Refused; the project is unchanged: %1").arg(qs(*m_summary->refusal)));
+        m_report->setPlainText(summaryText(*m_summary));
+        // Imported rows cannot be imported again by going back.
+        setOption(QWizard::DisabledBackButtonOnLastPage, ok);
+        summaryPage->changed();
+        emit imported(ok);
+      },
+      [this, summaryPage](const QString &error) {
+        m_importing = false;
+        m_state->setText(tr("The import failed; the project is unchanged: %1").arg(error));
+        summaryPage->changed();
+        emit imported(false);
+      });
 }
 
 QString ImportWizard::warningTitle(const std::string &kind)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "app/desktop/BackgroundTask.h"
 #include "core/import/ImportSource.h"
 #include "core/import/Importer.h"
 
@@ -7,6 +8,8 @@
 #include <QWizard>
 
 #include <optional>
+#include <string>
+#include <vector>
 
 class QCheckBox;
 class QComboBox;
@@ -75,7 +78,9 @@ private:
   std::optional<core::SourcePreview> m_preview;
   std::optional<core::ImportSummary> m_summary;
   bool m_importing = false;
-  quint64 m_previewSerial = 0;
+  //! A newer choice of source supersedes the reading of the previous one.
+  BackgroundTask<core::SourcePreview> m_previewTask{this};
+  BackgroundTask<std::vector<std::string>> m_valuesTask{this};
   QString m_previewedPath;
 
   // Source page

@@ -21,7 +21,6 @@
 #include <QCloseEvent>
 #include <QFileDialog>
 #include <QFileInfo>
-#include <QFutureWatcher>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenuBar>
@@ -35,7 +34,6 @@
 #include <QThreadPool>
 #include <QToolBar>
 #include <QToolButton>
-#include <QtConcurrent/QtConcurrent>
 
 #include <algorithm>
 #include <cmath>
@@ -67,7 +65,8 @@ MainWindow::MainWindow(const QString &language, QWidget *parent)
   createActions();
   createMenus();
   createToolBar();
-  m_edit = new EditController(this);
+  m_edit = new EditController(this, *this);
+  connect(this, &MainWindow::projectOpened, m_edit, &EditController::onProjectOpened);
   connect(m_edit, &EditController::dirtyChanged, this, &MainWindow::updateTitle);
   createStatusBar();
   m_results->setCoverageAction(m_coverage);
@@ -147,6 +146,9 @@ MainWindow::MainWindow(const QString &language, QWidget *parent)
   connect(m_canvas, &MapCanvas::identifyRequested, this, &MainWindow::identifyAt);
   connect(m_canvas, &MapCanvas::selectRequested, this, &MainWindow::selectIn);
   connect(m_canvas, &MapCanvas::measured, m_measure, &QLabel::setText);
+  connect(m_canvas, &MapCanvas::renderFailed, this, [this](const QString &message) {
+    m_status->setText(tr("The map could not be drawn: %1").arg(message));
+  });
 
   // A project left half-written by a crash is rolled back by the loader (on a pool thread)
   // before it is read: the user is told, in the status bar.
@@ -653,14 +655,14 @@ void MainWindow::refreshOverlays()
   // The open violations are shared with the worker, not copied (a national check has
   // thousands, with their WKT: copying them on the UI thread cost tens of ms).
   std::shared_ptr<const core::ExceptionSplit> split = m_results->sharedSplit();
-  auto *watcher = new QFutureWatcher<std::shared_ptr<const render::ViolationOverlay>>(this);
-  connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher] {
-    watcher->deleteLater();
-    if (m_results->hasResult() && m_showViolations->isChecked())
-      m_canvas->setViolations(watcher->result());
-  });
-  watcher->setFuture(
-      QtConcurrent::run([split] { return render::ViolationOverlay::fromViolations(split->open); }));
+  m_overlayTask.start([split] { return render::ViolationOverlay::fromViolations(split->open); },
+                      [this](std::shared_ptr<const render::ViolationOverlay> overlay) {
+                        if (m_results->hasResult() && m_showViolations->isChecked())
+                          m_canvas->setViolations(std::move(overlay));
+                      },
+                      [this](const QString &message) {
+                        m_status->setText(tr("The violations could not be drawn: %1").arg(message));
+                      });
 }
 
 void MainWindow::updateCoverage()
@@ -773,23 +775,17 @@ void MainWindow::exportTo(const QString &file)
   std::shared_ptr<const core::ExceptionSplit> split = m_results->sharedSplit();
   const std::string lang = Names::messageLanguage();
   setBusy(true, tr("Exporting %1…").arg(QFileInfo(file).fileName()));
-  auto *watcher = new QFutureWatcher<QString>(this);
-  connect(watcher, &QFutureWatcher<QString>::finished, this, [this, watcher, file] {
-    watcher->deleteLater();
-    const QString error = watcher->result();
-    setBusy(false, error.isEmpty() ? tr("Exported %1").arg(file) : tr("Export failed"));
-    if (!error.isEmpty())
-      showMessage(QMessageBox::Critical, tr("Export failed"),
-                  tr("%1 was not written.\n\n%2").arg(file, error));
-  });
-  watcher->setFuture(QtConcurrent::run([file, project, result, split, lang] {
-    try {
-      exportViolations(file.toStdString(), project, *result, *split, lang);
-      return QString();
-    } catch (const std::exception &e) {
-      return QString::fromStdString(e.what());
-    }
-  }));
+  BackgroundTask<void>::run(
+      this,
+      [file, project, result, split, lang] {
+        exportViolations(file.toStdString(), project, *result, *split, lang);
+      },
+      [this, file] { setBusy(false, tr("Exported %1").arg(file)); },
+      [this, file](const QString &error) {
+        setBusy(false, tr("Export failed"));
+        showMessage(QMessageBox::Critical, tr("Export failed"),
+                    tr("%1 was not written.\n\n%2").arg(file, error));
+      });
 }
 
 void MainWindow::chooseRuleSet()
@@ -798,30 +794,17 @@ void MainWindow::chooseRuleSet()
                                                     tr("Rule set (*.toml);;All files (*)"));
   if (path.isEmpty())
     return;
-  auto *watcher = new QFutureWatcher<std::pair<std::optional<core::RuleSet>, QString>>(this);
-  connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, path] {
-    watcher->deleteLater();
-    auto [rules, error] = watcher->result();
-    if (!rules) {
-      showMessage(QMessageBox::Critical, tr("Rule set"), error);
-      return;
-    }
-    m_rules = *rules;
-    m_rulesPath = path;
-    QSettings().setValue("ruleSet", path);
-    m_status->setText(tr("Rule set: %1").arg(QString::fromStdString(m_rules.name)));
-    if (!m_session->path().isEmpty())
-      openProject(m_session->path()); // land-use mapping may differ: reload
-  });
-  watcher->setFuture(QtConcurrent::run([path] {
-    try {
-      return std::pair<std::optional<core::RuleSet>, QString>(
-          core::RuleSet::fromFile(path.toStdString()), QString());
-    } catch (const std::exception &e) {
-      return std::pair<std::optional<core::RuleSet>, QString>(std::nullopt,
-                                                              QString::fromStdString(e.what()));
-    }
-  }));
+  m_ruleSetTask.start(
+      [path] { return core::RuleSet::fromFile(path.toStdString()); },
+      [this, path](core::RuleSet rules) {
+        m_rules = std::move(rules);
+        m_rulesPath = path;
+        QSettings().setValue("ruleSet", path);
+        m_status->setText(tr("Rule set: %1").arg(QString::fromStdString(m_rules.name)));
+        if (!m_session->path().isEmpty())
+          openProject(m_session->path()); // land-use mapping may differ: reload
+      },
+      [this](const QString &error) { showMessage(QMessageBox::Critical, tr("Rule set"), error); });
 }
 
 void MainWindow::useBuiltInRules()

@@ -1,7 +1,9 @@
 #pragma once
 
+#include "app/desktop/BackgroundTask.h"
 #include "app/desktop/CheckRunner.h"
 #include "app/desktop/MapCanvas.h"
+#include "app/desktop/edit/EditHost.h"
 #include "core/Exceptions.h"
 #include "core/RuleSet.h"
 
@@ -35,14 +37,14 @@ class ResultsDock;
 //! checks, MapCanvas renders — none of them on the UI thread. Layout and recent projects
 //! persist in QSettings. Ownership: owns its docks, canvas, session and runner (Qt parent).
 //! Thread: UI only.
-class MainWindow : public QMainWindow
+class MainWindow : public QMainWindow, public EditHost
 {
   Q_OBJECT
 public:
   explicit MainWindow(const QString &language, QWidget *parent = nullptr);
   ~MainWindow() override;
 
-  void openProject(const QString &path);
+  void openProject(const QString &path) override;
   //! 文件 → 导入图层: the import wizard into the open project (or a new one); the project is
   //! reopened when rows were imported.
   void importLayer();
@@ -53,18 +55,18 @@ public:
   //! non-modal message says why it failed. What 导出 does once the file is chosen.
   void exportTo(const QString &file);
   //! Zooms to a violation and highlights its location (what selecting it in the list does).
-  void showViolation(const core::Violation &v);
+  void showViolation(const core::Violation &v) override;
 
-  MapCanvas *canvas() const { return m_canvas; }
+  MapCanvas *canvas() const override { return m_canvas; }
   LayersDock *layersDock() const { return m_layers; }
   ResultsDock *resultsDock() const { return m_results; }
   AttributesDock *attributesDock() const { return m_attributes; }
-  ProjectSession *session() const { return m_session; }
+  ProjectSession *session() const override { return m_session; }
   CheckRunner *checkRunner() const { return m_checker; }
   EditController *editController() const { return m_edit; }
   //! The problems of the last open (broken layers, unreadable exceptions), one per line.
   QString problemsText() const { return m_problems; }
-  const core::RuleSet &rules() const { return m_rules; }
+  const core::RuleSet &rules() const override { return m_rules; }
   QStringList recentProjects() const { return m_recent; }
 
 signals:
@@ -135,6 +137,8 @@ private:
   QLabel *m_crs;
   QProgressBar *m_progress;
   QToolButton *m_cancelButton;
+  BackgroundTask<std::shared_ptr<const render::ViolationOverlay>> m_overlayTask{this};
+  BackgroundTask<core::RuleSet> m_ruleSetTask{this};
 };
 
 } // namespace anzhi::desktop

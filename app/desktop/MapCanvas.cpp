@@ -7,30 +7,20 @@
 #include "gis/EllipsoidalArea.h"
 #include "gis/GisError.h"
 
-#include <QFutureWatcher>
 #include <QKeyEvent>
 #include <QMouseEvent>
 #include <QPainter>
 #include <QThreadPool>
 #include <QWheelEvent>
-#include <QtConcurrent/QtConcurrent>
 
 #include <cmath>
 
 namespace anzhi::desktop {
 
-namespace {
-struct RenderOutput
-{
-  QImage image;
-  render::MapTransform transform;
-  render::RenderStats stats;
-};
-} // namespace
-
 MapCanvas::MapCanvas(QWidget *parent)
     : QWidget(parent)
     , m_pool(new QThreadPool(this))
+    , m_renderTask(this, m_pool)
 {
   // Two workers: a cancelled job can wind down while its successor starts.
   m_pool->setMaxThreadCount(2);
@@ -249,7 +239,6 @@ void MapCanvas::startRender()
     m_cancel->store(true);
   auto cancel = std::make_shared<std::atomic<bool>>(false);
   m_cancel = cancel;
-  const quint64 serial = ++m_renderSerial;
   // Snapshot on the UI thread; the job reads only its copy and the immutable project.
   render::RenderRequest request;
   request.project = m_project;
@@ -261,30 +250,28 @@ void MapCanvas::startRender()
   request.labels = m_labels;
   request.hidden = m_hidden;
   const render::MapRenderer renderer = m_renderer;
-  m_rendering = true;
   emit renderStarted();
-  QFuture<RenderOutput> future = QtConcurrent::run(m_pool, [request, cancel, renderer] {
-    RenderOutput out;
-    out.transform = request.transform;
-    out.image = renderer.render(request, cancel.get(), &out.stats);
-    return out;
-  });
-  auto *watcher = new QFutureWatcher<RenderOutput>(this);
-  connect(watcher, &QFutureWatcher<RenderOutput>::finished, this, [this, watcher, serial] {
-    watcher->deleteLater();
-    if (serial != m_renderSerial)
-      return; // a newer job is on its way
-    m_rendering = false;
-    const RenderOutput &out = watcher->future().result();
-    if (out.stats.cancelled)
-      return;
-    m_image = out.image;
-    m_imageTransform = out.transform;
-    m_lastStats = out.stats;
-    update();
-    emit renderFinished();
-  });
-  watcher->setFuture(future);
+  // A newer job supersedes this one: its image would be stale.
+  m_renderTask.start(
+      [request, cancel, renderer] {
+        RenderOutput out;
+        out.transform = request.transform;
+        out.image = renderer.render(request, cancel.get(), &out.stats);
+        return out;
+      },
+      [this](RenderOutput out) {
+        if (out.stats.cancelled)
+          return;
+        m_image = std::move(out.image);
+        m_imageTransform = out.transform;
+        m_lastStats = out.stats;
+        update();
+        emit renderFinished();
+      },
+      [this](const QString &message) {
+        update(); // no longer rendering
+        emit renderFailed(message);
+      });
 }
 
 QPainterPath MapCanvas::pathOf(const GEOSGeometry *g) const
@@ -367,7 +354,7 @@ void MapCanvas::paintEvent(QPaintEvent *)
   }
   if (m_mapTool)
     m_mapTool->paint(p, m_transform);
-  if (m_rendering || m_renderTimer.isActive()) {
+  if (isRendering()) {
     p.setPen(QColor(90, 90, 90));
     p.setFont(m_renderer.style().font(11));
     p.drawText(QRectF(rect()).adjusted(6, 4, -6, -4), Qt::AlignRight | Qt::AlignTop,

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "app/desktop/BackgroundTask.h"
 #include "app/render/MapRenderer.h"
 
 #include <QElapsedTimer>
@@ -82,7 +83,7 @@ public:
   void setScaleDenominator(double n);
 
   //! True while a render job runs (or is about to start).
-  bool isRendering() const { return m_rendering || m_renderTimer.isActive(); }
+  bool isRendering() const { return m_renderTask.isRunning() || m_renderTimer.isActive(); }
   const render::RenderStats &lastStats() const { return m_lastStats; }
   //! The last finished image (for tests).
   const QImage &image() const { return m_image; }
@@ -93,6 +94,7 @@ signals:
   void extentChanged();
   void renderStarted();
   void renderFinished();
+  void renderFailed(const QString &message);
   //! A click of the identify tool, in map units, with the pick tolerance in map units.
   void identifyRequested(double x, double y, double tolerance);
   //! A click (box is a point) or drag of the select tool.
@@ -128,11 +130,16 @@ private:
   render::MapRenderer m_renderer;
   render::MapTransform m_transform;
 
+  struct RenderOutput
+  {
+    QImage image;
+    render::MapTransform transform;
+    render::RenderStats stats;
+  };
   QThreadPool *m_pool;
+  BackgroundTask<RenderOutput> m_renderTask;
   QTimer m_renderTimer;
   std::shared_ptr<std::atomic<bool>> m_cancel;
-  quint64 m_renderSerial = 0;
-  bool m_rendering = false;
   QImage m_image;
   render::MapTransform m_imageTransform;
   render::RenderStats m_lastStats;

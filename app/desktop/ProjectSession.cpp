@@ -4,8 +4,6 @@
 #include "core/report/OutputGuard.h"
 #include "gis/DataFile.h"
 
-#include <QtConcurrent/QtConcurrent>
-
 #include <filesystem>
 
 namespace anzhi::desktop {
@@ -19,51 +17,35 @@ ProjectSession::~ProjectSession() = default;
 
 void ProjectSession::open(const QString &path, const core::RuleSet &rules)
 {
-  const quint64 serial = ++m_loadSerial;
-  m_loading = true;
   emit loadingStarted(path);
   const std::string file = path.toStdString();
   auto landUse = rules.landUse;
-  QFuture<Loaded> future = QtConcurrent::run([file, landUse] {
-    Loaded out;
-    try {
-      core::LoadOptions options;
-      options.landUse = landUse;
-      options.skipBrokenLayers = true;
-      out.project = core::Project::load(file, options);
-      try {
-        out.exceptions = core::loadExceptions(file);
-      } catch (const std::exception &e) {
-        // The project opens; the exceptions table is reported as a problem of its own.
-        out.error = QString::fromStdString(e.what());
-      }
-    } catch (const std::exception &e) {
-      out.project.reset();
-      out.error = QString::fromStdString(e.what());
-    }
-    return out;
-  });
-  auto *watcher = new QFutureWatcher<Loaded>(this);
-  connect(watcher, &QFutureWatcher<Loaded>::finished, this, [this, watcher, serial, path] {
-    watcher->deleteLater();
-    if (serial != m_loadSerial)
-      return; // superseded by a later open()
-    m_loading = false;
-    Loaded loaded = watcher->result();
-    if (!loaded.project) {
-      emit failed(path, loaded.error);
-      return;
-    }
-    m_path = path;
-    m_readOnly = isReadOnlyFile(path);
-    m_project = releasedOffThread(std::move(loaded.project));
-    m_exceptions = std::move(loaded.exceptions);
-    setDirty(false);
-    emit opened();
-    if (!loaded.error.isEmpty())
-      emit saveFailed(loaded.error);
-  });
-  watcher->setFuture(future);
+  m_load.start(
+      [file, landUse] {
+        Loaded out;
+        core::LoadOptions options;
+        options.landUse = landUse;
+        options.skipBrokenLayers = true;
+        out.project = core::Project::load(file, options);
+        try {
+          out.exceptions = core::loadExceptions(file);
+        } catch (const std::exception &e) {
+          // The project opens; the exceptions table is reported as a problem of its own.
+          out.exceptionsError = QString::fromStdString(e.what());
+        }
+        return out;
+      },
+      [this, path](Loaded loaded) {
+        m_path = path;
+        m_readOnly = isReadOnlyFile(path);
+        m_project = releasedOffThread(std::move(loaded.project));
+        m_exceptions = std::move(loaded.exceptions);
+        setDirty(false);
+        emit opened();
+        if (!loaded.exceptionsError.isEmpty())
+          emit saveFailed(loaded.exceptionsError);
+      },
+      [this, path](const QString &message) { emit failed(path, message); });
 }
 
 bool ProjectSession::isReadOnlyFile(const QString &path)
@@ -83,55 +65,27 @@ void ProjectSession::save()
     return;
   }
   const std::string file = m_path.toStdString();
-  const auto exceptions = m_exceptions;
-  QFuture<QString> future = QtConcurrent::run([file, exceptions] {
-    try {
-      core::saveExceptions(file, exceptions);
-      return QString();
-    } catch (const std::exception &e) {
-      return QString::fromStdString(e.what());
-    }
-  });
-  auto *watcher = new QFutureWatcher<QString>(this);
-  connect(watcher, &QFutureWatcher<QString>::finished, this, [this, watcher] {
-    watcher->deleteLater();
-    const QString error = watcher->result();
-    if (!error.isEmpty()) {
-      emit saveFailed(error);
-      return;
-    }
-    setDirty(false);
-    emit saved();
-  });
-  watcher->setFuture(future);
+  BackgroundTask<void>::run(
+      this, [file, exceptions = m_exceptions] { core::saveExceptions(file, exceptions); },
+      [this] {
+        setDirty(false);
+        emit saved();
+      },
+      [this](const QString &message) { emit saveFailed(message); });
 }
 
 void ProjectSession::saveAs(const QString &path, const core::RuleSet &rules)
 {
   if (m_path.isEmpty())
     return;
-  const std::string to = path.toStdString();
-  QFuture<QString> future = QtConcurrent::run([writeCopy = copyWriter(), to] {
-    try {
-      writeCopy(to);
-      return QString();
-    } catch (const std::exception &e) {
-      return QString::fromStdString(e.what());
-    }
-  });
-  auto *watcher = new QFutureWatcher<QString>(this);
-  connect(watcher, &QFutureWatcher<QString>::finished, this, [this, watcher, path, rules] {
-    watcher->deleteLater();
-    const QString error = watcher->result();
-    if (!error.isEmpty()) {
-      emit saveFailed(error);
-      return;
-    }
-    setDirty(false);
-    emit saved();
-    open(path, rules);
-  });
-  watcher->setFuture(future);
+  BackgroundTask<void>::run(
+      this, [writeCopy = copyWriter(), to = path.toStdString()] { writeCopy(to); },
+      [this, path, rules] {
+        setDirty(false);
+        emit saved();
+        open(path, rules);
+      },
+      [this](const QString &message) { emit saveFailed(message); });
 }
 
 std::function<void(const std::string &)> ProjectSession::copyWriter() const

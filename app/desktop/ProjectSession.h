@@ -1,10 +1,10 @@
 #pragma once
 
+#include "app/desktop/BackgroundTask.h"
 #include "core/Exceptions.h"
 #include "core/Project.h"
 #include "core/RuleSet.h"
 
-#include <QFutureWatcher>
 #include <QObject>
 #include <QString>
 
@@ -19,7 +19,7 @@ namespace anzhi::desktop {
 //! writes the exceptions back on save. The snapshot is an immutable shared_ptr<const Project>
 //! handed to render and check workers as is.
 //! Ownership: a QObject owned by the MainWindow. Thread: UI thread only; the I/O runs on the
-//! global thread pool and results arrive through QFutureWatcher (queued to the UI thread).
+//! global thread pool and results arrive through BackgroundTask (queued to the UI thread).
 class ProjectSession : public QObject
 {
   Q_OBJECT
@@ -41,7 +41,7 @@ public:
   //! when the path is the project or one of its files (core::refuseOutputOverProject).
   std::function<void(const std::string &)> copyWriter() const;
 
-  bool isLoading() const { return m_loading; }
+  bool isLoading() const { return m_load.isRunning(); }
   bool isDirty() const { return m_dirty; }
   //! Whether the open project cannot be written: no write permission on the file for anyone
   //! (chmod 0444 — respected even when running as root), none for this user, or none on its
@@ -71,17 +71,17 @@ private:
   {
     std::shared_ptr<const core::Project> project;
     std::vector<core::AcceptedException> exceptions;
-    QString error;
+    //! The accepted exceptions could not be read: the project opens without them.
+    QString exceptionsError;
   };
   void setDirty(bool dirty);
 
   QString m_path;
   std::shared_ptr<const core::Project> m_project;
   std::vector<core::AcceptedException> m_exceptions;
-  bool m_loading = false;
   bool m_dirty = false;
   bool m_readOnly = false;
-  quint64 m_loadSerial = 0;
+  BackgroundTask<Loaded> m_load{this};
 };
 
 } // namespace anzhi::desktop

@@ -1,10 +1,10 @@
 #include "app/desktop/edit/EditController.h"
 
-#include "app/desktop/MainWindow.h"
 #include "app/desktop/MapCanvas.h"
 #include "app/desktop/Names.h"
 #include "app/desktop/ProjectSession.h"
 #include "app/desktop/edit/AttributeForm.h"
+#include "app/desktop/edit/EditHost.h"
 #include "app/desktop/edit/EditSession.h"
 #include "app/desktop/edit/EditTools.h"
 #include "app/desktop/edit/RangersDock.h"
@@ -20,6 +20,7 @@
 #include <QFileInfo>
 #include <QLabel>
 #include <QListWidget>
+#include <QMainWindow>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QPainter>
@@ -62,22 +63,23 @@ void drawShape(QPainter &p, const GEOSGeometry *g, const render::MapTransform &t
 
 } // namespace
 
-EditController::EditController(MainWindow *window)
+EditController::EditController(QMainWindow *window, EditHost &host)
     : QObject(window)
     , m_window(window)
+    , m_host(host)
     , m_session(new EditSession(this))
     , m_snapper(std::make_unique<Snapper>(*m_session))
     , m_draw(std::make_unique<DrawTool>(*m_snapper))
     , m_split(std::make_unique<DrawTool>(*m_snapper))
     , m_modify(std::make_unique<ModifyTool>(*m_session, *m_snapper))
     , m_painted(std::make_shared<Painted>())
-    , m_canvas(window->canvas())
+    , m_canvas(host.canvas())
 {
   m_split->setShape(DrawTool::Shape::Line);
   // Snap to what the map shows now: the editable layers that are visible.
-  m_snapper->setLayers([window] {
+  m_snapper->setLayers([this] {
     std::vector<std::string> layers;
-    for (const std::string &name : window->canvas()->visibleLayersTopDown())
+    for (const std::string &name : m_host.canvas()->visibleLayersTopDown())
       if (core::layerSpec(name))
         layers.push_back(name);
     return layers;
@@ -103,10 +105,10 @@ EditController::EditController(MainWindow *window)
   connect(m_liveList, &QListWidget::currentRowChanged, this, [this](int row) {
     const auto list = m_session->live().list();
     if (row >= 0 && row < int(list.size()))
-      m_window->showViolation(list[std::size_t(row)]);
+      m_host.showViolation(list[std::size_t(row)]);
   });
 
-  m_rangers = new RangersDock(*m_session, window);
+  m_rangers = new RangersDock(*m_session, host.canvas(), window);
   window->addDockWidget(Qt::RightDockWidgetArea, m_rangers);
   window->tabifyDockWidget(m_liveDock, m_rangers);
   m_liveDock->raise();
@@ -117,7 +119,7 @@ EditController::EditController(MainWindow *window)
   });
 
   createActions();
-  MapCanvas *canvas = window->canvas();
+  MapCanvas *canvas = host.canvas();
   canvas->setEditPainter([painted = m_painted, style = render::MapStyle::defaults()](
                              QPainter &p, const render::MapTransform &t) {
     // Unsaved features: their layer's fill under a dashed blue outline.
@@ -143,7 +145,6 @@ EditController::EditController(MainWindow *window)
     m_modifyAction->setChecked(tool == m_modify.get());
     m_splitAction->setChecked(tool == m_split.get());
   });
-  connect(window, &MainWindow::projectOpened, this, &EditController::onProjectOpened);
   connect(m_session, &EditSession::editsChanged, this, &EditController::onEditsChanged);
   connect(m_session, &EditSession::liveChanged, this, &EditController::onLiveChanged);
   connect(m_session, &EditSession::saveFailed, this, [this](const QString &message) {
@@ -153,6 +154,7 @@ EditController::EditController(MainWindow *window)
     updateActions();
   });
   connect(m_session, &EditSession::journalFailed, this, &EditController::report);
+  connect(m_session, &EditSession::liveCheckFailed, this, &EditController::report);
   connect(m_session, &EditSession::recoveryFailed, this, [this](const QString &error) {
     const QString text =
         tr("The unsaved edits cannot be recovered: %1. The journal file is kept as it is; "
@@ -169,23 +171,23 @@ EditController::EditController(MainWindow *window)
     m_window->statusBar()->showMessage(
         tr("Saved %n edited feature(s) in %1", nullptr, written).arg(QFileInfo(path).fileName()),
         8000);
-    m_window->openProject(path);
+    m_host.openProject(path);
   });
   connect(m_session, &EditSession::saved, this, [this](int written) {
     m_window->statusBar()->showMessage(tr("Saved %n edited feature(s)", nullptr, written), 8000);
     // Reopen from the file so that the snapshot holds the saved features with their fids;
     // exceptions changed meanwhile are written first, or the reopen would drop them.
-    ProjectSession *project = m_window->session();
+    ProjectSession *project = m_host.session();
     const QString path = m_session->path();
     if (project->isDirty()) {
       auto *once = new QObject(this);
       connect(project, &ProjectSession::saved, once, [this, path, once] {
         once->deleteLater();
-        m_window->openProject(path);
+        m_host.openProject(path);
       });
       project->save();
     } else {
-      m_window->openProject(path);
+      m_host.openProject(path);
     }
   });
 }
@@ -237,11 +239,11 @@ void EditController::createActions()
   m_discard = make(tr("Disca&rd edits…"));
 
   connect(m_add, &QAction::triggered, this,
-          [this](bool on) { on ? startDrawing() : m_window->canvas()->setMapTool(nullptr); });
+          [this](bool on) { on ? startDrawing() : m_host.canvas()->setMapTool(nullptr); });
   connect(m_modifyAction, &QAction::triggered, this,
-          [this](bool on) { on ? startModifying() : m_window->canvas()->setMapTool(nullptr); });
+          [this](bool on) { on ? startModifying() : m_host.canvas()->setMapTool(nullptr); });
   connect(m_splitAction, &QAction::triggered, this,
-          [this](bool on) { on ? startSplitting() : m_window->canvas()->setMapTool(nullptr); });
+          [this](bool on) { on ? startSplitting() : m_host.canvas()->setMapTool(nullptr); });
   connect(m_delete, &QAction::triggered, this, &EditController::deleteSelected);
   connect(m_merge, &QAction::triggered, this, &EditController::mergeSelected);
   connect(m_copy, &QAction::triggered, this, &EditController::copyAttributes);
@@ -316,31 +318,31 @@ void EditController::startDrawing()
 {
   if (editLayer().empty())
     return;
-  m_window->canvas()->setMapTool(m_draw.get());
+  m_host.canvas()->setMapTool(m_draw.get());
 }
 
 void EditController::startModifying()
 {
   if (editLayer().empty())
     return;
-  m_window->canvas()->setMapTool(m_modify.get());
+  m_host.canvas()->setMapTool(m_modify.get());
 }
 
 void EditController::startSplitting()
 {
   if (editLayer().empty())
     return;
-  m_window->canvas()->setMapTool(m_split.get());
+  m_host.canvas()->setMapTool(m_split.get());
 }
 
 void EditController::onProjectOpened()
 {
-  auto project = m_window->session()->project();
-  m_window->canvas()->setMapTool(nullptr);
+  auto project = m_host.session()->project();
+  m_host.canvas()->setMapTool(nullptr);
   if (m_form)
     m_form->reject();
   const std::string previous = editLayer();
-  m_session->setProject(project, m_window->session()->path(), m_window->rules());
+  m_session->setProject(project, m_host.session()->path(), m_host.rules());
   m_layer->blockSignals(true);
   m_layer->clear();
   for (const core::LayerSpec &spec : core::editableLayers())
@@ -379,16 +381,16 @@ void EditController::onEditsChanged()
     Painted::Shape shape;
     shape.layer = key.layer;
     shape.geometry = slot.state->geometry;
-    if (key.layer == "planned_plots" && m_window->rules().landUse) {
+    if (key.layer == "planned_plots" && m_host.rules().landUse) {
       shape.landUse = core::textOf(slot.state->attributes, "land_use");
-      shape.cls = m_window->rules().landUse->classify(shape.landUse);
+      shape.cls = m_host.rules().landUse->classify(shape.landUse);
     }
     m_painted->edited.push_back(std::move(shape));
   }
-  m_window->canvas()->setHiddenFeatures(
+  m_host.canvas()->setHiddenFeatures(
       std::make_shared<const HiddenFeatures>(m_session->hiddenFeatures()));
   m_modify->pruneSelection();
-  m_window->canvas()->update();
+  m_host.canvas()->update();
   m_rangers->refresh();
   updateActions();
   emit dirtyChanged();
@@ -421,7 +423,7 @@ void EditController::onLiveChanged()
                              nullptr, int(list.size()))
                               .arg(m_session->live().errorCount())
                               .arg(m_session->lastLiveMs(), 0, 'f', 1));
-  m_window->canvas()->update();
+  m_host.canvas()->update();
   m_rangers->refresh();
 }
 
@@ -501,7 +503,7 @@ void EditController::onSplitLine(gis::Geometry line)
     }
     m_session->apply(tr("Split %1").arg(layerNoun()), std::move(changes));
     m_modify->setSelection(created);
-    m_window->canvas()->setMapTool(m_modify.get());
+    m_host.canvas()->setMapTool(m_modify.get());
   } catch (const std::exception &e) {
     report(tr("Cannot split: %1").arg(QString::fromStdString(e.what())));
   }
@@ -607,7 +609,7 @@ void EditController::saveAs(const QString &path)
 {
   if (!m_session->hasEdits() || m_session->isSaving())
     return;
-  m_session->saveAs(path, m_window->session()->copyWriter());
+  m_session->saveAs(path, m_host.session()->copyWriter());
   updateActions();
 }
 

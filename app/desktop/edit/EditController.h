@@ -18,13 +18,14 @@ class QListWidget;
 class QLabel;
 class QMenu;
 class QDockWidget;
+class QMainWindow;
 
 namespace anzhi::desktop {
 
 class AttributeForm;
 class DrawTool;
+class EditHost;
 class EditSession;
-class MainWindow;
 class MapCanvas;
 class ModifyTool;
 class RangersDock;
@@ -36,14 +37,17 @@ class Snapper;
 //! edits and live violations, saving with the violation count, and the offer to recover
 //! journalled edits when a project opens. The edit logic lives in EditSession and the tools;
 //! this class wires them to the window.
-//! Ownership: a QObject child of the MainWindow; owns the session, tools and docks (the docks
+//! It reaches the rest of the application through an EditHost only.
+//! Ownership: a QObject child of the main window; owns the session, tools and docks (the docks
 //! through the window). Thread: UI only.
 class EditController : public QObject
 {
   Q_OBJECT
 
 public:
-  explicit EditController(MainWindow *window);
+  //! `window` carries the menu, tool bar, docks and dialogs; `host` (which must outlive this,
+  //! as the window does) gives the map, the project and the rules.
+  EditController(QMainWindow *window, EditHost &host);
   ~EditController() override;
 
   EditSession *session() const { return m_session; }
@@ -56,6 +60,8 @@ public:
   //! On closing the window: false when the user cancels. Unsaved edits stay in the journal
   //! when the user chooses to keep them.
   bool confirmClose();
+  //! The host opened a project (or reopened it after a save).
+  void onProjectOpened();
 
   // For tests and scripted use.
   void setEditLayer(const std::string &layer);
@@ -86,7 +92,6 @@ signals:
 
 private:
   void createActions();
-  void onProjectOpened();
   void onEditsChanged();
   void onLiveChanged();
   void onDrawn(gis::Geometry geometry);
@@ -98,7 +103,8 @@ private:
   void report(const QString &text);
   QString layerNoun() const;
 
-  MainWindow *m_window;
+  QMainWindow *m_window;
+  EditHost &m_host;
   EditSession *m_session;
   std::unique_ptr<Snapper> m_snapper;
   std::unique_ptr<DrawTool> m_draw;

@@ -3,11 +3,9 @@
 #include "core/edit/EditSaver.h"
 
 #include <QElapsedTimer>
-#include <QFutureWatcher>
 #include <QThreadPool>
 #include <QUndoCommand>
 #include <QUndoStack>
-#include <QtConcurrent/QtConcurrent>
 
 #include <filesystem>
 
@@ -38,22 +36,12 @@ private:
   bool m_journal;
 };
 
-namespace {
-
-struct LiveOutcome
-{
-  std::vector<core::Violation> before, after;
-  double ms = 0;
-  QString error;
-};
-
-} // namespace
-
 EditSession::EditSession(QObject *parent)
     : QObject(parent)
     , m_undo(new QUndoStack(this))
     , m_livePool(new QThreadPool(this))
     , m_journalPool(new QThreadPool(this))
+    , m_liveTask(this, m_livePool)
 {
   // One thread each: journal lines land in edit order; live checks replace each other in order.
   m_journalPool->setMaxThreadCount(1);
@@ -65,7 +53,6 @@ EditSession::EditSession(QObject *parent)
 
 EditSession::~EditSession()
 {
-  ++m_serial;
   m_livePool->waitForDone();
   m_journalPool->waitForDone(); // every journalled edit reaches the disk
 }
@@ -109,7 +96,9 @@ bool EditSession::isJournalling() const
 void EditSession::setProject(std::shared_ptr<const core::Project> project, const QString &path,
                              const core::RuleSet &rules)
 {
-  ++m_serial;
+  // Results for the previous project's edits are stale.
+  m_liveTask.drop();
+  m_replayTask.drop();
   m_project = std::move(project);
   m_path = path;
   m_rules = rules;
@@ -167,37 +156,27 @@ void EditSession::startLiveCheck(core::EditBuffer before, std::vector<core::Feat
 {
   auto holder = m_checker;
   core::EditBuffer after = m_buffer;
-  const quint64 serial = m_serial;
-  ++m_pendingChecks;
-  QFuture<LiveOutcome> future = QtConcurrent::run(
-      m_livePool, [holder, before = std::move(before), after = std::move(after), changed] {
+  // Queued, not superseding: each edit's delta builds on the ones before it.
+  m_liveTask.queue(
+      [holder, before = std::move(before), after = std::move(after), changed] {
         LiveOutcome out;
-        try {
-          QElapsedTimer timer;
-          timer.start();
-          core::LiveCheck::Delta delta = (*holder)->checkEdit(before, after, changed);
-          out.before = std::move(delta.before);
-          out.after = std::move(delta.after);
-          out.ms = double(timer.nsecsElapsed()) / 1e6;
-        } catch (const std::exception &e) {
-          out.error = QString::fromStdString(e.what());
-        }
+        QElapsedTimer timer;
+        timer.start();
+        core::LiveCheck::Delta delta = (*holder)->checkEdit(before, after, changed);
+        out.before = std::move(delta.before);
+        out.after = std::move(delta.after);
+        out.ms = double(timer.nsecsElapsed()) / 1e6;
         return out;
+      },
+      [this](LiveOutcome out) {
+        m_live.replace(out.before, std::move(out.after));
+        m_lastLiveMs = out.ms;
+        emit liveChanged();
+      },
+      [this](const QString &message) {
+        emit liveChanged();
+        emit liveCheckFailed(message);
       });
-  auto *watcher = new QFutureWatcher<LiveOutcome>(this);
-  connect(watcher, &QFutureWatcher<LiveOutcome>::finished, this, [this, watcher, serial] {
-    watcher->deleteLater();
-    --m_pendingChecks;
-    if (serial != m_serial)
-      return; // the project changed meanwhile
-    LiveOutcome out = watcher->result();
-    if (out.error.isEmpty()) {
-      m_live.replace(out.before, std::move(out.after));
-      m_lastLiveMs = out.ms;
-    }
-    emit liveChanged();
-  });
-  watcher->setFuture(future);
 }
 
 core::Change EditSession::changeTo(const core::FeatureKey &key,
@@ -280,55 +259,52 @@ void EditSession::writeEdits(const QString &path,
   const std::string file = path.toStdString();
   const gis::Crs crs = m_project->workingCrs;
   const core::EditBuffer buffer = m_buffer;
-  QFuture<QString> future = QtConcurrent::run([file, crs, buffer, writeCopy] {
-    bool copied = false;
-    try {
-      if (writeCopy) {
-        writeCopy(file);
-        copied = true;
-      }
-      core::saveEdits(file, crs, buffer);
-      return QString();
-    } catch (const std::exception &e) {
-      // A copy without the edits would pass for the saved layout: remove the one made here
-      // (a file that could not even be overwritten is left as it was).
-      if (copied) {
-        std::error_code ignored;
-        std::filesystem::remove(file, ignored);
-      }
-      return QString::fromStdString(e.what());
-    }
-  });
-  const int written = int(buffer.size());
-  auto *watcher = new QFutureWatcher<QString>(this);
-  connect(watcher, &QFutureWatcher<QString>::finished, this, [this, watcher, written, done] {
-    watcher->deleteLater();
-    const QString error = watcher->result();
-    if (!error.isEmpty()) {
-      // "Your edits are kept" must be true when it is said: the journal lines of the last
-      // edits may still be syncing (a few ms), and a crash after the message would lose them.
-      // The report waits for the journal thread's queue, without blocking the UI thread.
-      afterJournal([this, error] {
-        m_saving = false;
-        emit saveFailed(error);
+  BackgroundTask<void>::run(
+      this,
+      [file, crs, buffer, writeCopy] {
+        bool copied = false;
+        try {
+          if (writeCopy) {
+            writeCopy(file);
+            copied = true;
+          }
+          core::saveEdits(file, crs, buffer);
+        } catch (...) {
+          // A copy without the edits would pass for the saved layout: remove the one made here
+          // (a file that could not even be overwritten is left as it was).
+          if (copied) {
+            std::error_code ignored;
+            std::filesystem::remove(file, ignored);
+          }
+          throw;
+        }
+      },
+      [this, written = int(buffer.size()), done] {
+        // Saved: the journal's edits are in the file now. Report the save once the journal is
+        // gone, so that reopening the edited project does not offer them for recovery.
+        m_undo->setClean();
+        inJournal([](core::EditJournal &j) { j.clear(); },
+                  [this, done, written] {
+                    m_saving = false;
+                    done(written);
+                  });
+      },
+      [this](const QString &error) {
+        // "Your edits are kept" must be true when it is said: the journal lines of the last
+        // edits may still be syncing (a few ms), and a crash after the message would lose
+        // them. The report waits for the journal thread's queue, without blocking the UI
+        // thread.
+        afterJournal([this, error] {
+          m_saving = false;
+          emit saveFailed(error);
+        });
       });
-      return;
-    }
-    // Saved: the journal's edits are in the file now. Report the save once the journal is
-    // gone, so that reopening the edited project does not offer them for recovery.
-    m_undo->setClean();
-    inJournal([](core::EditJournal &j) { j.clear(); },
-              [this, done, written] {
-                m_saving = false;
-                done(written);
-              });
-  });
-  watcher->setFuture(future);
 }
 
 void EditSession::discard()
 {
-  ++m_serial;
+  m_liveTask.drop();
+  m_replayTask.drop();
   m_undo->clear();
   m_buffer.clear();
   m_live.clear();
@@ -347,46 +323,27 @@ void EditSession::recover()
   if (!m_project)
     return;
   const std::string file = m_path.toStdString();
-  struct Replayed
-  {
-    core::EditJournal::Replay replay;
-    QString error;
-  };
-  QFuture<Replayed> future = QtConcurrent::run([file] {
-    Replayed out;
-    try {
-      out.replay = core::EditJournal::replay(file);
-    } catch (const std::exception &e) {
-      out.error = QString::fromStdString(e.what());
-    }
-    return out;
-  });
-  auto *watcher = new QFutureWatcher<Replayed>(this);
-  const quint64 serial = m_serial;
-  connect(watcher, &QFutureWatcher<Replayed>::finished, this, [this, watcher, serial] {
-    watcher->deleteLater();
-    if (serial != m_serial)
-      return;
-    Replayed out = watcher->result();
-    if (!out.error.isEmpty()) {
-      // The file is the user's unsaved work even when it cannot be replayed: appending would
-      // put new edits after a line replay refuses, and a save or discard would remove it, so
-      // this session leaves it alone.
-      m_journal.reset();
-      emit recoveryFailed(out.error);
-      return;
-    }
-    std::vector<core::Change> changes;
-    for (const auto &[key, slot] : out.replay.buffer.changes())
-      changes.push_back({key, key.fid < 0 ? core::Slot::deleted() : core::Slot::base(), slot});
-    if (!changes.empty()) {
-      m_buffer.reserveFid(out.replay.buffer.newFid());
-      // Already journalled: the first redo must not write the same edits again.
-      m_undo->push(new EditCommand(this, tr("Recover unsaved edits"), std::move(changes), false));
-    }
-    emit recovered(int(out.replay.edits));
-  });
-  watcher->setFuture(future);
+  m_replayTask.start(
+      [file] { return core::EditJournal::replay(file); },
+      [this](core::EditJournal::Replay replay) {
+        std::vector<core::Change> changes;
+        for (const auto &[key, slot] : replay.buffer.changes())
+          changes.push_back({key, key.fid < 0 ? core::Slot::deleted() : core::Slot::base(), slot});
+        if (!changes.empty()) {
+          m_buffer.reserveFid(replay.buffer.newFid());
+          // Already journalled: the first redo must not write the same edits again.
+          m_undo->push(
+              new EditCommand(this, tr("Recover unsaved edits"), std::move(changes), false));
+        }
+        emit recovered(int(replay.edits));
+      },
+      [this](const QString &error) {
+        // The file is the user's unsaved work even when it cannot be replayed: appending would
+        // put new edits after a line replay refuses, and a save or discard would remove it, so
+        // this session leaves it alone.
+        m_journal.reset();
+        emit recoveryFailed(error);
+      });
 }
 
 } // namespace anzhi::desktop

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "app/desktop/BackgroundTask.h"
 #include "core/RuleSet.h"
 #include "core/edit/EditBuffer.h"
 #include "core/edit/EditJournal.h"
@@ -91,7 +92,7 @@ public:
   //! Milliseconds of the last live check (neighbourhood build + rules, before and after).
   double lastLiveMs() const { return m_lastLiveMs; }
   //! True while live checks are queued or running.
-  bool isChecking() const { return m_pendingChecks > 0; }
+  bool isChecking() const { return m_liveTask.isRunning(); }
   //! True while journal writes are queued or running.
   bool isJournalling() const;
 
@@ -106,6 +107,8 @@ signals:
   //! The journal could not be replayed (JournalError); the file is left as it is and this
   //! session no longer writes to it.
   void recoveryFailed(const QString &message);
+  //! A live check failed: the live violations miss that edit's changes.
+  void liveCheckFailed(const QString &message);
 
 private:
   friend class EditCommand;
@@ -132,12 +135,17 @@ private:
   std::shared_ptr<core::EditJournal> m_journal;
   QThreadPool *m_livePool;
   QThreadPool *m_journalPool;
+  struct LiveOutcome
+  {
+    std::vector<core::Violation> before, after;
+    double ms = 0;
+  };
+  BackgroundTask<LiveOutcome> m_liveTask;
+  BackgroundTask<core::EditJournal::Replay> m_replayTask{this};
   //! Built by the first job on m_livePool; later jobs on the same one-thread pool read it.
   std::shared_ptr<std::shared_ptr<const core::LiveCheck>> m_checker;
   core::LiveViolations m_live;
   double m_lastLiveMs = 0;
-  int m_pendingChecks = 0;
-  quint64 m_serial = 0;
   bool m_saving = false;
 };
 

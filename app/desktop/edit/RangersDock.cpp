@@ -1,6 +1,5 @@
 #include "app/desktop/edit/RangersDock.h"
 
-#include "app/desktop/MainWindow.h"
 #include "app/desktop/MapCanvas.h"
 #include "app/desktop/Names.h"
 #include "app/desktop/edit/EditSession.h"
@@ -10,7 +9,6 @@
 
 #include <QComboBox>
 #include <QDoubleSpinBox>
-#include <QFutureWatcher>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -18,7 +16,6 @@
 #include <QPushButton>
 #include <QTableWidget>
 #include <QVBoxLayout>
-#include <QtConcurrent/QtConcurrent>
 
 #include <algorithm>
 #include <numbers>
@@ -47,10 +44,10 @@ enum Column
 
 } // namespace
 
-RangersDock::RangersDock(EditSession &session, MainWindow *window)
-    : QDockWidget(tr("Rangers"), window)
+RangersDock::RangersDock(EditSession &session, MapCanvas *canvas, QWidget *parent)
+    : QDockWidget(tr("Rangers"), parent)
     , m_session(session)
-    , m_window(window)
+    , m_canvas(canvas)
     , m_filter(new QLineEdit)
     , m_table(new QTableWidget(0, Columns))
     , m_reassign(new QPushButton(tr("Reassign selected plot to this ranger")))
@@ -108,8 +105,8 @@ RangersDock::RangersDock(EditSession &session, MainWindow *window)
           shapes.push_back(gis::clone(s->geometry.get()));
         }
     if (extent)
-      m_window->canvas()->zoomToEnvelope(*extent, 500);
-    m_window->canvas()->setSelection(std::move(shapes));
+      m_canvas->zoomToEnvelope(*extent, 500);
+    m_canvas->setSelection(std::move(shapes));
   });
   connect(m_reassign, &QPushButton::clicked, this, &RangersDock::reassignSelectedPlot);
   connect(m_give, &QPushButton::clicked, this,
@@ -124,31 +121,27 @@ void RangersDock::reset()
   m_table->setRowCount(0);
   auto project = m_session.project();
   if (!project || !project->hasLayer("rangers")) {
+    m_totalsTask.drop(); // the previous project's totals
     setEnabled(false);
     return;
   }
   setEnabled(true);
-  m_computing = true;
-  const quint64 serial = ++m_serial;
   // The ranked table is built on the worker too: a national project's 595 k totals took the
   // UI thread about 1.5 s to insert and sort.
-  using Totals = std::shared_ptr<core::RankedRangerTotals>;
-  QFuture<Totals> future = QtConcurrent::run([project] {
-    auto totals = std::make_shared<core::RankedRangerTotals>();
-    for (core::RangerTotal &t : core::rangerTotals(*project, core::EditBuffer()))
-      totals->put(std::move(t));
-    return totals;
-  });
-  auto *watcher = new QFutureWatcher<Totals>(this);
-  connect(watcher, &QFutureWatcher<Totals>::finished, this, [this, watcher, serial] {
-    watcher->deleteLater();
-    if (serial != m_serial)
-      return;
-    m_computing = false;
-    m_totals = std::move(*watcher->future().takeResult());
-    refresh(); // edits made while computing
-  });
-  watcher->setFuture(future);
+  m_totalsTask.start(
+      [project] {
+        auto totals = std::make_shared<core::RankedRangerTotals>();
+        for (core::RangerTotal &t : core::rangerTotals(*project, core::EditBuffer()))
+          totals->put(std::move(t));
+        return totals;
+      },
+      [this](std::shared_ptr<core::RankedRangerTotals> totals) {
+        m_totals = std::move(*totals);
+        refresh(); // edits made while computing
+      },
+      [this](const QString &message) {
+        emit problem(tr("The rangers' totals could not be computed: %1").arg(message));
+      });
 }
 
 std::set<std::string> RangersDock::touchedCodes() const
@@ -175,7 +168,7 @@ std::set<std::string> RangersDock::touchedCodes() const
 void RangersDock::refresh()
 {
   auto project = m_session.project();
-  if (!project || m_computing || !project->hasLayer("rangers"))
+  if (!project || isComputing() || !project->hasLayer("rangers"))
     return;
   std::set<std::string> codes = touchedCodes();
   for (const std::string &code : codes)

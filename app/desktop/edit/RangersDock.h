@@ -1,5 +1,6 @@
 #pragma once
 
+#include "app/desktop/BackgroundTask.h"
 #include "core/edit/EditBuffer.h"
 #include "core/edit/RangerTotals.h"
 
@@ -22,7 +23,7 @@ class QTableWidget;
 namespace anzhi::desktop {
 
 class EditSession;
-class MainWindow;
+class MapCanvas;
 
 //! The forestry bureau's ranger tools: a table of the rangers (name, site, total 亩, plots,
 //! distance to the nearest plot, status against the rule set's minimum) kept current after
@@ -40,7 +41,8 @@ class RangersDock : public QDockWidget
 
 public:
   static constexpr int kMaxRows = 500;
-  RangersDock(EditSession &session, MainWindow *window);
+  //! `canvas`: the map a row zooms to.
+  RangersDock(EditSession &session, MapCanvas *canvas, QWidget *parent = nullptr);
 
   //! A project opened: recompute every total (on a worker).
   void reset();
@@ -66,7 +68,7 @@ public:
   //! east, north part of the plot.
   void giveArea(double mu, int side);
   QTableWidget *table() const { return m_table; }
-  bool isComputing() const { return m_computing; }
+  bool isComputing() const { return m_totalsTask.isRunning(); }
 
 signals:
   void rangerChosen(const QString &code);
@@ -78,13 +80,12 @@ private:
   std::optional<core::FeatureKey> selectedPlot();
 
   EditSession &m_session;
-  MainWindow *m_window;
+  MapCanvas *m_canvas;
   std::function<std::vector<core::FeatureKey>()> m_selection;
   core::RankedRangerTotals m_totals;
   std::set<std::string> m_touched; //!< codes recomputed after edits since the last reset
   std::string m_current;
-  bool m_computing = false;
-  quint64 m_serial = 0;
+  BackgroundTask<std::shared_ptr<core::RankedRangerTotals>> m_totalsTask{this};
   QLineEdit *m_filter;
   QTableWidget *m_table;
   QPushButton *m_reassign, *m_give;
