@@ -1,40 +1,13 @@
 #include "core/Glossary.h"
 
+#include "core/Schema.h"
+
 #include <array>
 #include <utility>
 
 namespace anzhi::core {
 
 namespace {
-
-struct Word
-{
-  std::string_view field, value, zh;
-};
-
-// docs/domain.md's coded values with the words of the glossary.
-constexpr std::array kCodedValues = {
-    Word{"setting", "urban", "城镇安置"},
-    Word{"setting", "rural", "农村安置"},
-    Word{"level", "primary", "小学"},
-    Word{"level", "junior", "初中"},
-    Word{"level", "nine_year", "九年一贯制"},
-    Word{"level", "village", "村卫生室"},
-    Word{"level", "township", "乡镇卫生院"},
-    Word{"level", "county", "县级医院"},
-    Word{"status", "pending", "待拆除"},
-    Word{"status", "demolished", "已拆除"},
-    Word{"status", "reclaimed", "已复垦"},
-    Word{"status", "relocated", "搬迁户"},
-    Word{"status", "local", "本地户"},
-    Word{"target_use", "cropland", "耕地"},
-    Word{"target_use", "forest", "林地"},
-    Word{"target_use", "grassland", "草地"},
-    Word{"kind", "employment_service", "公共就业服务站"},
-    Word{"kind", "community_service", "社区服务站"},
-    Word{"kind", "park", "产业园区"},
-    Word{"kind", "workshop", "扶贫车间"},
-};
 
 // The codes the map colours (app/render/MapStyle.cpp) and their names: 国土空间调查、规划、用途
 // 管制用地用海分类 (2023) and GB 50137-2011.
@@ -86,9 +59,8 @@ constexpr std::array<std::pair<std::string_view, std::string_view>, 12> kReasons
 
 std::optional<std::string_view> codedValueZh(std::string_view field, std::string_view value)
 {
-  for (const Word &w : kCodedValues)
-    if (w.field == field && w.value == value)
-      return w.zh;
+  if (const Choice *choice = findChoice(field, value))
+    return choice->nameZh;
   return std::nullopt;
 }
 

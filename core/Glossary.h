@@ -9,8 +9,8 @@
 namespace anzhi::core {
 
 //! The Chinese word for a coded value of a canonical field (school level primary → 小学, homestead
-//! status pending → 待拆除, setting urban → 城镇安置 …), or nothing for a value the contract does
-//! not list: messages show that value as it is.
+//! status pending → 待拆除 …) from the layer table (core/Schema.h), or nothing for a value the
+//! contract does not list: messages show that value as it is.
 std::optional<std::string_view> codedValueZh(std::string_view field, std::string_view value);
 
 //! What a land_use or use value means, in Chinese, as the map colours it: the class's name when

@@ -75,7 +75,7 @@ enum Need : unsigned
 
 template<auto Member>
 FieldSchema field(const char *name, unsigned need, const char *zh, const char *en,
-                  std::vector<std::string> choices = {}, const char *references = "")
+                  std::vector<Choice> choices = {}, const char *references = "")
 {
   using V = typename MemberOf<decltype(Member)>::Value;
   return {name,
@@ -119,7 +119,8 @@ const std::vector<LayerSchema> &canonicalSchema()
         field<&Site::county>("county", kFree, "县", "County"),
         field<&Site::township>("township", kFree, "乡镇", "Township"),
         field<&Site::setting>("setting", kBoth, "安置方式", "Resettlement type",
-                              {"urban", "rural"}),
+                              {{"urban", "城镇安置", "Urban resettlement"},
+                               {"rural", "农村安置", "Rural resettlement"}}),
         field<&Site::households>("households", kFree, "搬迁户", "Relocated households"),
         field<&Site::population>("population", kBoth, "搬迁人口", "Relocated population"),
         field<&Site::pupilsPrimary>("pupils_primary", kFree, "适龄子女（小学）",
@@ -151,7 +152,11 @@ const std::vector<LayerSchema> &canonicalSchema()
        "school",
        {code(), field<&School::name>("name", kFree, "名称", "Name"),
         field<&School::level>("level", kBoth, "级别", "Level",
-                              {"primary", "junior", "nine_year", "high", "vocational"}),
+                              {{"primary", "小学", "Primary"},
+                               {"junior", "初中", "Junior"},
+                               {"nine_year", "九年一贯制", "Nine-year"},
+                               {"high", "高中", "High school"},
+                               {"vocational", "职业学校", "Vocational school"}}),
         field<&School::capacity>("capacity", kBoth, "学位", "Seats"),
         field<&School::enrolled>("enrolled", kFree, "在校生", "Enrolled pupils")}},
       {"school_catchments",
@@ -169,7 +174,10 @@ const std::vector<LayerSchema> &canonicalSchema()
        "Clinics",
        "clinic",
        {code(), field<&Clinic::name>("name", kFree, "名称", "Name"),
-        field<&Clinic::level>("level", kFree, "级别", "Level", {"village", "township", "county"})}},
+        field<&Clinic::level>("level", kFree, "级别", "Level",
+                              {{"village", "卫生室", "Village clinic"},
+                               {"township", "卫生院", "Township hospital"},
+                               {"county", "医院", "County hospital"}})}},
       {"elderly_care",
        G::Point,
        false,
@@ -185,8 +193,10 @@ const std::vector<LayerSchema> &canonicalSchema()
        "Service points",
        "service point",
        {code(), field<&ServicePoint::name>("name", kFree, "名称", "Name"),
-        field<&ServicePoint::kind>("kind", kBoth, "类型", "Kind",
-                                   {"employment_service", "community_service"})}},
+        field<&ServicePoint::kind>(
+            "kind", kBoth, "类型", "Kind",
+            {{"employment_service", "公共就业服务站", "Public employment service point"},
+             {"community_service", "社区服务站", "Community service point"}})}},
       {"industrial_parks",
        G::Polygon,
        false,
@@ -194,7 +204,9 @@ const std::vector<LayerSchema> &canonicalSchema()
        "Industrial parks",
        "industrial park",
        {code(), field<&IndustrialPark::name>("name", kFree, "名称", "Name"),
-        field<&IndustrialPark::kind>("kind", kFree, "类型", "Kind", {"park", "workshop"}),
+        field<&IndustrialPark::kind>("kind", kFree, "类型", "Kind",
+                                     {{"park", "产业园区", "Industrial park"},
+                                      {"workshop", "扶贫车间", "Poverty-alleviation workshop"}}),
         field<&IndustrialPark::jobs>("jobs", kFree, "就业岗位", "Jobs")}},
       {"reclaimed_homesteads",
        G::Polygon,
@@ -208,9 +220,13 @@ const std::vector<LayerSchema> &canonicalSchema()
         field<&Homestead::siteCode>("site_code", kFree, "安置区编号", "Resettlement site code", {},
                                     "resettlement_sites"),
         field<&Homestead::status>("status", kBoth, "状态", "Status",
-                                  {"pending", "demolished", "reclaimed"}),
+                                  {{"pending", "待拆除", "Pending"},
+                                   {"demolished", "已拆除", "Demolished"},
+                                   {"reclaimed", "已复垦", "Reclaimed"}}),
         field<&Homestead::targetUse>("target_use", kFree, "复垦为", "Reclaim to",
-                                     {"cropland", "forest", "grassland"}),
+                                     {{"cropland", "耕地", "Cropland"},
+                                      {"forest", "林地", "Forest"},
+                                      {"grassland", "草地", "Grassland"}}),
         field<&Homestead::doneDate>("done_date", kMustExist, "完成日期", "Completion date")}},
       {"forest_land", G::Polygon, true, "林地", "Forest land", "forest land", {code()}},
       {"rangers",
@@ -222,7 +238,9 @@ const std::vector<LayerSchema> &canonicalSchema()
        {code(), field<&Ranger::name>("name", kFree, "名称", "Name"),
         field<&Ranger::siteCode>("site_code", kFree, "安置区编号", "Resettlement site code", {},
                                  "resettlement_sites"),
-        field<&Ranger::status>("status", kFree, "状态", "Status", {"relocated", "local"})}},
+        field<&Ranger::status>(
+            "status", kFree, "状态", "Status",
+            {{"relocated", "已搬迁", "Relocated"}, {"local", "本地", "Local"}})}},
       {"ranger_plots",
        G::Polygon,
        false,
@@ -255,6 +273,17 @@ const FieldSchema *findFieldSchema(std::string_view fieldName)
   for (const LayerSchema &layer : canonicalSchema())
     if (const FieldSchema *f = layer.field(fieldName))
       return f;
+  return nullptr;
+}
+
+const Choice *findChoice(std::string_view fieldName, std::string_view value)
+{
+  // status, level and kind list other values in other layers: look at every layer's.
+  for (const LayerSchema &layer : canonicalSchema())
+    if (const FieldSchema *f = layer.field(fieldName))
+      for (const Choice &choice : f->choices)
+        if (choice.value == value)
+          return &choice;
   return nullptr;
 }
 

@@ -39,6 +39,14 @@ struct FieldBinding
   void (*copy)(FeatureBase &to, const FeatureBase &from) = nullptr;
 };
 
+//! A coded value domain.md lists for a field, with the words planners use for it.
+struct Choice
+{
+  std::string value;
+  std::string nameZh;
+  std::string nameEn;
+};
+
 //! One field of a canonical layer: everything the loader, the editor, the importer, the
 //! generator, the command line and the desktop know about it.
 struct FieldSchema
@@ -55,7 +63,7 @@ struct FieldSchema
   std::string references;
   //! The coded values domain.md lists, which the attribute form offers as its only ones (empty:
   //! free text or number).
-  std::vector<std::string> choices;
+  std::vector<Choice> choices;
   std::string nameZh; //!< what the desktop calls it in Chinese
   std::string nameEn; //!< and in English
   FieldBinding binding;
@@ -88,6 +96,9 @@ const FieldSchema *findFieldSchema(std::string_view fieldName);
 //! The schema of the named layer, checked to bind members of `feature` (or of FeatureBase);
 //! throws std::logic_error naming the layer and field otherwise.
 const LayerSchema &schemaBinding(std::string_view name, const std::type_info &feature);
+//! The words for a coded value of a field named `fieldName` in any layer (status pending →
+//! 待拆除, level primary → 小学), or null when no layer lists that value for that field.
+const Choice *findChoice(std::string_view fieldName, std::string_view value);
 //! The geometry kind a new table of the layer is created with: MultiPolygon for polygon layers
 //! (make-valid and multi-part parcels need it), Point, Line.
 gis::GeometryKind storedGeometryKind(GeometryRole role);

@@ -1,8 +1,8 @@
 #pragma once
 
 #include "app/desktop/BackgroundTask.h"
+#include "core/AcceptedExceptions.h"
 #include "core/Engine.h"
-#include "core/Exceptions.h"
 
 #include <QObject>
 #include <QString>

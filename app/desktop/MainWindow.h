@@ -4,7 +4,7 @@
 #include "app/desktop/CheckRunner.h"
 #include "app/desktop/MapCanvas.h"
 #include "app/desktop/edit/EditHost.h"
-#include "core/Exceptions.h"
+#include "core/AcceptedExceptions.h"
 #include "core/RuleSet.h"
 
 #include <QMainWindow>

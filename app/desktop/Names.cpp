@@ -61,63 +61,11 @@ QString Names::value(const std::string &field, const std::optional<std::string> 
 {
   if (!raw)
     return tr("(empty)");
-  const std::string &v = *raw;
-  if (field == "setting") {
-    if (v == "urban")
-      return tr("Urban resettlement");
-    if (v == "rural")
-      return tr("Rural resettlement");
-  } else if (field == "level") {
-    if (v == "primary")
-      return tr("Primary");
-    if (v == "junior")
-      return tr("Junior");
-    if (v == "nine_year")
-      return tr("Nine-year");
-    if (v == "high")
-      return tr("High school");
-    if (v == "vocational")
-      return tr("Vocational school");
-    if (v == "village")
-      return tr("Village clinic");
-    if (v == "township")
-      return tr("Township hospital");
-    if (v == "county")
-      return tr("County hospital");
-  } else if (field == "status") {
-    if (v == "pending")
-      return tr("Pending");
-    if (v == "demolished")
-      return tr("Demolished");
-    if (v == "reclaimed")
-      return tr("Reclaimed");
-    if (v == "relocated")
-      return tr("Relocated");
-    if (v == "local")
-      return tr("Local");
-  } else if (field == "target_use") {
-    if (v == "cropland")
-      return tr("Cropland");
-    if (v == "forest")
-      return tr("Forest");
-    if (v == "grassland")
-      return tr("Grassland");
-  } else if (field == "kind") {
-    if (v == "employment_service")
-      return tr("Public employment service point");
-    if (v == "community_service")
-      return tr("Community service point");
-    if (v == "park")
-      return tr("Industrial park");
-    if (v == "workshop")
-      return tr("Poverty-alleviation workshop");
-  } else if (field == "support_plan") {
-    if (v == "1")
-      return tr("Yes");
-    if (v == "0")
-      return tr("No");
-  }
-  return QString::fromStdString(v);
+  if (const core::Choice *choice = core::findChoice(field, *raw))
+    return QString::fromStdString(messageLanguage() == "zh" ? choice->nameZh : choice->nameEn);
+  if (field == "support_plan" && (*raw == "1" || *raw == "0"))
+    return *raw == "1" ? tr("Yes") : tr("No");
+  return QString::fromStdString(*raw);
 }
 
 QString Names::metres(double m)

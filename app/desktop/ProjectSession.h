@@ -1,7 +1,7 @@
 #pragma once
 
 #include "app/desktop/BackgroundTask.h"
-#include "core/Exceptions.h"
+#include "core/AcceptedExceptions.h"
 #include "core/Project.h"
 #include "core/RuleSet.h"
 

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "app/desktop/ResultsModel.h"
-#include "core/Exceptions.h"
+#include "core/AcceptedExceptions.h"
 
 #include <QDockWidget>
 

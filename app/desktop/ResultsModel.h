@@ -1,6 +1,6 @@
 #pragma once
 
-#include "core/Exceptions.h"
+#include "core/AcceptedExceptions.h"
 
 #include <QAbstractItemModel>
 #include <QColor>

@@ -1,7 +1,7 @@
 #pragma once
 
+#include "core/AcceptedExceptions.h"
 #include "core/Engine.h"
-#include "core/Exceptions.h"
 
 #include <functional>
 #include <optional>

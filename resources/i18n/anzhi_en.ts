@@ -69,6 +69,13 @@
     </message>
 </context>
 <context>
+    <name>BackgroundTask</name>
+    <message>
+        <source>Unknown error</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ModifyTool</name>
     <message>
         <source>Move vertex</source>
@@ -91,58 +98,6 @@
     <name>Names</name>
     <message>
         <source>(empty)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Encroachment on protected land</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>School not covered</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Seat shortfall</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Managed area below the minimum</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Ranger without responsibility plot</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Overlapping responsibility plots</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Responsibility plot without ranger</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Ranger not managing near home</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Clinic not covered</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No employment service point at a large site</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No follow-up support plan</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Demolition and reclamation overdue</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Invalid geometry</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -171,94 +126,6 @@
     </message>
     <message>
         <source>Layer</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Urban resettlement</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Rural resettlement</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Primary</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Junior</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Nine-year</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>High school</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Vocational school</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Village clinic</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Township hospital</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>County hospital</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Pending</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Demolished</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Reclaimed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Relocated</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Local</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cropland</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Forest</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Grassland</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Public employment service point</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Community service point</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Industrial park</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Poverty-alleviation workshop</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -856,6 +723,10 @@
         <source>[%1] %2</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The import failed; the project is unchanged: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>anzhi::desktop::LayersDock</name>
@@ -1271,6 +1142,14 @@
         <source>GeoPackage (*.gpkg);;CSV (*.csv);;HTML report (*.html);;JSON report (*.json)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The map could not be drawn: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The violations could not be drawn: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>anzhi::desktop::MapCanvas</name>
@@ -1410,6 +1289,10 @@
     </message>
     <message>
         <source>Cannot cut the plot: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The rangers&apos; totals could not be computed: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

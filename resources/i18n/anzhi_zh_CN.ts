@@ -69,6 +69,13 @@
     </message>
 </context>
 <context>
+    <name>BackgroundTask</name>
+    <message>
+        <source>Unknown error</source>
+        <translation>未知错误</translation>
+    </message>
+</context>
+<context>
     <name>ModifyTool</name>
     <message>
         <source>Move vertex</source>
@@ -92,58 +99,6 @@
     <message>
         <source>(empty)</source>
         <translation>（空）</translation>
-    </message>
-    <message>
-        <source>Encroachment on protected land</source>
-        <translation>侵占保护用地</translation>
-    </message>
-    <message>
-        <source>School not covered</source>
-        <translation>学校未覆盖</translation>
-    </message>
-    <message>
-        <source>Seat shortfall</source>
-        <translation>学位缺口</translation>
-    </message>
-    <message>
-        <source>Managed area below the minimum</source>
-        <translation>管护面积不足</translation>
-    </message>
-    <message>
-        <source>Ranger without responsibility plot</source>
-        <translation>护林员无管护责任区</translation>
-    </message>
-    <message>
-        <source>Overlapping responsibility plots</source>
-        <translation>管护责任区重叠</translation>
-    </message>
-    <message>
-        <source>Responsibility plot without ranger</source>
-        <translation>管护责任区无护林员</translation>
-    </message>
-    <message>
-        <source>Ranger not managing near home</source>
-        <translation>未就地管护</translation>
-    </message>
-    <message>
-        <source>Clinic not covered</source>
-        <translation>医疗机构未覆盖</translation>
-    </message>
-    <message>
-        <source>No employment service point at a large site</source>
-        <translation>大型安置区无公共就业服务站</translation>
-    </message>
-    <message>
-        <source>No follow-up support plan</source>
-        <translation>无后续扶持实施方案</translation>
-    </message>
-    <message>
-        <source>Demolition and reclamation overdue</source>
-        <translation>拆旧复垦逾期</translation>
-    </message>
-    <message>
-        <source>Invalid geometry</source>
-        <translation>无效几何</translation>
     </message>
     <message>
         <source>Error</source>
@@ -172,94 +127,6 @@
     <message>
         <source>Layer</source>
         <translation>图层</translation>
-    </message>
-    <message>
-        <source>Urban resettlement</source>
-        <translation>城镇安置</translation>
-    </message>
-    <message>
-        <source>Rural resettlement</source>
-        <translation>农村安置</translation>
-    </message>
-    <message>
-        <source>Primary</source>
-        <translation>小学</translation>
-    </message>
-    <message>
-        <source>Junior</source>
-        <translation>初中</translation>
-    </message>
-    <message>
-        <source>Nine-year</source>
-        <translation>九年一贯制</translation>
-    </message>
-    <message>
-        <source>High school</source>
-        <translation>高中</translation>
-    </message>
-    <message>
-        <source>Vocational school</source>
-        <translation>职业学校</translation>
-    </message>
-    <message>
-        <source>Village clinic</source>
-        <translation>卫生室</translation>
-    </message>
-    <message>
-        <source>Township hospital</source>
-        <translation>卫生院</translation>
-    </message>
-    <message>
-        <source>County hospital</source>
-        <translation>医院</translation>
-    </message>
-    <message>
-        <source>Pending</source>
-        <translation>待拆除</translation>
-    </message>
-    <message>
-        <source>Demolished</source>
-        <translation>已拆除</translation>
-    </message>
-    <message>
-        <source>Reclaimed</source>
-        <translation>已复垦</translation>
-    </message>
-    <message>
-        <source>Relocated</source>
-        <translation>已搬迁</translation>
-    </message>
-    <message>
-        <source>Local</source>
-        <translation>本地</translation>
-    </message>
-    <message>
-        <source>Cropland</source>
-        <translation>耕地</translation>
-    </message>
-    <message>
-        <source>Forest</source>
-        <translation>林地</translation>
-    </message>
-    <message>
-        <source>Grassland</source>
-        <translation>草地</translation>
-    </message>
-    <message>
-        <source>Public employment service point</source>
-        <translation>公共就业服务站</translation>
-    </message>
-    <message>
-        <source>Community service point</source>
-        <translation>社区服务站</translation>
-    </message>
-    <message>
-        <source>Industrial park</source>
-        <translation>产业园区</translation>
-    </message>
-    <message>
-        <source>Poverty-alleviation workshop</source>
-        <translation>扶贫车间</translation>
     </message>
     <message>
         <source>Yes</source>
@@ -845,6 +712,10 @@
         <source>[%1] %2</source>
         <translation>【%1】%2</translation>
     </message>
+    <message>
+        <source>The import failed; the project is unchanged: %1</source>
+        <translation>导入失败，项目未作改动：%1</translation>
+    </message>
 </context>
 <context>
     <name>anzhi::desktop::LayersDock</name>
@@ -1265,6 +1136,14 @@
         <source>GeoPackage (*.gpkg);;CSV (*.csv);;HTML report (*.html);;JSON report (*.json)</source>
         <translation>GeoPackage (*.gpkg);;CSV (*.csv);;HTML 报告 (*.html);;JSON 报告 (*.json)</translation>
     </message>
+    <message>
+        <source>The map could not be drawn: %1</source>
+        <translation>无法绘制地图：%1</translation>
+    </message>
+    <message>
+        <source>The violations could not be drawn: %1</source>
+        <translation>无法绘制违规要素：%1</translation>
+    </message>
 </context>
 <context>
     <name>anzhi::desktop::MapCanvas</name>
@@ -1405,6 +1284,10 @@
     <message>
         <source>Cannot cut the plot: %1</source>
         <translation>无法分割责任区：%1</translation>
+    </message>
+    <message>
+        <source>The rangers&apos; totals could not be computed: %1</source>
+        <translation>无法计算护林员管护面积：%1</translation>
     </message>
 </context>
 <context>

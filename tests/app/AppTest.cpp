@@ -16,8 +16,8 @@
 #include "app/desktop/ProjectSession.h"
 #include "app/desktop/ResultsDock.h"
 #include "app/render/MapRenderer.h"
+#include "core/AcceptedExceptions.h"
 #include "core/Engine.h"
-#include "core/Exceptions.h"
 
 #include <QCoreApplication>
 #include <QFile>

@@ -371,7 +371,7 @@ private slots:
     for (const core::LayerSpec &spec : core::editableLayers()) {
       auto valid = [](const core::FieldSchema &f) -> QString {
         if (!f.choices.empty())
-          return QString::fromStdString(f.choices.front());
+          return QString::fromStdString(f.choices.front().value);
         switch (f.type) {
         case gis::FieldType::Integer:
           return "1";

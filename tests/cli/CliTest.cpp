@@ -3,7 +3,7 @@
 // exactly what `sample` planted.
 
 #include "ProjectBuilder.h"
-#include "core/Exceptions.h"
+#include "core/AcceptedExceptions.h"
 #include "tests/support/Csv.h"
 #include "tests/support/Files.h"
 

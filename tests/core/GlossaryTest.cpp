@@ -10,7 +10,7 @@ using namespace anzhi::core;
 TEST(Glossary, CodedValuesInChinese)
 {
   EXPECT_EQ(codedValueZh("status", "pending"), "待拆除");
-  EXPECT_EQ(codedValueZh("status", "local"), "本地户");
+  EXPECT_EQ(codedValueZh("status", "local"), "本地") << "a ranger's status: another layer's field";
   EXPECT_EQ(codedValueZh("level", "nine_year"), "九年一贯制");
   EXPECT_EQ(codedValueZh("setting", "rural"), "农村安置");
   // A value of another field, or one the contract does not list, has no word.

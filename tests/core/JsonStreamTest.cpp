@@ -3,7 +3,7 @@
 // That builder is kept here, as it was, to compare against.
 
 #include "ProjectBuilder.h"
-#include "core/Exceptions.h"
+#include "core/AcceptedExceptions.h"
 #include "core/report/JsonReport.h"
 #include "core/report/Report.h"
 #include "tests/support/Files.h"

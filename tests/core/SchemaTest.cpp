@@ -169,7 +169,13 @@ TEST(Schema, AgreesWithDomainMdLayerTable)
       EXPECT_EQ(sf.name, df.name);
       EXPECT_EQ(sf.type, df.type);
       // service_points' kind lists "…": the form offers the two named kinds.
-      EXPECT_EQ(sf.choices, df.choices);
+      std::vector<std::string> values;
+      for (const Choice &choice : sf.choices) {
+        values.push_back(choice.value);
+        EXPECT_FALSE(choice.nameZh.empty()) << choice.value;
+        EXPECT_FALSE(choice.nameEn.empty()) << choice.value;
+      }
+      EXPECT_EQ(values, df.choices);
       if (df.nullable) {
         EXPECT_FALSE(sf.formRequired);
       }

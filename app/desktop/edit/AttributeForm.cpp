@@ -75,8 +75,9 @@ AttributeForm::AttributeForm(const core::LayerSpec &spec, const core::Attributes
           e.combo->addItem(QCoreApplication::translate("AttributeForm", label),
                            QString::fromStdString(code));
       } else {
-        for (const std::string &choice : field.choices)
-          e.combo->addItem(Names::value(field.name, choice), QString::fromStdString(choice));
+        for (const core::Choice &choice : field.choices)
+          e.combo->addItem(Names::value(field.name, choice.value),
+                           QString::fromStdString(choice.value));
       }
       int index = e.combo->findData(current);
       if (index >= 0)

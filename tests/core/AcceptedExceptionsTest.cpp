@@ -3,7 +3,7 @@
 
 #include "ProjectBuilder.h"
 
-#include "core/Exceptions.h"
+#include "core/AcceptedExceptions.h"
 
 #include <gtest/gtest.h>
 

@@ -1,4 +1,4 @@
-#include "core/Exceptions.h"
+#include "core/AcceptedExceptions.h"
 
 #include "gis/GisError.h"
 #include "gis/Vector.h"
