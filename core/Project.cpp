@@ -119,12 +119,13 @@ void loadLayer(const LoadContext &ctx, gis::VectorDataset &dataset, Layer<F> &la
           if (toWorking->transform(x, y))
             bad.location = gis::makePoint(x, y);
         }
-        invalid.push_back(std::move(bad));
         try {
           stored = gis::makeValid(stored.get(), role == GeometryRole::Polygon);
+          bad.repaired = true;
         } catch (const gis::GisError &) {
           stored.reset(); // beyond repair (e.g. NaN coordinates): reported, not measured
         }
+        invalid.push_back(std::move(bad));
       }
       if (stored && toWorking->isIdentity()) {
         feature.geometry = std::move(stored);

@@ -131,6 +131,8 @@ struct InvalidGeometry
   std::optional<std::string> code;
   std::string reason;
   gis::Geometry location; //!< where GEOS found the problem, in the working CRS (may be null)
+  //! The rules saw the make-valid repair; otherwise (wrong type, beyond repair) no geometry.
+  bool repaired = false;
 };
 
 //! One canonical layer of the project, loaded into memory with an STR-tree over the

@@ -1,6 +1,7 @@
 #include "app/desktop/AttributesDock.h"
 
 #include "app/desktop/Names.h"
+#include "core/Glossary.h"
 #include "gis/EllipsoidalArea.h"
 #include "gis/GisError.h"
 
@@ -33,6 +34,14 @@ void coded(Rows &rows, const char *field, const std::optional<std::string> &v)
   add(rows, field, Names::value(field, v));
 }
 
+//! The value as stored, in Chinese with what it means as the map colours it (1401 公园绿地).
+QString landUseValue(const std::optional<std::string> &v, core::LandUseClass c)
+{
+  if (!v || Names::messageLanguage() != "zh")
+    return str(v);
+  return QString::fromStdString(core::landUseInWordsZh(c, v));
+}
+
 QString landUseClassName(core::LandUseClass c)
 {
   const auto name = Names::messageLanguage() == "zh" ? core::classNameZh(c) : core::className(c);
@@ -55,12 +64,12 @@ void fields(Rows &r, const core::Site &f)
 void fields(Rows &r, const core::PlannedPlot &f)
 {
   add(r, "name", str(f.name));
-  add(r, "land_use", str(f.landUse));
+  add(r, "land_use", landUseValue(f.landUse, f.landUseClass));
   add(r, "land_use_class", landUseClassName(f.landUseClass));
 }
 void fields(Rows &r, const core::Building &f)
 {
-  add(r, "use", str(f.use));
+  add(r, "use", landUseValue(f.use, f.landUseClass));
   add(r, "land_use_class", landUseClassName(f.landUseClass));
 }
 void fields(Rows &r, const core::School &f)

@@ -1,6 +1,7 @@
 #include "app/render/MapRenderer.h"
 
 #include "app/render/GeometryPath.h"
+#include "core/Glossary.h"
 #include "gis/EllipsoidalArea.h"
 #include "gis/GisError.h"
 
@@ -335,11 +336,11 @@ void Job::layer(const std::string &name)
           return plotSymbol(s.landUseFill(f.landUseClass, f.landUse));
         },
         [&](const core::PlannedPlot &f, const QRectF &box) {
+          // Named as coloured: a 1401 plot the rule set leaves in `other` is 公园绿地.
           if (upp < 1.2 && box.width() > 60 && box.height() > 18)
             addLabel({box.center(),
-                      QString::fromUtf8(core::classNameZh(f.landUseClass).data(),
-                                        qsizetype(core::classNameZh(f.landUseClass).size())),
-                      4, QColor(60, 60, 60), 10, false, false});
+                      QString::fromStdString(core::landUseLabelZh(f.landUseClass, f.landUse)), 4,
+                      QColor(60, 60, 60), 10, false, false});
         });
   } else if (name == "industrial_parks") {
     Symbol sym = fillSymbol(

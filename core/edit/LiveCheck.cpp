@@ -171,8 +171,9 @@ std::unique_ptr<Project> LiveCheck::neighbourhood(const EditBuffer &buffer,
                               nullptr};
           if (report.x && report.y)
             bad.location = gis::makePoint(*report.x, *report.y);
-          p->invalidGeometries.push_back(std::move(bad));
           g = gis::makeValid(g.get(), spec.kind != gis::GeometryKind::Point);
+          bad.repaired = true;
+          p->invalidGeometries.push_back(std::move(bad));
         }
       }
       appendFeature(*p, spec.name, fid, std::move(g), state.attributes, landUse);
@@ -181,8 +182,12 @@ std::unique_ptr<Project> LiveCheck::neighbourhood(const EditBuffer &buffer,
   }
   for (const InvalidGeometry &bad : base.invalidGeometries)
     if (baseKeys.count({bad.layer, bad.fid})) {
-      InvalidGeometry copy{bad.layer, bad.fid, bad.code, bad.reason,
-                           bad.location ? gis::clone(bad.location.get()) : nullptr};
+      InvalidGeometry copy{bad.layer,
+                           bad.fid,
+                           bad.code,
+                           bad.reason,
+                           bad.location ? gis::clone(bad.location.get()) : nullptr,
+                           bad.repaired};
       p->invalidGeometries.push_back(std::move(copy));
     }
   const auto &plots = p->rangerPlots.features;

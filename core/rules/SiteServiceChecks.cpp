@@ -259,9 +259,12 @@ public:
         where = " (" + fixed(x, 1) + ", " + fixed(y, 1) + ")";
       }
       v.messageZh = labelZh(bad.layer, f) + "的几何图形无效：" + validityReasonZh(bad.reason) +
-                    where + "。已按修复后的图形参与检查，请在编辑中修正。";
+                    where +
+                    (bad.repaired ? "。已按修复后的图形参与检查，请在编辑中修正。"
+                                  : "。该要素未带图形参与检查，请在编辑中修正。");
       v.messageEn = labelEn(bad.layer, f) + " has an invalid geometry: " + bad.reason + where +
-                    ". It was checked as repaired; fix it in the editor.";
+                    (bad.repaired ? ". It was checked as repaired; fix it in the editor."
+                                  : ". It was checked without a geometry; fix it in the editor.");
       result.violations.push_back(std::move(v));
     }
     return result;

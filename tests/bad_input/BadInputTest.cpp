@@ -186,6 +186,9 @@ TEST_F(BadInput, BowTiePolygonIsAnInvalidGeometryViolation)
   EXPECT_NE(bad[0]["message"].get<std::string>().find("无效：自相交 (500002.0, 4300002.0)"),
             std::string::npos)
       << bad[0]["message"];
+  EXPECT_NE(bad[0]["message"].get<std::string>().find("已按修复后的图形参与检查"),
+            std::string::npos)
+      << "make-valid repaired the bow tie, and the rules saw the repair";
   EXPECT_EQ(bad[0]["wkt"], "POINT (500002 4300002)");
   EXPECT_EQ(rule(doc, "invalid-geometry")["checked"], 2);
   EXPECT_EQ(rule(doc, "protected-land")["status"], "checked");

@@ -94,6 +94,9 @@ TEST_F(BadInput, LineAndPointInAPolygonLayerAreWrongGeometryTypeViolations)
   EXPECT_NE(bad[0]["message"].get<std::string>().find("几何类型错误：面图层中的 LineString"),
             std::string::npos)
       << bad[0]["message"];
+  // A line cannot be repaired into a plot: the rules saw the plot without geometry.
+  EXPECT_NE(bad[0]["message"].get<std::string>().find("该要素未带图形参与检查"), std::string::npos)
+      << bad[0]["message"];
   EXPECT_EQ(bad[1]["layer"], "planned_plots");
   EXPECT_EQ(bad[1]["fid"], 5);
   EXPECT_NE(bad[1]["message"].get<std::string>().find("几何类型错误：面图层中的 Point"),
