@@ -633,21 +633,13 @@ private slots:
   {
     const std::string path = m_dir.filePath("rangers.gpkg").toStdString();
     {
-      gis::VectorDataset ds = gis::VectorDataset::createGeoPackage(path);
-      addLayer(
-          ds, "rangers", gis::GeometryKind::Point,
-          {{"code", F::String},
-           {"name", F::String},
-           {"site_code", F::String},
-           {"status", F::String}},
-          {{point(X0, Y0), {FieldValue("R-A"), FieldValue("甲"), {}, FieldValue("local")}},
-           {point(X0 + 100, Y0), {FieldValue("R-B"), FieldValue("乙"), {}, FieldValue("local")}}});
+      test::ProjectBuilder b(path);
+      b.add("rangers", "R-A", point(X0, Y0), {FieldValue("甲"), null, FieldValue("local")});
+      b.add("rangers", "R-B", point(X0 + 100, Y0), {FieldValue("乙"), null, FieldValue("local")});
       // R-A: 1000 × 1000 m (1500 mu); R-B: 600 × 500 m (450 mu), east of it.
-      addLayer(
-          ds, "ranger_plots", gis::GeometryKind::Polygon,
-          {{"code", F::String}, {"ranger_code", F::String}},
-          {{rect(X0, Y0, X0 + 1000, Y0 + 1000), {FieldValue("G-A"), FieldValue("R-A")}},
-           {rect(X0 + 1000, Y0, X0 + 1600, Y0 + 500), {FieldValue("G-B"), FieldValue("R-B")}}});
+      b.add("ranger_plots", "G-A", rect(X0, Y0, X0 + 1000, Y0 + 1000), {FieldValue("R-A")});
+      b.add("ranger_plots", "G-B", rect(X0 + 1000, Y0, X0 + 1600, Y0 + 500), {FieldValue("R-B")});
+      b.finish();
     }
     Editing e;
     QVERIFY(e.open(path));

@@ -4,8 +4,8 @@
 // characters and spaces in their names), anzhi-cli run as a script would run it, and the check
 // that the inputs' directory did not change.
 
-#include "ProjectBuilder.h"
 #include "tests/support/Files.h"
+#include "tests/support/ProjectBuilder.h"
 
 #include <nlohmann/json.hpp>
 #include <sqlite3.h>

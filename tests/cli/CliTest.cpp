@@ -2,10 +2,10 @@
 // written (the CSV's rows matching the JSON's), the input untouched, and `check` finding
 // exactly what `sample` planted.
 
-#include "ProjectBuilder.h"
 #include "core/AcceptedExceptions.h"
 #include "tests/support/Csv.h"
 #include "tests/support/Files.h"
+#include "tests/support/ProjectBuilder.h"
 
 #include <nlohmann/json.hpp>
 

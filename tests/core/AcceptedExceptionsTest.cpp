@@ -1,7 +1,7 @@
 // Accepted exceptions (例外): stored in the project GeoPackage, matched to the same violation
 // on the next check by (rule, layer, fid, other layer + fid, level), not counted as errors.
 
-#include "ProjectBuilder.h"
+#include "tests/support/ProjectBuilder.h"
 
 #include "core/AcceptedExceptions.h"
 

@@ -1,7 +1,7 @@
 // A save killed in the middle (SIGKILL, as a crash or a power cut would stop it) leaves the
 // project in the old or the new state, never a mix, and never a corrupt file.
 
-#include "ProjectBuilder.h"
+#include "tests/support/ProjectBuilder.h"
 
 #include <gtest/gtest.h>
 #include <sqlite3.h>

@@ -2,7 +2,7 @@
 // journal and its replay, a lock held by another program, split / merge / cut at an area
 // with areas checked in mu, and the live re-check of an edited neighbourhood.
 
-#include "ProjectBuilder.h"
+#include "tests/support/ProjectBuilder.h"
 
 #include "core/edit/EditJournal.h"
 #include "core/edit/EditSaver.h"

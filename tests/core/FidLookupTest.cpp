@@ -2,7 +2,7 @@
 // neighbourhood), features appended after the index was built (the edit path), a cleared
 // layer; and a loaded GeoPackage whose fids have gaps.
 
-#include "ProjectBuilder.h"
+#include "tests/support/ProjectBuilder.h"
 
 #include "core/edit/FeatureSchema.h"
 

@@ -4,7 +4,7 @@
 // wrong, and never applies part of it. The journals are written by hand here, as a damaged
 // disk or another program would leave them.
 
-#include "ProjectBuilder.h"
+#include "tests/support/ProjectBuilder.h"
 
 #include "core/edit/EditJournal.h"
 

@@ -2,11 +2,11 @@
 // document anzhi-cli wrote before, built whole in memory and dumped by nlohmann with dump(2).
 // That builder is kept here, as it was, to compare against.
 
-#include "ProjectBuilder.h"
 #include "core/AcceptedExceptions.h"
 #include "core/report/JsonReport.h"
 #include "core/report/Report.h"
 #include "tests/support/Files.h"
+#include "tests/support/ProjectBuilder.h"
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>

@@ -1,7 +1,7 @@
 // Loading: the working CRS rule of domain.md, layers in other CRSs, skipped rules, and the
 // errors that stop a check (they must name the file, layer, feature and field).
 
-#include "ProjectBuilder.h"
+#include "tests/support/ProjectBuilder.h"
 
 #include <fstream>
 #include <gtest/gtest.h>

@@ -6,7 +6,7 @@
 // of it, k − 1 < 1.3e-8, so the ellipsoidal area of a small polygon equals its planar area to
 // a relative 3e-8. Every threshold below is tested with a margin of at least 1 %.
 
-#include "ProjectBuilder.h"
+#include "tests/support/ProjectBuilder.h"
 
 #include <gtest/gtest.h>
 

@@ -2,7 +2,7 @@
 // ellipsoidal area equals planar area to a relative 3e-8 (scale factor 1 on the meridian, see
 // ProtectedLandTest.cpp). 1 mu = 10000/15 m².
 
-#include "ProjectBuilder.h"
+#include "tests/support/ProjectBuilder.h"
 
 #include <gtest/gtest.h>
 

@@ -1,10 +1,10 @@
 // The reports: anzhi.report/1 JSON fields and nulls, the HTML summary, and the violations
 // GeoPackage layer read back through OGR.
 
-#include "ProjectBuilder.h"
 #include "core/report/HtmlReport.h"
 #include "core/report/JsonReport.h"
 #include "core/report/ViolationLayer.h"
+#include "tests/support/ProjectBuilder.h"
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>

@@ -1,7 +1,7 @@
 // school-coverage (一（四）) and school-capacity (一（二）（三）) on hand-built projects.
 // Distances are planar in EPSG:4546, so the expected values are plain arithmetic.
 
-#include "ProjectBuilder.h"
+#include "tests/support/ProjectBuilder.h"
 
 #include <gtest/gtest.h>
 

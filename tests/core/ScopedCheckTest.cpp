@@ -1,7 +1,7 @@
 // The live re-check of an edited neighbourhood: Engine::checkScope against an already loaded
 // project reports the violations around the scope and none of those far from it.
 
-#include "ProjectBuilder.h"
+#include "tests/support/ProjectBuilder.h"
 
 #include <gtest/gtest.h>
 

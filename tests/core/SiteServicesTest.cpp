@@ -1,7 +1,7 @@
 // clinic-coverage, large-site-employment, support-plan and reclamation-progress on
 // hand-built projects (planar distances in EPSG:4546, plain arithmetic).
 
-#include "ProjectBuilder.h"
+#include "tests/support/ProjectBuilder.h"
 
 #include <gtest/gtest.h>
 

@@ -1,7 +1,7 @@
 // LoadOptions::skipBrokenLayers: the desktop app opens what it can and names what it could
 // not; the default (what checks use) still fails the whole project.
 
-#include "ProjectBuilder.h"
+#include "tests/support/ProjectBuilder.h"
 
 #include <gtest/gtest.h>
 
@@ -21,14 +21,9 @@ std::string projectWithBrokenSchools(const TempDir &dir)
          null, null, FieldValue(std::int64_t(1))});
   b.add("planned_plots", "P-1", rect(X0, Y0, X0 + 50, Y0 + 50),
         {FieldValue("小学"), FieldValue("education")});
-  std::string path = b.finish();
-  gis::VectorDataset ds = gis::VectorDataset::open(path, gis::VectorDataset::Mode::Update);
-  auto writer =
-      ds.createLayer("schools", gis::GeometryKind::Point, gis::Crs::fromEpsg(4546),
-                     {{"code", gis::FieldType::String}, {"name", gis::FieldType::String}});
-  gis::Geometry p = gis::fromWkt(point(X0 + 10, Y0 + 10));
-  writer.add(p.get(), {FieldValue("XX-1"), FieldValue("小学")});
-  return path;
+  b.layer("schools", {{"name", gis::FieldType::String}});
+  b.add("schools", "XX-1", point(X0 + 10, Y0 + 10), {FieldValue("小学")});
+  return b.finish();
 }
 
 } // namespace

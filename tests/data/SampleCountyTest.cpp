@@ -1,5 +1,6 @@
 #include "data/generator/SampleCounty.h"
 #include "tests/data/ReferenceCheck.h"
+#include "tests/support/TempDir.h"
 
 #include "gis/Crs.h"
 #include "gis/EllipsoidalArea.h"
@@ -8,52 +9,22 @@
 
 #include <gtest/gtest.h>
 
-#include <atomic>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <map>
-#include <random>
 #include <set>
 #include <stdexcept>
-
-#include <unistd.h>
 
 namespace anzhi::sample::test {
 
 namespace {
 
 namespace fs = std::filesystem;
+using anzhi::test::TempDir;
 using gis::FieldType;
 using gis::GeometryKind;
-
-//! A fresh directory, removed with its content; unique per process and call so that tests run
-//! in parallel by ctest never share files.
-class TempDir
-{
-public:
-  TempDir()
-  {
-    static std::atomic<int> counter{0};
-    std::random_device random;
-    m_path =
-        fs::temp_directory_path() / ("anzhi-data-test-" + std::to_string(::getpid()) + "-" +
-                                     std::to_string(counter++) + "-" + std::to_string(random()));
-    fs::create_directories(m_path);
-  }
-  ~TempDir()
-  {
-    std::error_code ec;
-    fs::remove_all(m_path, ec);
-  }
-  TempDir(const TempDir &) = delete;
-  TempDir &operator=(const TempDir &) = delete;
-  std::string file(const std::string &name) const { return (m_path / name).string(); }
-
-private:
-  fs::path m_path;
-};
 
 //! The rule ids of docs/domain.md's rule table.
 const std::set<std::string> kRules = {

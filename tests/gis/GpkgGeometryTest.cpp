@@ -7,7 +7,7 @@
 #include "gis/GisError.h"
 #include "gis/Vector.h"
 
-#include "TempDir.h"
+#include "tests/support/TempDir.h"
 
 #include <gtest/gtest.h>
 #include <ogrsf_frmts.h>
@@ -21,7 +21,7 @@
 namespace anzhi::gis {
 namespace {
 
-using test::TempDir;
+using anzhi::test::TempDir;
 
 constexpr double NaN = std::numeric_limits<double>::quiet_NaN();
 

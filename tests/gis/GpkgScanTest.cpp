@@ -7,7 +7,7 @@
 #include "gis/GisError.h"
 #include "gis/Vector.h"
 
-#include "TempDir.h"
+#include "tests/support/TempDir.h"
 
 #include <gtest/gtest.h>
 
@@ -19,7 +19,7 @@
 namespace anzhi::gis {
 namespace {
 
-using test::TempDir;
+using anzhi::test::TempDir;
 
 //! Runs SQL on the file with plain SQLite, after dropping the GeoPackage's R-tree triggers
 //! (they call GDAL's SQL functions, which plain SQLite does not have). `blob`, if given, is

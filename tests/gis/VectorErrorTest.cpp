@@ -4,14 +4,14 @@
 #include "gis/GisError.h"
 #include "gis/Vector.h"
 
-#include "TempDir.h"
+#include "tests/support/TempDir.h"
 
 #include <gtest/gtest.h>
 
 namespace anzhi::gis {
 namespace {
 
-using test::TempDir;
+using anzhi::test::TempDir;
 
 //! Runs fn, which must throw GisError, and returns its message.
 template<typename Fn> std::string errorOf(Fn &&fn)

@@ -6,11 +6,13 @@
 #include "gis/Vector.h"
 #include "gis/GisError.h"
 
-#include "TempDir.h"
+#include "tests/support/Files.h"
+#include "tests/support/TempDir.h"
 
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -19,7 +21,8 @@
 namespace anzhi::gis {
 namespace {
 
-using test::TempDir;
+using anzhi::test::quote;
+using anzhi::test::TempDir;
 
 const std::vector<FieldDefinition> kFields = {{"code", FieldType::Integer},
                                               {"area_m2", FieldType::Real},
@@ -381,12 +384,18 @@ TEST(Vector, TextFieldsReadAsNumbersAndDates)
 
 // --- The same layer in other formats, converted by GDAL's ogr2ogr ---
 
+//! True when the ogr2ogr command line tool (gdal-bin) can be run.
+bool haveOgr2ogr()
+{
+  return std::system("ogr2ogr --version > /dev/null 2>&1") == 0;
+}
+
 class OtherFormats : public ::testing::Test
 {
 protected:
   void SetUp() override
   {
-    if (!test::haveOgr2ogr())
+    if (!haveOgr2ogr())
       GTEST_SKIP() << "ogr2ogr (gdal-bin) is not installed";
     m_gpkg = m_dir.file("sites.gpkg");
     writeSites(m_gpkg);
@@ -399,8 +408,8 @@ protected:
     std::filesystem::path sub = m_dir.path() / driver.substr(0, driver.find(' '));
     std::filesystem::create_directories(sub);
     std::string out = (sub / fileName).string();
-    std::string command = "ogr2ogr -f " + test::shellQuote(driver) + " " + options + " " +
-                          test::shellQuote(out) + " " + test::shellQuote(m_gpkg) + " sites";
+    std::string command = "ogr2ogr -f " + quote(driver) + " " + options + " " + quote(out) + " " +
+                          quote(m_gpkg) + " sites";
     int rc = std::system(command.c_str());
     EXPECT_EQ(rc, 0) << command;
     return out;

@@ -5,8 +5,8 @@
 #include "core/import/Importer.h"
 #include "tests/support/Files.h"
 
-#include "TempDir.h"
 #include "gis/Vector.h"
+#include "tests/support/TempDir.h"
 
 #include <gdal_priv.h>
 #include <ogrsf_frmts.h>
@@ -24,7 +24,7 @@ namespace anzhi::core {
 namespace {
 
 using anzhi::test::slurp;
-using gis::test::TempDir;
+using anzhi::test::TempDir;
 
 struct Row
 {

@@ -1,8 +1,9 @@
 #pragma once
 
+// The temporary directory every test that writes files works in.
+
 #include <atomic>
 #include <chrono>
-#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <random>
@@ -10,7 +11,7 @@
 
 #include <unistd.h>
 
-namespace anzhi::gis::test {
+namespace anzhi::test {
 
 //! A fresh directory under the system temp directory, removed with everything in it when the
 //! object goes. The name mixes pid, a counter and a random number so that parallel ctest runs
@@ -24,8 +25,8 @@ public:
     std::random_device random;
     const auto tick = std::chrono::steady_clock::now().time_since_epoch().count();
     m_path = std::filesystem::temp_directory_path() /
-             ("anzhi-gis-test-" + std::to_string(::getpid()) + "-" + std::to_string(counter++) +
-              "-" + std::to_string(random()) + "-" + std::to_string(tick));
+             ("anzhi-test-" + std::to_string(::getpid()) + "-" + std::to_string(counter++) + "-" +
+              std::to_string(random()) + "-" + std::to_string(tick));
     std::filesystem::create_directories(m_path);
   }
   ~TempDir()
@@ -52,23 +53,4 @@ private:
   std::filesystem::path m_path;
 };
 
-//! True when the ogr2ogr command line tool (gdal-bin) can be run.
-inline bool haveOgr2ogr()
-{
-  return std::system("ogr2ogr --version > /dev/null 2>&1") == 0;
-}
-
-//! Quotes a path for /bin/sh.
-inline std::string shellQuote(const std::string &s)
-{
-  std::string quoted = "'";
-  for (char c : s) {
-    if (c == '\'')
-      quoted += "'\\''";
-    else
-      quoted += c;
-  }
-  return quoted + "'";
-}
-
-} // namespace anzhi::gis::test
+} // namespace anzhi::test

@@ -1,17 +1,15 @@
 #pragma once
 
-// Builds tiny project GeoPackages for rule tests, with the layer schemas of domain.md
-// written out here independently of the engine's loader.
+// Builds tiny project GeoPackages for the engine, CLI and app tests, with the layer schemas of
+// domain.md written out here independently of the engine's loader.
 
 #include "core/Engine.h"
 #include "gis/Vector.h"
+#include "tests/support/TempDir.h"
 #include "tests/support/Wkt.h"
 
-#include <atomic>
-#include <filesystem>
 #include <map>
 #include <string>
-#include <unistd.h>
 #include <vector>
 
 namespace anzhi::test {
@@ -19,28 +17,6 @@ namespace anzhi::test {
 using gis::FieldValue;
 using V = std::vector<FieldValue>;
 inline const FieldValue null{};
-
-//! A fresh temporary directory, removed with its contents at destruction.
-class TempDir
-{
-public:
-  TempDir()
-  {
-    static std::atomic<int> counter{0};
-    m_path = std::filesystem::temp_directory_path() /
-             ("anzhi-core-test-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
-    std::filesystem::create_directories(m_path);
-  }
-  ~TempDir()
-  {
-    std::error_code ec;
-    std::filesystem::remove_all(m_path, ec);
-  }
-  std::string file(const std::string &name) const { return (m_path / name).string(); }
-
-private:
-  std::filesystem::path m_path;
-};
 
 struct LayerSchema
 {
@@ -103,13 +79,20 @@ public:
 
   ProjectBuilder &layer(const std::string &name, int epsg = 4546)
   {
-    const LayerSchema &schema = schemas().at(name);
-    std::vector<gis::FieldDefinition> fields = {{"code", gis::FieldType::String}};
-    fields.insert(fields.end(), schema.fields.begin(), schema.fields.end());
+    return layer(name, schemas().at(name).fields, epsg);
+  }
+
+  //! The layer with other fields after `code` than domain.md's (a field missing or of another
+  //! type), as a project the loader must refuse or skip. add() then takes values for these.
+  ProjectBuilder &layer(const std::string &name, const std::vector<gis::FieldDefinition> &fields,
+                        int epsg = 4546)
+  {
+    std::vector<gis::FieldDefinition> all = {{"code", gis::FieldType::String}};
+    all.insert(all.end(), fields.begin(), fields.end());
     std::optional<gis::Crs> crs;
     if (epsg > 0)
       crs = gis::Crs::fromEpsg(epsg);
-    m_writers.emplace(name, m_dataset.createLayer(name, schema.kind, crs, fields));
+    m_writers.emplace(name, m_dataset.createLayer(name, schemas().at(name).kind, crs, all));
     return *this;
   }
 
@@ -143,18 +126,16 @@ private:
 inline void writeSitesWithTextPopulation(const std::string &path, double x0, double y0,
                                          const std::string &secondPopulation = "一千")
 {
-  gis::VectorDataset ds = gis::VectorDataset::createGeoPackage(path);
-  auto w =
-      ds.createLayer("resettlement_sites", gis::GeometryKind::Polygon, gis::Crs::fromEpsg(4546),
-                     {{"code", gis::FieldType::String},
-                      {"setting", gis::FieldType::String},
-                      {"population", gis::FieldType::String},
-                      {"support_plan", gis::FieldType::Integer}});
-  gis::Geometry g = gis::fromWkt(rect(x0, y0, x0 + 10, y0 + 10));
-  w.add(g.get(), {FieldValue("AZQ-1"), FieldValue("rural"), FieldValue("1200"),
-                  FieldValue(std::int64_t(1))});
-  w.add(g.get(), {FieldValue("AZQ-2"), FieldValue("rural"), FieldValue(secondPopulation),
-                  FieldValue(std::int64_t(1))});
+  using F = gis::FieldType;
+  ProjectBuilder b(path);
+  b.layer("resettlement_sites",
+          {{"setting", F::String}, {"population", F::String}, {"support_plan", F::Integer}});
+  const std::string site = rect(x0, y0, x0 + 10, y0 + 10);
+  b.add("resettlement_sites", "AZQ-1", site,
+        {FieldValue("rural"), FieldValue("1200"), FieldValue(std::int64_t(1))});
+  b.add("resettlement_sites", "AZQ-2", site,
+        {FieldValue("rural"), FieldValue(secondPopulation), FieldValue(std::int64_t(1))});
+  b.finish();
 }
 
 inline core::CheckResult check(const std::string &path,
