@@ -98,13 +98,14 @@ int runInfo(const std::string &project)
 {
   try {
     gis::VectorDataset dataset = gis::VectorDataset::open(project);
-    std::cout << "项目 Project: " << project << "\n";
+    std::cout << "项目 Project: " << gis::printable(project) << "\n";
     try {
       gis::Crs working = core::chooseWorkingCrs(dataset);
       std::cout << "工作坐标系 Working CRS: " << working.authId() << " (" << working.name()
                 << ")\n";
     } catch (const std::exception &e) {
-      std::cout << "工作坐标系 Working CRS: 无法确定 cannot be chosen: " << e.what() << "\n";
+      std::cout << "工作坐标系 Working CRS: 无法确定 cannot be chosen: " << gis::printable(e.what())
+                << "\n";
     }
     std::cout << "\n"
               << pad("图层 layer", 24) << pad("角色 role", 38) << pad("几何 geometry", 15)
@@ -125,8 +126,10 @@ int runInfo(const std::string &project)
       } else {
         crsText = "—";
       }
-      std::cout << pad(name, 24) << pad(roleText, 38) << pad(kindName(layer.geometryKind()), 15)
-                << pad(crsText, 14) << layer.featureCount() << "\n";
+      // A table name is the file's text: shown, never interpreted by the terminal.
+      std::cout << pad(gis::printable(name), 24) << pad(roleText, 38)
+                << pad(kindName(layer.geometryKind()), 15) << pad(crsText, 14)
+                << layer.featureCount() << "\n";
     }
     std::string missing;
     for (const std::string &name : core::Project::canonicalLayers())

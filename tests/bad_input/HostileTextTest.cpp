@@ -208,3 +208,22 @@ TEST_F(BadInput, ImportIntoTableWithTriggersIsRefusedUnlessAllowed)
   EXPECT_EQ(count(project, "SELECT count(*) FROM audit"), 2); // the trigger ran, as announced
   EXPECT_EQ(count(project, "SELECT count(*) FROM schools"), 3);
 }
+
+TEST_F(BadInput, DataCannotForgeTheInfoListing)
+{
+  // A table name is the file's text too: `info` lists it as a layer.
+  const std::string project = validProject("县 项目.gpkg", 3);
+  const std::string table = "parcels" + kForged;
+  std::string quoted; // as an SQL identifier and as an SQL string
+  for (char c : table)
+    quoted += c == '"' ? std::string("\"\"") : std::string(1, c);
+  sql(project, "CREATE TABLE \"" + quoted +
+                   "\" (fid INTEGER PRIMARY KEY, note TEXT);"
+                   "INSERT INTO gpkg_contents (table_name, data_type, identifier) VALUES ('" +
+                   quoted + "', 'attributes', 'x');");
+  const CliRun run = cli("info " + quote(project), false);
+  EXPECT_EQ(run.exitCode, 0) << run.err;
+  EXPECT_NE(run.out.find("parcels" + kForgedShown), std::string::npos) << run.out;
+  EXPECT_EQ(run.out.find('\x1b'), std::string::npos) << run.out;
+  EXPECT_EQ(run.out.find("\nanzhi-cli: Errors: 0"), std::string::npos) << run.out;
+}
