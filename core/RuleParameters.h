@@ -37,6 +37,12 @@ enum class Unit
   People
 };
 
+//! What a parameter's default value cites, in Chinese and English.
+struct Cited
+{
+  std::string_view zh, en;
+};
+
 //! Sees every parameter of a rule once, by its key in the rule's TOML table (dotted for a
 //! nested table: "radius_m.primary") and with the source its default value cites. One
 //! declaration (RuleParameters::visit) thus reads a rule set, with the rule's own validation,
@@ -46,16 +52,16 @@ class ParameterVisitor
 public:
   virtual ~ParameterVisitor() = default;
   //! A finite number ≥ 0.
-  virtual void number(std::string_view key, double &value, Unit unit, std::string_view source) = 0;
+  virtual void number(std::string_view key, double &value, Unit unit, const Cited &source) = 0;
   //! A whole number of people, 0 to 10^12.
-  virtual void count(std::string_view key, std::int64_t &value, std::string_view source) = 0;
+  virtual void count(std::string_view key, std::int64_t &value, const Cited &source) = 0;
   //! A rate per resident, 0 to 1.
-  virtual void rate(std::string_view key, ExactRate &value, std::string_view source) = 0;
+  virtual void rate(std::string_view key, ExactRate &value, const Cited &source) = 0;
   //! A table { urban = metres, rural = metres }.
-  virtual void radius(std::string_view key, RadiusBySetting &value, std::string_view source) = 0;
-  virtual void text(std::string_view key, std::string &value, std::string_view source) = 0;
+  virtual void radius(std::string_view key, RadiusBySetting &value, const Cited &source) = 0;
+  virtual void text(std::string_view key, std::string &value, const Cited &source) = 0;
   //! An ISO date (YYYY-MM-DD), written as a TOML date.
-  virtual void date(std::string_view key, std::string &value, std::string_view source) = 0;
+  virtual void date(std::string_view key, std::string &value, const Cited &source) = 0;
 };
 
 //! A rule's typed parameters with their defaults. Immutable once a rule set is read; shared

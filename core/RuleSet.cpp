@@ -148,32 +148,32 @@ public:
   {
   }
 
-  void number(std::string_view key, double &value, Unit, std::string_view) override
+  void number(std::string_view key, double &value, Unit, const Cited &) override
   {
     if (Slot s = locate(key))
       value = m_r.number(*s.table, s.prefix, s.leaf, value);
   }
-  void count(std::string_view key, std::int64_t &value, std::string_view) override
+  void count(std::string_view key, std::int64_t &value, const Cited &) override
   {
     if (Slot s = locate(key))
       value = m_r.count(*s.table, s.prefix, s.leaf, value);
   }
-  void rate(std::string_view key, ExactRate &value, std::string_view) override
+  void rate(std::string_view key, ExactRate &value, const Cited &) override
   {
     if (Slot s = locate(key))
       value = ExactRate::fromDouble(m_r.rate(*s.table, s.prefix, s.leaf, value.value()));
   }
-  void radius(std::string_view key, RadiusBySetting &value, std::string_view) override
+  void radius(std::string_view key, RadiusBySetting &value, const Cited &) override
   {
     if (Slot s = locate(key))
       value = m_r.radius(*s.table, s.prefix, s.leaf, value);
   }
-  void text(std::string_view key, std::string &value, std::string_view) override
+  void text(std::string_view key, std::string &value, const Cited &) override
   {
     if (Slot s = locate(key))
       value = m_r.string(*s.table, s.prefix, s.leaf, value);
   }
-  void date(std::string_view key, std::string &value, std::string_view) override
+  void date(std::string_view key, std::string &value, const Cited &) override
   {
     Slot s = locate(key);
     if (!s)

@@ -31,7 +31,7 @@ public:
   {
   }
 
-  void number(std::string_view key, double &value, Unit unit, std::string_view source) override
+  void number(std::string_view key, double &value, Unit unit, const Cited &source) override
   {
     add(key, shortest(value),
         unit == Unit::Metres ? "m"
@@ -39,24 +39,24 @@ public:
                              : "people",
         source);
   }
-  void count(std::string_view key, std::int64_t &value, std::string_view source) override
+  void count(std::string_view key, std::int64_t &value, const Cited &source) override
   {
     add(key, std::to_string(value), "people", source);
   }
-  void rate(std::string_view key, ExactRate &value, std::string_view source) override
+  void rate(std::string_view key, ExactRate &value, const Cited &source) override
   {
     add(key, shortest(value.value()), "per resident", source);
   }
-  void radius(std::string_view key, RadiusBySetting &value, std::string_view source) override
+  void radius(std::string_view key, RadiusBySetting &value, const Cited &source) override
   {
     add(key, "{ urban = " + shortest(value.urban) + ", rural = " + shortest(value.rural) + " }",
         "m", source);
   }
-  void text(std::string_view key, std::string &value, std::string_view source) override
+  void text(std::string_view key, std::string &value, const Cited &source) override
   {
     add(key, jsonQuoted(value), "", source);
   }
-  void date(std::string_view key, std::string &value, std::string_view source) override
+  void date(std::string_view key, std::string &value, const Cited &source) override
   {
     add(key, value, "", source);
   }
@@ -64,10 +64,11 @@ public:
   std::vector<ParameterEntry> entries;
 
 private:
-  void add(std::string_view key, std::string value, std::string unit, std::string_view source)
+  void add(std::string_view key, std::string value, std::string unit, const Cited &source)
   {
     auto line = m_config.setAtLine.find(std::string(key));
-    entries.push_back({std::string(key), std::move(value), std::move(unit), std::string(source),
+    entries.push_back({std::string(key), std::move(value), std::move(unit), std::string(source.en),
+                       std::string(source.zh),
                        line == m_config.setAtLine.end() ? 0 : line->second});
   }
 
@@ -123,8 +124,10 @@ std::string catalogueText(const RuleSet &rules, const std::string &lang)
   for (const CatalogueEntry &e : ruleCatalogue(rules)) {
     const RuleDescriptor &d = *e.descriptor;
     out << "\n"
-        << d.id << "  " << e.config->clause << "  " << severityName(e.config->severity) << "  "
-        << (zh ? d.nameZh : d.nameEn);
+        << d.id << "  " << e.config->clause << "  "
+        << (zh ? (e.config->severity == Severity::Error ? "错误" : "警告")
+               : severityName(e.config->severity))
+        << "  " << (zh ? d.nameZh : d.nameEn);
     if (!e.config->enabled)
       out << (zh ? "  [已停用]" : "  [disabled]");
     out << "\n  " << (zh ? "读取图层：" : "reads: ") << joined(d.layersRead, ", ") << "\n";
@@ -138,7 +141,7 @@ std::string catalogueText(const RuleSet &rules, const std::string &lang)
       if (p.setAtLine > 0)
         out << (zh ? "规则集设定：" : "set in ") << rules.source << ":" << p.setAtLine;
       else
-        out << (zh ? "默认值，依据：" : "default, from: ") << p.source;
+        out << (zh ? "默认值，依据：" + p.sourceZh : "default, from: " + p.source);
       out << "\n";
     }
   }
@@ -160,6 +163,7 @@ nlohmann::ordered_json catalogueJson(const RuleSet &rules)
                             {"value", p.value},
                             {"unit", p.unit},
                             {"source", p.source},
+                            {"source_zh", p.sourceZh},
                             {"set_at_line", p.setAtLine > 0 ? nlohmann::ordered_json(p.setAtLine)
                                                             : nlohmann::ordered_json()}});
     list.push_back({{"id", d.id},

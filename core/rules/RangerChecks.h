@@ -11,7 +11,9 @@ struct RangerAreaParameters final : ParametersOf<RangerAreaParameters>
 
   void visit(ParameterVisitor &v) override
   {
-    v.number("min_mu", minMu, Unit::Mu, "三（十）每名生态护林员管护面积不少于 500 亩");
+    v.number("min_mu", minMu, Unit::Mu,
+             Cited{"三（十）每名生态护林员管护面积不少于 500 亩",
+                   "三（十）每名生态护林员管护面积不少于 500 亩"});
   }
 };
 
@@ -23,7 +25,8 @@ struct RangerDistanceParameters final : ParametersOf<RangerDistanceParameters>
   void visit(ParameterVisitor &v) override
   {
     v.number("max_distance_m", maxDistanceM, Unit::Metres,
-             "三（十）就地管护; the distance is local practice (5 km)");
+             Cited{"三（十）就地管护；距离为地方做法（5 公里）",
+                   "三（十）就地管护; the distance is local practice (5 km)"});
   }
   double reachM() const override { return maxDistanceM; }
 };

@@ -16,11 +16,13 @@ struct SchoolCoverageParameters final : ParametersOf<SchoolCoverageParameters>
   void visit(ParameterVisitor &v) override
   {
     v.radius("radius_m.primary", primary,
-             "urban: GB 50180-2018 10-minute life circle (≈ 500 m); rural: provisional local "
-             "practice (2.5 km)");
+             Cited{"城镇：GB 50180-2018 10 分钟生活圈（约 500 米）；农村：地方暂行做法（2.5 公里）",
+                   "urban: GB 50180-2018 10-minute life circle (≈ 500 m); rural: provisional local "
+                   "practice (2.5 km)"});
     v.radius("radius_m.junior", junior,
-             "urban: GB 50180-2018 15-minute life circle (≈ 1000 m); rural: provisional local "
-             "practice (5 km)");
+             Cited{"城镇：GB 50180-2018 15 分钟生活圈（约 1000 米）；农村：地方暂行做法（5 公里）",
+                   "urban: GB 50180-2018 15-minute life circle (≈ 1000 m); rural: provisional "
+                   "local practice (5 km)"});
   }
   double reachM() const override { return std::max(primary.largest(), junior.largest()); }
 };
@@ -33,8 +35,12 @@ struct SchoolCapacityParameters final : ParametersOf<SchoolCapacityParameters>
 
   void visit(ParameterVisitor &v) override
   {
-    v.rate("pupil_rate.primary", primary, "local practice: 8 primary pupils per 100 residents");
-    v.rate("pupil_rate.junior", junior, "local practice: 4 junior pupils per 100 residents");
+    v.rate("pupil_rate.primary", primary,
+           Cited{"地方做法：每百名居民 8 名小学生",
+                 "local practice: 8 primary pupils per 100 residents"});
+    v.rate("pupil_rate.junior", junior,
+           Cited{"地方做法：每百名居民 4 名初中生",
+                 "local practice: 4 junior pupils per 100 residents"});
   }
 };
 

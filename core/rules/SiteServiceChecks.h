@@ -12,8 +12,9 @@ struct ClinicCoverageParameters final : ParametersOf<ClinicCoverageParameters>
   void visit(ParameterVisitor &v) override
   {
     v.radius("radius_m", radius,
-             "urban: GB 50180-2018 15-minute life circle (1000 m); rural: provisional local "
-             "practice (3 km)");
+             Cited{"城镇：GB 50180-2018 15 分钟生活圈（1000 米）；农村：地方暂行做法（3 公里）",
+                   "urban: GB 50180-2018 15-minute life circle (1000 m); rural: provisional local "
+                   "practice (3 km)"});
   }
   double reachM() const override { return radius.largest(); }
 };
@@ -28,9 +29,13 @@ struct LargeSiteEmploymentParameters final : ParametersOf<LargeSiteEmploymentPar
 
   void visit(ParameterVisitor &v) override
   {
-    v.count("min_population", minPopulation, "二（五）大型安置区: 3000 people or more");
-    v.number("radius_m", radiusM, Unit::Metres, "二（五）: nearby, local practice (500 m)");
-    v.text("service_kind", serviceKind, "docs/domain.md: service_points.kind of the service");
+    v.count("min_population", minPopulation,
+            Cited{"二（五）大型安置区：3000 人及以上", "二（五）大型安置区: 3000 people or more"});
+    v.number("radius_m", radiusM, Unit::Metres,
+             Cited{"二（五）就近：地方做法（500 米）", "二（五）: nearby, local practice (500 m)"});
+    v.text("service_kind", serviceKind,
+           Cited{"docs/domain.md：公共就业服务站在 service_points.kind 中的取值",
+                 "docs/domain.md: service_points.kind of the service"});
   }
   double reachM() const override { return radiusM; }
 };
@@ -42,7 +47,9 @@ struct SupportPlanParameters final : ParametersOf<SupportPlanParameters>
 
   void visit(ParameterVisitor &v) override
   {
-    v.count("min_population", minPopulation, "七（二十二）: sites of 800 people or more");
+    v.count(
+        "min_population", minPopulation,
+        Cited{"七（二十二）：800 人及以上的安置区", "七（二十二）: sites of 800 people or more"});
   }
 };
 
@@ -53,7 +60,8 @@ struct ReclamationProgressParameters final : ParametersOf<ReclamationProgressPar
 
   void visit(ParameterVisitor &v) override
   {
-    v.date("deadline", deadline, "五（十四）拆旧复垦: by the end of 2020");
+    v.date("deadline", deadline,
+           Cited{"五（十四）拆旧复垦：2020 年底前", "五（十四）拆旧复垦: by the end of 2020"});
   }
 };
 

@@ -156,8 +156,11 @@ TEST(RuleCatalogue, NamesWhereEachParameterComesFrom)
             std::string::npos)
       << text;
   const std::string zh = catalogueText(set, "zh");
-  EXPECT_NE(zh.find("ranger-area  三（十）  warning  管护面积不足\n"), std::string::npos) << zh;
-  EXPECT_NE(zh.find("  max_distance_m = 5000 米\n"), std::string::npos) << zh;
+  EXPECT_NE(zh.find("ranger-area  三（十）  警告  管护面积不足\n"), std::string::npos) << zh;
+  EXPECT_NE(zh.find("  max_distance_m = 5000 米\n      "
+                    "默认值，依据：三（十）就地管护；距离为地方做法（5 公里）\n"),
+            std::string::npos)
+      << zh;
   EXPECT_NE(
       catalogueText(RuleSet::defaults(), "zh").find("规则集：晋脱贫攻坚组〔2020〕12号（内置）"),
       std::string::npos);
