@@ -93,6 +93,7 @@ CheckResult Engine::check(const Project &project, const Progress *progress) cons
     RuleContext ctx(project, m_rules, m_rules.config(m_all[i]->id()), progress, std::nullopt);
     RuleRun run = m_all[i]->run(ctx);
     result.rules[i].checked = run.checked;
+    result.rules[i].unchecked = run.unchecked;
     result.rules[i].violations = run.violations.size();
     found[i] = std::move(run.violations);
     result.rules[i].seconds = secondsSince(ruleStart);

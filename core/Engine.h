@@ -20,6 +20,7 @@ struct RuleOutcome
   bool skipped = false;
   std::string reason;       //!< why it was skipped
   std::int64_t checked = 0; //!< features of its primary layer examined
+  std::int64_t unchecked = 0; //!< features of its primary layer it could not judge
   std::size_t violations = 0;
   double seconds = 0;
 };

@@ -56,6 +56,9 @@ public:
 struct RuleRun
 {
   std::int64_t checked = 0;
+  //! Features of the primary layer the rule could not judge (no data under them), not in
+  //! `checked`.
+  std::int64_t unchecked = 0;
   std::vector<Violation> violations;
 };
 

@@ -29,6 +29,7 @@ struct Violation
   std::optional<double> areaM2;
   std::optional<double> distanceM;
   std::optional<std::int64_t> shortfallSeats;
+  std::optional<double> value; //!< a rule's measure without a field of its own (mean slope, °)
   std::string messageZh;
   std::string messageEn;
   std::string wkt;                     //!< location in the working CRS, empty if none

@@ -35,6 +35,7 @@ Json toJson(const Violation &v, const std::string &lang)
   j["area_mu"] = orNull(v.areaMu());
   j["distance_m"] = orNull(v.distanceM);
   j["shortfall_seats"] = orNull(v.shortfallSeats);
+  j["value"] = orNull(v.value);
   j["message"] = v.message(lang);
   j["wkt"] = v.wkt.empty() ? Json(nullptr) : Json(v.wkt);
   return j;
@@ -61,6 +62,7 @@ Json toJson(const RuleOutcome &r)
   if (r.skipped)
     j["reason"] = r.reason;
   j["checked"] = r.checked;
+  j["unchecked"] = r.unchecked;
   j["violations"] = r.violations;
   j["seconds"] = std::round(r.seconds * 1000.0) / 1000.0;
   return j;
