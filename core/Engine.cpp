@@ -96,6 +96,8 @@ CheckResult Engine::check(const Project &project, const Progress *progress) cons
     result.rules[i].unchecked = run.unchecked;
     result.rules[i].violations = run.violations.size();
     found[i] = std::move(run.violations);
+    if (!run.linkage.empty()) // one rule only fills it: no other thread writes it
+      result.linkage = std::move(run.linkage);
     result.rules[i].seconds = secondsSince(ruleStart);
     if (progress)
       progress->report(m_all[i]->id(), double(++done) / double(toRun.size()));

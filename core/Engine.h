@@ -18,8 +18,8 @@ struct RuleOutcome
   std::string clause;
   Severity severity = Severity::Error;
   bool skipped = false;
-  std::string reason;       //!< why it was skipped
-  std::int64_t checked = 0; //!< features of its primary layer examined
+  std::string reason;         //!< why it was skipped
+  std::int64_t checked = 0;   //!< features of its primary layer examined
   std::int64_t unchecked = 0; //!< features of its primary layer it could not judge
   std::size_t violations = 0;
   double seconds = 0;
@@ -33,6 +33,8 @@ struct CheckResult
   std::string workingCrs;
   std::vector<RuleOutcome> rules;
   std::vector<Violation> violations;
+  //! Per county, by name: empty unless linkage-balance ran.
+  std::vector<CountyLinkage> linkage;
   double loadSeconds = 0;
   double checkSeconds = 0;
   std::size_t errorCount() const;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/CountyLinkage.h"
 #include "core/Project.h"
 #include "core/RuleSet.h"
 #include "core/Violation.h"
@@ -60,6 +61,8 @@ struct RuleRun
   //! `checked`.
   std::int64_t unchecked = 0;
   std::vector<Violation> violations;
+  //! linkage-balance's per-county table, which the reports list whether or not it fires.
+  std::vector<CountyLinkage> linkage;
 };
 
 //! What a rule says of itself: everything but its parameters and its check.
@@ -74,6 +77,10 @@ struct RuleDescriptor
   //! Every layer whose features the rule reads: an edit of one of them re-runs it in the live
   //! check, and the live check's neighbourhood holds them.
   std::vector<std::string> layersRead;
+  //! The result depends on every feature of a county, not on a neighbourhood (a balance of
+  //! totals): the live check cannot judge an edit by its surroundings and leaves the rule to
+  //! the full check.
+  bool countyWide = false;
 };
 
 //! One rule of the policy: it describes itself, owns its parameters (defaults, TOML keys and

@@ -203,7 +203,8 @@ std::vector<Violation> LiveCheck::check(const EditBuffer &buffer, const gis::Env
   std::vector<std::string> rules;
   for (const std::string &layer : layers)
     for (const std::string &id : rulesReading(layer))
-      if (std::find(rules.begin(), rules.end(), id) == rules.end())
+      if (!findRule(id)->descriptor().countyWide &&
+          std::find(rules.begin(), rules.end(), id) == rules.end())
         rules.push_back(id);
   // Only the layers these rules read (and the edited ones, for invalid-geometry).
   std::set<std::string> read(layers.begin(), layers.end());
@@ -248,7 +249,8 @@ LiveCheck::Delta LiveCheck::checkEdit(const EditBuffer &before, const EditBuffer
     codeField = key.layer == "ranger_plots" ? "ranger_code" : "code";
     // A facility serves the sites within R of it: those are the features to re-check.
     const bool facility = key.layer == "schools" || key.layer == "school_catchments" ||
-                          key.layer == "clinics" || key.layer == "service_points";
+                          key.layer == "clinics" || key.layer == "service_points" ||
+                          key.layer == "elderly_care" || key.layer == "industrial_parks";
     auto addFeature = [&](const gis::Envelope &e) { add(facility ? grown(e, m_radius) : e); };
     for (const EditBuffer *b : {&before, &after}) {
       Slot slot = b->slot(key);

@@ -106,8 +106,13 @@ std::string measure(const Violation &v, bool zh)
         (zh ? " 亩" : " mu"));
   if (v.distanceM)
     add(fixed(*v.distanceM, 0) + (zh ? " 米" : " m"));
+  // shortfall_seats is shared: seats of a school, beds of an elderly-care facility.
+  const bool beds = v.feature.layer == "elderly_care";
   if (v.shortfallSeats)
-    add((zh ? "缺 " : "") + std::to_string(*v.shortfallSeats) + (zh ? " 个学位" : " seats short"));
+    add((zh ? "缺 " : "") + std::to_string(*v.shortfallSeats) +
+        (zh ? (beds ? " 张床位" : " 个学位") : (beds ? " beds short" : " seats short")));
+  if (v.value)
+    add((zh ? "平均坡度 " : "mean slope ") + fixed(*v.value, 1) + "°");
   if (v.level)
     add(zh ? std::string(codedValueZh("level", *v.level).value_or(*v.level)) : *v.level);
   return m;
@@ -135,6 +140,25 @@ std::string skipReason(const std::string &reason, bool zh)
   if (reason.rfind(missing, 0) == 0)
     return "缺少图层：" + reason.substr(missing.size());
   return reason;
+}
+
+//! linkage-balance's per-county table (docs/domain.md "Rules of wave 2", 17.), in 亩.
+void linkageTable(std::ostringstream &h, const std::vector<CountyLinkage> &linkage, bool zh)
+{
+  using rules::fixed;
+  h << "<h2>" << (zh ? "增减挂钩平衡（按县）" : "Land linkage balance by county")
+    << "</h2>\n<table><tr><th>" << (zh ? "县" : "County") << "</th><th>"
+    << (zh ? "安置区新增建设用地（亩）" : "New construction land (mu)") << "</th><th>"
+    << (zh ? "已复垦宅基地（亩）" : "Reclaimed homesteads (mu)") << "</th><th>"
+    << (zh ? "节余指标（亩）" : "Balance (mu)") << "</th></tr>\n";
+  for (const CountyLinkage &c : linkage) {
+    const double construction = gis::EllipsoidalArea::toMu(c.constructionM2);
+    const double reclaimed = gis::EllipsoidalArea::toMu(c.reclaimedM2);
+    h << "<tr><td>" << escape(c.county) << "</td><td class=\"num\">" << fixed(construction, 2)
+      << "</td><td class=\"num\">" << fixed(reclaimed, 2) << "</td><td class=\"num\">"
+      << fixed(reclaimed - construction, 2) << "</td></tr>\n";
+  }
+  h << "</table>\n";
 }
 
 std::string layerName(const std::string &layer, bool zh)
@@ -186,6 +210,9 @@ std::string toHtmlReport(const CheckResult &result, const std::string &projectNa
     h << "<tr><td>" << escape(township) << "</td><td class=\"num\">" << counts.first
       << "</td><td class=\"num\">" << counts.second << "</td></tr>\n";
   h << "</table>\n";
+
+  if (!result.linkage.empty())
+    linkageTable(h, result.linkage, zh);
 
   h << "<h2>" << w.list << "</h2>\n";
   if (result.violations.empty()) {

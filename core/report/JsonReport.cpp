@@ -1,5 +1,7 @@
 #include "core/report/JsonReport.h"
 
+#include "gis/EllipsoidalArea.h"
+
 #include <nlohmann/json.hpp>
 
 #include <cmath>
@@ -158,6 +160,18 @@ void streamJsonReport(const Report &report, const ReportSink &sink)
   for (const RuleOutcome &r : result.rules)
     rules.push_back(toJson(r));
   doc.member("rules", rules);
+  Json linkage = Json::array();
+  for (const CountyLinkage &c : result.linkage) {
+    const double constructionMu = c.constructionM2 / gis::kSquareMetresPerMu;
+    const double reclaimedMu = c.reclaimedM2 / gis::kSquareMetresPerMu;
+    linkage.push_back({{"county", c.county},
+                       {"construction_m2", c.constructionM2},
+                       {"construction_mu", constructionMu},
+                       {"reclaimed_m2", c.reclaimedM2},
+                       {"reclaimed_mu", reclaimedMu},
+                       {"balance_mu", reclaimedMu - constructionMu}});
+  }
+  doc.member("linkage", linkage);
   doc.arrayMember("violations", result.violations,
                   [&](const Violation &v) { return toJson(v, report.lang); });
   doc.arrayMember("exceptions", report.excepted,

@@ -33,6 +33,7 @@ void writeViolationLayer(const std::string &path, const CheckResult &result,
                                                  {"area_mu", FieldType::Real},
                                                  {"distance_m", FieldType::Real},
                                                  {"shortfall_seats", FieldType::Integer},
+                                                 {"value", FieldType::Real},
                                                  {"message", FieldType::String}});
       gis::Transaction transaction(out);
       for (const Violation &v : result.violations) {
@@ -57,6 +58,7 @@ void writeViolationLayer(const std::string &path, const CheckResult &result,
             real(v.areaMu()),
             real(v.distanceM),
             v.shortfallSeats ? gis::FieldValue(*v.shortfallSeats) : gis::FieldValue(),
+            real(v.value),
             v.message(lang)};
         gis::Geometry location = v.wkt.empty() ? nullptr : gis::fromWkt(v.wkt);
         writer.add(location.get(), values);

@@ -18,6 +18,10 @@ std::unique_ptr<Rule> makeLargeSiteEmploymentCheck();
 std::unique_ptr<Rule> makeSupportPlanCheck();
 std::unique_ptr<Rule> makeReclamationProgressCheck();
 std::unique_ptr<Rule> makeInvalidGeometryCheck();
+std::unique_ptr<Rule> makeJobsNearHomeCheck();
+std::unique_ptr<Rule> makeElderlyCareCoverageCheck();
+std::unique_ptr<Rule> makeElderlyCareBedsCheck();
+std::unique_ptr<Rule> makeLinkageBalanceCheck();
 } // namespace rules
 
 const std::vector<std::unique_ptr<const Rule>> &registeredRules()
@@ -32,7 +36,9 @@ const std::vector<std::unique_ptr<const Rule>> &registeredRules()
                       rules::makeRangerOrphanPlotCheck, rules::makeRangerDistanceCheck,
                       rules::makeClinicCoverageCheck, rules::makeLargeSiteEmploymentCheck,
                       rules::makeSupportPlanCheck, rules::makeReclamationProgressCheck,
-                      rules::makeInvalidGeometryCheck})
+                      rules::makeInvalidGeometryCheck, rules::makeJobsNearHomeCheck,
+                      rules::makeElderlyCareCoverageCheck, rules::makeElderlyCareBedsCheck,
+                      rules::makeLinkageBalanceCheck})
       list.push_back(make());
     return list;
   }();

@@ -2,7 +2,8 @@
 //
 //   y 2460–3940  north forest band: ranger strips; x 3300–3940 kept free for planted extras
 //   y 1600–2400  middle band: the site (centred at 2000, at most 800 x 600 m), its industrial
-//                park 60 m east of it, villages with old homesteads at x ≈ 650 and x ≈ 3350
+//                park 60 m east of it (at most 130 m wide), villages with old homesteads at x ≈ 650
+//                and x ≈ 3350
 //   y 1570       county road joining the cells of a row
 //   y   60–1540  south forest band: ranger strips
 //
@@ -17,21 +18,26 @@
 //      no employment_service but a community_service point inside (large-site-employment),
 //      a commercial plot reaching 10 x 40 m into the education plot (protected-land), a road
 //      plot reaching 1 x 0.5 m into it (no violation), a 450 mu ranger (ranger-area), a ranger
-//      without plots (ranger-unassigned), a 'pending' homestead (reclamation-progress).
+//      without plots (ranger-unassigned), a 'pending' homestead (reclamation-progress), an
+//      elderly-care facility 4 beds short of the site's demand (elderly-care-beds).
 //   1: urban, 1000–1600 people, support_plan 0 (support-plan), primary school inside but its
 //      catchment drawn 1 km west (school-coverage primary), no clinic in the cell
 //      (clinic-coverage), a residential building on the medical plot (protected-land) and one
 //      flush against it (no violation), rangers at 499.9 mu (ranger-area) and 500.1 mu (none),
-//      a 'demolished' homestead (reclamation-progress).
+//      a 'demolished' homestead (reclamation-progress), no elderly care in the cell
+//      (elderly-care-coverage).
 //   2: rural, 850–1400 people, support_plan NULL (support-plan), primary school short of seats
 //      (school-capacity), an elderly_care plot reaching 8 x 50 m into the education plot
 //      (protected-land), two ranger plots overlapping by 20 x 100 m (ranger-overlap), plots
 //      with an unknown and a NULL ranger_code (ranger-orphan-plot), a homestead reclaimed on
-//      2021-03-15 (reclamation-progress).
+//      2021-03-15 (reclamation-progress), a workshop whose jobs are NULL and no other park
+//      within 3000 m (jobs-near-home).
 //   3: rural, 300–700 people, support_plan 0 (no violation below 800), a bow-tie green plot and
 //      a bow-tie ranger plot (invalid-geometry), a ranger living 8 km from their plots
 //      (ranger-distance), a ranger with neither residence nor site (not checked), homesteads
 //      reclaimed on 2020-12-31 and with no date (no violation).
+//   The first site: the one county's linkage balance falls short (linkage-balance), as its
+//   sites take far more land than the few reclaimed homesteads give back.
 
 #include "data/generator/SiteGenerator.h"
 
@@ -244,6 +250,7 @@ public:
     const int tcol = std::min(3, col * 4 / grid.cols);
     const int trow = std::min(2, row * 3 / grid.rows);
     m_township = kTownships[trow * 4 + tcol];
+    m_first = site == 0;
     if (site < 4)
       m_pkg = site;
     else if (m_rng.chance(0.02))
@@ -496,13 +503,19 @@ private:
       m_sink.plant("school-coverage", kSites, m_siteFid, "primary");
       m_sink.plant("clinic-coverage", kSites, m_siteFid);
       m_sink.plant("support-plan", kSites, m_siteFid);
+      m_sink.plant("elderly-care-coverage", kSites, m_siteFid);
       break;
     case 2:
       m_sink.plant("support-plan", kSites, m_siteFid);
+      m_sink.plant("jobs-near-home", kSites, m_siteFid);
       break;
     default:
       break;
     }
+    // One county whose sites take far more land than its few reclaimed homesteads give back:
+    // the balance falls short, reported at its first site.
+    if (m_first)
+      m_sink.plant("linkage-balance", kSites, m_siteFid);
   }
 
   // ---- planned plots ----------------------------------------------------------------------
@@ -648,17 +661,20 @@ private:
 
   void emitIndustrialPark()
   {
-    if (m_pkg < 0 && !m_rng.chance(0.6))
-      return;
-    const double w = m_rng.uniform(120, 240), h = m_rng.uniform(150, std::min(400.0, m_site.h()));
+    // Every site has a park or workshop 60 m east of it, at most 130 m wide: the nearest one of
+    // another cell is then ≥ 3010 m away (cells 4000 m, sites ≤ 800 m wide), beyond the rural
+    // 3000 m of jobs-near-home.
+    const double w = m_rng.uniform(100, 130), h = m_rng.uniform(150, std::min(400.0, m_site.h()));
     const double x0 = cm(m_site.x1 + 60), y0 = cm(m_site.cy() - h / 2);
     const Rect park{x0, y0, cm(x0 + w), cm(y0 + h)};
     const bool big = m_population >= 1500;
     const std::string name =
         std::string(m_township) + (big ? m_compound + "产业园区" : m_village + "村扶贫车间");
+    const std::int64_t jobs = big ? m_rng.intIn(100, 800) : m_rng.intIn(20, 80);
+    // Package 2's workshop is planned but has no jobs yet (NULL counts as 0): jobs-near-home.
     m_sink.add(kParks, Shape::Polygon, ring(park),
                {name, std::string(big ? "park" : "workshop"),
-                num(big ? m_rng.intIn(100, 800) : m_rng.intIn(20, 80))});
+                m_pkg == 2 ? FieldValue(Null{}) : num(jobs)});
     // The park's industrial plots: protected, and 60 m clear of the site's plots.
     const int k = m_rng.intIn(1, 3);
     double x = park.x0;
@@ -786,10 +802,19 @@ private:
         addClinic(x, y, std::string(m_township) + villageName(rng) + "村卫生室", "village");
       }
     }
-    m_sink.add(kElderly, Shape::Point, point(m_elderly.cx(), m_elderly.cy()),
-               {m_urban ? std::string(m_township) + m_compound + "养老服务中心"
-                        : std::string(m_township) + m_village + "村日间照料中心",
-                num(m_urban ? rng.intIn(40, 200) : rng.intIn(10, 80))});
+    // Package 1 has no elderly care within 1000 m (elderly-care-coverage); package 0's is
+    // 4 beds short of its site's demand (elderly-care-beds); the others have ≥ 5 beds spare.
+    const std::int64_t beds = m_urban ? rng.intIn(40, 200) : rng.intIn(10, 80);
+    const std::int64_t demand = (m_population * 20 / 100) * 4 / 100;
+    if (m_pkg != 1) {
+      const std::int64_t fid =
+          m_sink.add(kElderly, Shape::Point, point(m_elderly.cx(), m_elderly.cy()),
+                     {m_urban ? std::string(m_township) + m_compound + "养老服务中心"
+                              : std::string(m_township) + m_village + "村日间照料中心",
+                      num(m_pkg == 0 ? demand - 4 : std::max(beds, demand + 5))});
+      if (m_pkg == 0)
+        m_sink.plant("elderly-care-beds", kElderly, fid);
+    }
     // Package 0 is large but has no employment service point: it only has a community one.
     const bool employment = m_pkg != 0 && (m_population >= 3000 || rng.chance(0.25));
     if (employment) {
@@ -1128,6 +1153,7 @@ private:
   Sink &m_sink;
   Rng m_rng;
   int m_pkg = -1;
+  bool m_first = false; //!< the county's site with the lowest fid
   double m_ox = 0, m_oy = 0;
   const char *m_township = "";
 

@@ -69,7 +69,7 @@ TEST(Cli, CheckFindsExactlyWhatSamplePlanted)
     plantedRules.insert(*r.string(rule));
     return true;
   });
-  EXPECT_EQ(plantedRules.size(), 13u) << "a planted violation for every rule";
+  EXPECT_EQ(plantedRules.size(), 17u) << "a planted violation for every rule";
 
   auto doc = nlohmann::json::parse(slurp(json));
   std::set<Key> found;
@@ -248,13 +248,13 @@ TEST(Cli, CsvListsTheViolationsThenTheAcceptedExceptions)
   ASSERT_EQ(text.substr(text.size() - 2), "\r\n");
   const auto records = parseCsv(text.substr(3));
   ASSERT_FALSE(records.empty());
-  EXPECT_EQ(records[0], (std::vector<std::string>{"rule",        "clause",     "severity",
-                                                  "layer",       "fid",        "code",
-                                                  "township",    "level",      "other_layer",
-                                                  "other_fid",   "other_code", "area_m2",
-                                                  "area_mu",     "distance_m", "shortfall_seats",
-                                                  "message",     "status",     "exception_reason",
-                                                  "approval_no", "wkt"}));
+  EXPECT_EQ(records[0], (std::vector<std::string>{
+                            "rule",        "clause",     "severity",         "layer",
+                            "fid",         "code",       "township",         "level",
+                            "other_layer", "other_fid",  "other_code",       "area_m2",
+                            "area_mu",     "distance_m", "shortfall_seats",  "value",
+                            "message",     "status",     "exception_reason", "approval_no",
+                            "wkt"}));
   ASSERT_EQ(records.size(), 1 + doc["violations"].size() + doc["exceptions"].size());
   ASSERT_EQ(doc["exceptions"].size(), 1u);
   EXPECT_EQ(doc["violations"].size(), before.size() - 1);
@@ -272,7 +272,7 @@ TEST(Cli, CsvListsTheViolationsThenTheAcceptedExceptions)
   };
   for (std::size_t i = 1; i < records.size(); ++i) {
     const std::vector<std::string> &r = records[i];
-    ASSERT_EQ(r.size(), 20u) << "record " << i;
+    ASSERT_EQ(r.size(), 21u) << "record " << i;
     const bool open = i <= doc["violations"].size();
     const auto &v =
         open ? doc["violations"][i - 1] : doc["exceptions"][i - 1 - doc["violations"].size()];
@@ -286,13 +286,14 @@ TEST(Cli, CsvListsTheViolationsThenTheAcceptedExceptions)
     EXPECT_EQ(r[11], text3(v["area_m2"]));
     EXPECT_EQ(r[12], text3(v["area_mu"]));
     EXPECT_EQ(r[13], text3(v["distance_m"]));
-    EXPECT_EQ(r[15], v["message"]);
-    EXPECT_EQ(r[16], open ? "open" : "exception");
-    EXPECT_EQ(r[19], textOf(v["wkt"]));
+    EXPECT_EQ(r[15], text3(v["value"]));
+    EXPECT_EQ(r[16], v["message"]);
+    EXPECT_EQ(r[17], open ? "open" : "exception");
+    EXPECT_EQ(r[20], textOf(v["wkt"]));
   }
   const std::vector<std::string> &last = records.back();
-  EXPECT_EQ(last[17], "'=cmd|' /C calc'!A0");
-  EXPECT_EQ(last[18], "晋自然资函〔2021〕7号, 附件 \"2\"");
+  EXPECT_EQ(last[18], "'=cmd|' /C calc'!A0");
+  EXPECT_EQ(last[19], "晋自然资函〔2021〕7号, 附件 \"2\"");
 
   // A CSV alone is a data export, as --violations is: the summary is still printed.
   CliRun alone = cli("check " + quote(project) + " --csv " + quote(csv) + " --lang en", dir);

@@ -51,6 +51,7 @@ Json toJson(const core::Violation &v, const std::string &lang)
   j["area_mu"] = orNull(v.areaMu());
   j["distance_m"] = orNull(v.distanceM);
   j["shortfall_seats"] = orNull(v.shortfallSeats);
+  j["value"] = orNull(v.value);
   j["message"] = v.message(lang);
   j["wkt"] = v.wkt.empty() ? Json(nullptr) : Json(v.wkt);
   return j;
@@ -73,11 +74,23 @@ std::string inMemoryReport(const core::Report &report)
     if (r.skipped)
       rule["reason"] = r.reason;
     rule["checked"] = r.checked;
+    rule["unchecked"] = r.unchecked;
     rule["violations"] = r.violations;
     rule["seconds"] = std::round(r.seconds * 1000.0) / 1000.0;
     rules.push_back(std::move(rule));
   }
   doc["rules"] = std::move(rules);
+  Json linkage = Json::array();
+  for (const core::CountyLinkage &c : result.linkage) {
+    const double mu = 10000.0 / 15.0;
+    linkage.push_back({{"county", c.county},
+                       {"construction_m2", c.constructionM2},
+                       {"construction_mu", c.constructionM2 / mu},
+                       {"reclaimed_m2", c.reclaimedM2},
+                       {"reclaimed_mu", c.reclaimedM2 / mu},
+                       {"balance_mu", c.reclaimedM2 / mu - c.constructionM2 / mu}});
+  }
+  doc["linkage"] = std::move(linkage);
   Json violations = Json::array();
   for (const core::Violation &v : result.violations)
     violations.push_back(toJson(v, report.lang));
@@ -143,6 +156,7 @@ core::Report reportWithExceptions(const TempDir &dir, const std::string &lang)
   odd.areaM2 = 0.1;
   odd.distanceM = 1e-7;
   odd.shortfallSeats = -2;
+  odd.value = 25.000000000000004;
   odd.messageZh = "距离 123456789.123 米\r\n";
   odd.messageEn = "distance 1e300";
   odd.wkt = "POINT (1.5 -2.25)";
@@ -151,6 +165,8 @@ core::Report reportWithExceptions(const TempDir &dir, const std::string &lang)
   core::Report report;
   report.open = core::withoutExcepted(full, split);
   report.open.rules.front().seconds = 0.0125;
+  report.open.rules.front().unchecked = 3;
+  report.open.linkage = {{"岢岚县\"", 15000.25, 5000.5, 1, 2}, {"兴县", 0.0, 1e-9, 0, 1}};
   report.excepted = split.excepted;
   report.projectName = path;
   report.lang = lang;
@@ -177,9 +193,10 @@ TEST(JsonStream, EmptyArraysAndNoRules)
   report.open.workingCrs = "EPSG:4546";
   EXPECT_EQ(streamed(report), inMemoryReport(report));
   // Written out by hand: what an empty report looks like to a script.
-  EXPECT_EQ(streamed(report), "{\n  \"schema\": \"anzhi.report/1\",\n  \"project\": \"空.gpkg\",\n"
-                              "  \"working_crs\": \"EPSG:4546\",\n  \"rules\": [],\n"
-                              "  \"violations\": [],\n  \"exceptions\": []\n}\n");
+  EXPECT_EQ(streamed(report),
+            "{\n  \"schema\": \"anzhi.report/1\",\n  \"project\": \"空.gpkg\",\n"
+            "  \"working_crs\": \"EPSG:4546\",\n  \"rules\": [],\n"
+            "  \"linkage\": [],\n  \"violations\": [],\n  \"exceptions\": []\n}\n");
 }
 
 TEST(JsonStream, FailedReportLeavesTheOldFileAndNoTemporary)

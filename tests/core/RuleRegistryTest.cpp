@@ -132,7 +132,13 @@ TEST(RuleRegistry, LiveCheckLayerMapIsTheDescriptorsInverse)
   EXPECT_EQ(rulesReading("resettlement_sites"),
             (std::vector<std::string>{"school-coverage", "school-capacity", "ranger-distance",
                                       "clinic-coverage", "large-site-employment", "support-plan",
-                                      "invalid-geometry"}));
+                                      "invalid-geometry", "jobs-near-home", "elderly-care-coverage",
+                                      "elderly-care-beds", "linkage-balance"}));
+  EXPECT_EQ(
+      rulesReading("elderly_care"),
+      (std::vector<std::string>{"invalid-geometry", "elderly-care-coverage", "elderly-care-beds"}));
+  EXPECT_EQ(rulesReading("industrial_parks"),
+            (std::vector<std::string>{"invalid-geometry", "jobs-near-home"}));
   EXPECT_EQ(rulesReading("forest_land"), (std::vector<std::string>{"invalid-geometry"}));
 }
 

@@ -2,6 +2,9 @@
 // refused with the line and key at fault.
 
 #include "core/RuleSet.h"
+#include "core/rules/ElderlyCare.h"
+#include "core/rules/JobsNearHome.h"
+#include "core/rules/LinkageBalance.h"
 #include "core/rules/RangerChecks.h"
 #include "core/rules/SchoolChecks.h"
 #include "core/rules/SiteServiceChecks.h"
@@ -56,7 +59,17 @@ TEST(RuleSet, ShippedFileHoldsDomainDefaults)
   EXPECT_EQ(r.config("school-capacity").severity, anzhi::core::Severity::Warning);
   EXPECT_EQ(r.config("protected-land").severity, anzhi::core::Severity::Error);
   EXPECT_EQ(r.config("support-plan").clause, "七（二十二）");
-  EXPECT_EQ(RuleSet::ruleIds().size(), 13u);
+  EXPECT_EQ(r.parameters<rules::JobsNearHomeParameters>("jobs-near-home").radius.rural, 3000);
+  const auto &care = r.parameters<rules::ElderlyCareCoverageParameters>("elderly-care-coverage");
+  EXPECT_EQ(care.minPopulation, 800);
+  EXPECT_EQ(care.radius.urban, 1000);
+  EXPECT_EQ(care.radius.rural, 5000);
+  const auto &beds = r.parameters<rules::ElderlyCareBedsParameters>("elderly-care-beds");
+  EXPECT_EQ(beds.elderlyRate.floorTimes(1000), 200);
+  EXPECT_EQ(beds.bedsPerElder.floorTimes(1000), 40);
+  EXPECT_EQ(r.parameters<rules::LinkageBalanceParameters>("linkage-balance").toleranceMu, 0);
+  EXPECT_EQ(r.config("linkage-balance").clause, "五（十五）");
+  EXPECT_EQ(RuleSet::ruleIds().size(), 17u);
   using anzhi::core::LandUseClass;
   EXPECT_EQ(r.landUse->classify("080403"), LandUseClass::Education);
   EXPECT_EQ(r.landUse->classify("08040301"), LandUseClass::Other) << "at most two more digits";

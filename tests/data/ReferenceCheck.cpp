@@ -131,6 +131,7 @@ public:
     sitesAndServices();
     rangers();
     reclamation();
+    waveTwo();
     std::sort(m_result.findings.begin(), m_result.findings.end());
     return std::move(m_result);
   }
@@ -378,6 +379,125 @@ private:
       }
       if (s.population >= 800 && s.supportPlan != std::optional<std::int64_t>(1))
         find("support-plan", "resettlement_sites", s.fid);
+    }
+  }
+
+  //! jobs-near-home, elderly-care-coverage, elderly-care-beds and linkage-balance, brute
+  //! force over every pair.
+  void waveTwo()
+  {
+    struct WSite
+    {
+      std::int64_t fid;
+      std::string code, setting;
+      std::optional<std::string> county;
+      std::int64_t population;
+      Geometry geom;
+    };
+    std::vector<WSite> sites;
+    {
+      auto layer = m_ds.layer("resettlement_sites");
+      const int code = layer.requireField("code", FieldType::String);
+      const int setting = layer.requireField("setting", FieldType::String);
+      const int county = layer.requireField("county", FieldType::String);
+      const int pop = layer.requireField("population", FieldType::Integer);
+      layer.forEach([&](const gis::FeatureRow &row) {
+        sites.push_back({row.fid(), row.string(code).value_or(""), row.string(setting).value_or(""),
+                         row.string(county), row.integer(pop).value_or(0), usable(row, true)});
+        return true;
+      });
+    }
+    auto radius = [](const std::string &setting, double urban, double rural) {
+      return setting == "urban" ? urban : setting == "rural" ? rural : -1.0;
+    };
+    std::vector<Geometry> parksWithJobs;
+    {
+      auto layer = m_ds.layer("industrial_parks");
+      const int jobs = layer.requireField("jobs", FieldType::Integer);
+      layer.forEach([&](const gis::FeatureRow &row) {
+        if (row.integer(jobs).value_or(0) > 0)
+          parksWithJobs.push_back(usable(row, true));
+        return true;
+      });
+    }
+    struct Care
+    {
+      std::int64_t fid;
+      std::int64_t beds;
+      Geometry geom;
+      std::int64_t assigned = 0;
+    };
+    std::vector<Care> care;
+    {
+      auto layer = m_ds.layer("elderly_care");
+      const int beds = layer.requireField("beds", FieldType::Integer);
+      layer.forEach([&](const gis::FeatureRow &row) {
+        care.push_back({row.fid(), row.integer(beds).value_or(0), row.geometry()});
+        return true;
+      });
+    }
+    for (const WSite &s : sites) {
+      const double jobsRadius = radius(s.setting, 5000, 3000);
+      bool jobs = false;
+      for (const Geometry &park : parksWithJobs)
+        jobs = jobs || (jobsRadius >= 0 && gis::distance(park.get(), s.geom.get()) <= jobsRadius);
+      if (!jobs)
+        find("jobs-near-home", "resettlement_sites", s.fid);
+      const double careRadius = radius(s.setting, 1000, 5000);
+      Care *nearest = nullptr;
+      double nearestDistance = 0;
+      for (Care &c : care) {
+        const double d = gis::distance(c.geom.get(), s.geom.get());
+        if (!nearest || d < nearestDistance || (d == nearestDistance && c.fid < nearest->fid)) {
+          nearest = &c;
+          nearestDistance = d;
+        }
+      }
+      const bool covered = nearest && careRadius >= 0 && nearestDistance <= careRadius;
+      if (s.population >= 800 && !covered)
+        find("elderly-care-coverage", "resettlement_sites", s.fid);
+      if (covered)
+        nearest->assigned += (s.population * 20 / 100) * 4 / 100;
+    }
+    for (const Care &c : care)
+      if (c.assigned > c.beds)
+        find("elderly-care-beds", "elderly_care", c.fid);
+
+    // linkage-balance: union areas per county; a homestead counts for its site's county.
+    std::map<std::string, std::vector<const GEOSGeometry *>> built, reclaimed;
+    std::map<std::string, std::int64_t> firstSite;
+    std::map<std::string, std::string> countyOf;
+    for (const WSite &s : sites) {
+      if (!s.county || s.county->empty())
+        continue;
+      built[*s.county].push_back(s.geom.get());
+      auto [it, fresh] = firstSite.emplace(*s.county, s.fid);
+      if (!fresh)
+        it->second = std::min(it->second, s.fid);
+      countyOf.emplace(s.code, *s.county);
+    }
+    std::vector<Geometry> homesteads;
+    {
+      auto layer = m_ds.layer("reclaimed_homesteads");
+      const int site = layer.requireField("site_code", FieldType::String);
+      const int status = layer.requireField("status", FieldType::String);
+      layer.forEach([&](const gis::FeatureRow &row) {
+        auto code = row.string(site);
+        if (row.string(status) != std::optional<std::string>("reclaimed") || !code ||
+            !countyOf.count(*code))
+          return true;
+        homesteads.push_back(usable(row, true));
+        reclaimed[countyOf[*code]].push_back(homesteads.back().get());
+        return true;
+      });
+    }
+    for (const auto &[county, parts] : built) {
+      const double builtM2 = areaOf(gis::unionAll(parts).get());
+      const auto it = reclaimed.find(county);
+      const double reclaimedM2 =
+          it == reclaimed.end() ? 0 : areaOf(gis::unionAll(it->second).get());
+      if (builtM2 > reclaimedM2)
+        find("linkage-balance", "resettlement_sites", firstSite[county]);
     }
   }
 

@@ -1,0 +1,122 @@
+#include "core/rules/LinkageBalance.h"
+#include "core/rules/RuleSupport.h"
+
+#include <map>
+#include <unordered_map>
+
+namespace anzhi::core::rules {
+
+std::vector<CountyLinkage> linkageByCounty(const Project &project)
+{
+  struct Parts
+  {
+    CountyLinkage linkage;
+    std::vector<const GEOSGeometry *> sites, reclaimed;
+  };
+  std::map<std::string, Parts> byCounty;
+  std::unordered_map<std::string, const std::string *> countyOfSite;
+  for (std::size_t i = 0; i < project.sites.features.size(); ++i) {
+    const Site &site = project.sites.features[i];
+    if (!site.county || site.county->empty())
+      continue;
+    Parts &parts = byCounty[*site.county];
+    if (parts.linkage.sites++ == 0) {
+      parts.linkage.county = *site.county;
+      parts.linkage.firstSite = i;
+    } else if (site.fid < project.sites.features[parts.linkage.firstSite].fid) {
+      parts.linkage.firstSite = i;
+    }
+    if (site.hasGeometry())
+      parts.sites.push_back(site.geometry.get());
+    if (site.code)
+      countyOfSite.try_emplace(*site.code, &*site.county); // the first site of a code, as
+                                                           // every rule reads site_code
+  }
+  for (const Homestead &h : project.homesteads.features) {
+    if (!h.hasGeometry() || h.status != "reclaimed" || !h.siteCode)
+      continue;
+    auto it = countyOfSite.find(*h.siteCode);
+    if (it != countyOfSite.end())
+      byCounty[*it->second].reclaimed.push_back(h.geometry.get());
+  }
+  const gis::EllipsoidalArea &area = gis::EllipsoidalArea::forThread(project.workingCrs);
+  // Unions, not sums: overlapping sites (or homesteads digitised twice) count their land once.
+  auto unionArea = [&](const std::vector<const GEOSGeometry *> &parts) {
+    if (parts.empty())
+      return 0.0;
+    gis::Geometry all = gis::unionAll(parts);
+    return area.squareMetres(all.get());
+  };
+  std::vector<CountyLinkage> out;
+  out.reserve(byCounty.size());
+  for (auto &[county, parts] : byCounty) {
+    parts.linkage.constructionM2 = unionArea(parts.sites);
+    parts.linkage.reclaimedM2 = unionArea(parts.reclaimed);
+    out.push_back(std::move(parts.linkage));
+  }
+  return out;
+}
+
+namespace {
+
+//! 五（十五） 增减挂钩: per county, the new construction land of the sites is balanced by the
+//! reclaimed homestead land (docs/domain.md "Rules of wave 2", 14.).
+class LinkageBalanceCheck : public Rule
+{
+public:
+  const RuleDescriptor &descriptor() const override
+  {
+    static const RuleDescriptor d{.id = "linkage-balance",
+                                  .clause = "五（十五）",
+                                  .severity = Severity::Warning,
+                                  .nameZh = "增减挂钩不平衡",
+                                  .nameEn = "Land linkage out of balance",
+                                  .requiredLayers = {"resettlement_sites", "reclaimed_homesteads"},
+                                  .layersRead = {"resettlement_sites", "reclaimed_homesteads"},
+                                  .countyWide = true};
+    return d;
+  }
+
+  std::unique_ptr<RuleParameters> defaultParameters() const override
+  {
+    return std::make_unique<LinkageBalanceParameters>();
+  }
+
+  RuleRun run(const RuleContext &ctx) const override
+  {
+    const Project &p = ctx.project;
+    const double toleranceM2 =
+        ctx.parameters<LinkageBalanceParameters>().toleranceMu * gis::kSquareMetresPerMu;
+    RuleRun result;
+    result.linkage = linkageByCounty(p);
+    for (const CountyLinkage &c : result.linkage) {
+      result.checked += c.sites;
+      const Site &site = p.sites.features[c.firstSite];
+      if (!(c.constructionM2 > c.reclaimedM2 + toleranceM2) || !ctx.inScope(site))
+        continue;
+      Violation v = siteViolation(ctx, id(), site);
+      v.areaM2 = c.constructionM2 - c.reclaimedM2;
+      const double constructionMu = gis::EllipsoidalArea::toMu(c.constructionM2);
+      const double reclaimedMu = gis::EllipsoidalArea::toMu(c.reclaimedM2);
+      const double shortMu = gis::EllipsoidalArea::toMu(*v.areaM2);
+      v.messageZh = c.county + "增减挂钩不平衡：安置区新增建设用地 " + fixed(constructionMu, 2) +
+                    " 亩，已复垦宅基地 " + fixed(reclaimedMu, 2) + " 亩，缺口 " +
+                    fixed(shortMu, 2) + " 亩。请加快拆旧复垦或调减新增建设用地。";
+      v.messageEn = c.county + ": land linkage out of balance, " + fixed(constructionMu, 2) +
+                    " mu of new construction land in the sites against " + fixed(reclaimedMu, 2) +
+                    " mu of reclaimed homesteads, short by " + fixed(shortMu, 2) +
+                    " mu. Reclaim more homesteads or reduce the new construction land.";
+      result.violations.push_back(std::move(v));
+    }
+    return result;
+  }
+};
+
+} // namespace
+
+std::unique_ptr<Rule> makeLinkageBalanceCheck()
+{
+  return std::make_unique<LinkageBalanceCheck>();
+}
+
+} // namespace anzhi::core::rules
