@@ -330,10 +330,13 @@ template<typename F>
 void Job::smallAreas(const core::Layer<F> &layer, const MarkerSymbol &marker,
                      const LabelStyle *label)
 {
+  const std::set<std::int64_t> *hidden = hiddenIn(layer.name);
   for (std::size_t i : layer.candidates(extent)) {
     if (cancelled())
       return;
     const F &f = layer.features[i];
+    if (hidden && hidden->count(f.fid))
+      continue;
     const QRectF box = t.toScreen(f.envelope);
     if (f.hasGeometry() && box.width() < marker.box.width() && box.height() < marker.box.height()) {
       drawMarker(p, marker, box.center());

@@ -1,13 +1,16 @@
 // The map is drawn from its MapStyle: a fill or marker colour changed in a copy of the
 // defaults is the colour on screen, a homestead's fill follows the style's target_use map, and
-// a layer viewed beyond its maxUnitsPerPixel is not drawn at all.
+// a layer viewed beyond its maxUnitsPerPixel is not drawn at all. A site too small to see is
+// drawn as its marker, unless the editor hides it.
 
 #include "app/render/MapRenderer.h"
 #include "gis/Geos.h"
 
 #include <QtTest>
 
+#include <map>
 #include <memory>
+#include <set>
 
 using namespace anzhi;
 
@@ -27,9 +30,13 @@ constexpr std::string_view kSquare = "POLYGON((0 0,100 0,100 100,0 100,0 0))";
 
 //! The image of `layer` alone, centred on the square (0 0, 100 100) at two units per pixel.
 QImage renderLayer(std::shared_ptr<const core::Project> project, const std::string &layer,
-                   const render::MapStyle &style, render::RenderStats *stats = nullptr)
+                   const render::MapStyle &style, render::RenderStats *stats = nullptr,
+                   std::set<std::int64_t> hidden = {})
 {
   render::RenderRequest request;
+  if (!hidden.empty())
+    request.hidden = std::make_shared<std::map<std::string, std::set<std::int64_t>>>(
+        std::map<std::string, std::set<std::int64_t>>{{layer, std::move(hidden)}});
   request.project = std::move(project);
   request.labels = false;
   request.layers = {{layer, true}};
@@ -101,6 +108,17 @@ private slots:
     QImage blank(image.size(), image.format());
     blank.fill(style.background);
     QCOMPARE(image, blank);
+  }
+
+  void hiddenSiteLeavesNoMarker()
+  {
+    auto project = std::make_shared<core::Project>();
+    addFeature(project->sites, core::Site{}, "POLYGON((48 48,52 48,52 52,48 52,48 48))");
+    const render::MapStyle style = render::MapStyle::defaults();
+    QImage blank(100, 100, QImage::Format_ARGB32_Premultiplied);
+    blank.fill(style.background);
+    QVERIFY(renderLayer(project, "resettlement_sites", style) != blank);
+    QCOMPARE(renderLayer(project, "resettlement_sites", style, nullptr, {1}), blank);
   }
 };
 
