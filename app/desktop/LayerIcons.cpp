@@ -1,8 +1,12 @@
 #include "app/desktop/LayerIcons.h"
 
+#include "app/render/Marker.h"
+
 #include <QPainter>
 #include <QPainterPath>
 #include <QPixmap>
+
+#include <algorithm>
 
 namespace anzhi::desktop {
 
@@ -13,63 +17,38 @@ QIcon layerIcon(const std::string &layer, const render::MapStyle &s)
   QPainter p(&pm);
   p.setRenderHint(QPainter::Antialiasing);
   const QRectF box(5, 7, 22, 18);
-  auto fill = [&](const QColor &c, const QBrush &brush, double width = 1.5) {
-    p.setPen(QPen(c, width));
-    p.setBrush(brush);
-    p.drawRect(box);
-  };
-  if (layer == "resettlement_sites") {
-    fill(s.siteOutline, Qt::NoBrush, 3.5);
-  } else if (layer == "planned_plots") {
+  const render::LayerStyle *style = s.layer(layer);
+  if (layer == "planned_plots") {
+    // Plots take the colour of their land use: a swatch of the palette, not the layer's fill.
+    using C = core::LandUseClass;
     p.setPen(Qt::NoPen);
-    p.setBrush(QColor(0xFF, 0x85, 0xC9));
+    p.setBrush(s.landUseFill(C::Education, std::nullopt));
     p.drawRect(QRectF(5, 7, 11, 18));
-    p.setBrush(QColor(0xFF, 0xFF, 0x2D));
+    p.setBrush(s.landUseFill(C::Residential, std::nullopt));
     p.drawRect(QRectF(16, 7, 11, 9));
-    p.setBrush(QColor(0xBB, 0x96, 0x74));
+    p.setBrush(s.landUseFill(C::Industrial, std::nullopt));
     p.drawRect(QRectF(16, 16, 11, 9));
     p.setPen(QPen(QColor(120, 120, 120), 1));
     p.setBrush(Qt::NoBrush);
     p.drawRect(box);
-  } else if (layer == "buildings") {
-    fill(s.buildingOutline, s.buildingFill);
-  } else if (layer == "school_catchments") {
-    p.setPen(QPen(s.catchmentOutline, 2, Qt::DashLine));
+  } else if (style && style->area) {
+    // The map's outline, but wide enough to see at this size.
+    QPen pen = style->area->pen();
+    pen.setCosmetic(false);
+    pen.setWidthF(std::max(pen.widthF(), 1.5));
+    p.setPen(pen);
+    p.setBrush(style->area->brush());
     p.drawRect(box);
-  } else if (layer == "industrial_parks") {
-    fill(s.industrialPark.darker(170), s.industrialPark);
-  } else if (layer == "reclaimed_homesteads") {
-    fill(s.homesteadDemolished, s.homesteadPending);
-  } else if (layer == "forest_land") {
-    fill(QColor(80, 150, 80), QColor(0x68, 0xB1, 0x67));
-  } else if (layer == "ranger_plots") {
-    fill(s.rangerPlot, QBrush(s.rangerPlot, Qt::BDiagPattern));
-  } else if (layer == "roads") {
-    p.setPen(QPen(s.road, 4, Qt::SolidLine, Qt::RoundCap));
+  } else if (style && style->line) {
+    p.setPen(style->line->pen(4));
     p.drawLine(QPointF(4, 26), QPointF(28, 8));
-  } else if (layer == "schools") {
-    p.setPen(QPen(Qt::white, 1.5));
-    p.setBrush(s.school);
-    p.drawRect(QRectF(8, 8, 16, 16));
-  } else if (layer == "clinics") {
-    p.setPen(Qt::NoPen);
-    p.setBrush(s.clinic);
-    p.drawRect(QRectF(13, 5, 6, 22));
-    p.drawRect(QRectF(5, 13, 22, 6));
-  } else if (layer == "elderly_care") {
-    p.setPen(QPen(Qt::white, 1.5));
-    p.setBrush(s.elderlyCare);
-    p.drawEllipse(QPointF(16, 16), 9, 9);
-  } else if (layer == "service_points") {
-    const QPointF d[] = {{16, 5}, {27, 16}, {16, 27}, {5, 16}};
-    p.setPen(Qt::NoPen);
-    p.setBrush(s.servicePoint);
-    p.drawPolygon(d, 4);
-  } else if (layer == "rangers") {
-    const QPointF d[] = {{16, 6}, {26, 25}, {6, 25}};
-    p.setPen(Qt::NoPen);
-    p.setBrush(s.ranger);
-    p.drawPolygon(d, 3);
+  } else if (style && style->marker) {
+    // The map's marker, enlarged to fill the icon.
+    const render::MarkerSymbol &m = *style->marker;
+    const double scale = 20 / std::max(m.box.width(), m.box.height());
+    p.translate(16, 16);
+    p.scale(scale, scale);
+    render::drawMarker(p, m, -m.box.center());
   }
   return QIcon(pm);
 }

@@ -1,6 +1,7 @@
 #include "app/render/MapRenderer.h"
 
 #include "app/render/GeometryPath.h"
+#include "app/render/Marker.h"
 #include "core/Glossary.h"
 #include "gis/EllipsoidalArea.h"
 #include "gis/GisError.h"
@@ -46,8 +47,15 @@ MapRenderer::MapRenderer(MapStyle style)
 
 namespace {
 
+//! An AreaSymbol resolved into what the painter takes, once per layer (or per fill).
 struct Symbol
 {
+  explicit Symbol(const AreaSymbol &area)
+      : pen(area.pen())
+      , brush(area.brush())
+      , dot(area.dotColour())
+  {
+  }
   QPen pen;
   QBrush brush;
   QColor dot;
@@ -63,6 +71,11 @@ struct Label
   bool bold = false;
   bool point = false; //!< placed beside a point symbol rather than centred
 };
+
+QString text(const std::optional<std::string> &v)
+{
+  return v ? QString::fromStdString(*v) : QString();
+}
 
 //! One render job's state.
 class Job
@@ -93,31 +106,60 @@ public:
   void run();
 
 private:
-  template<typename F, typename SymbolFn, typename LabelFn>
-  void areas(const core::Layer<F> &layer, SymbolFn symbolOf, LabelFn labelOf);
-  template<typename F, typename LabelFn>
-  void points(const core::Layer<F> &layer, const std::function<void(QPointF)> &draw,
-              double radiusPx, LabelFn labelOf);
-  void lines(const core::Layer<core::Road> &layer);
   void layer(const std::string &name);
+  template<typename F> void draw(const core::Layer<F> &layer, const LayerStyle &style);
+  template<typename F>
+  void areas(const core::Layer<F> &layer, const AreaSymbol &area, const LabelStyle *label);
+  template<typename F>
+  void smallAreas(const core::Layer<F> &layer, const MarkerSymbol &marker, const LabelStyle *label);
+  template<typename F>
+  void points(const core::Layer<F> &layer, const MarkerSymbol &marker, const LabelStyle *label);
+  template<typename F> void lines(const core::Layer<F> &layer, const LineSymbol &line);
   void violations();
   void coverage();
   void labels();
 
-  Symbol fillSymbol(const QColor &fill, double width = 0.6) const
+  // What depends on the feature and not only on its layer: the symbol of an area, the width
+  // of a line, the text of a label (none: not labelled).
+  template<typename F> const Symbol &symbolOf(const F &, const Symbol &layerSymbol)
   {
-    Symbol sym;
-    sym.pen = QPen(MapStyle::outlineOf(fill), width);
-    sym.pen.setCosmetic(true);
-    sym.brush = QBrush(fill);
-    sym.dot = fill.alpha() == 255 ? fill : MapStyle::outlineOf(fill);
-    return sym;
+    return layerSymbol;
   }
-  const Symbol &plotSymbol(const QColor &fill)
+  const Symbol &symbolOf(const core::PlannedPlot &f, const Symbol &)
   {
-    auto it = plotSymbols.find(fill.rgba());
-    if (it == plotSymbols.end())
-      it = plotSymbols.emplace(fill.rgba(), fillSymbol(fill)).first;
+    return symbolFor(s.landUseFill(f.landUseClass, f.landUse));
+  }
+  const Symbol &symbolOf(const core::Homestead &f, const Symbol &layerSymbol)
+  {
+    const std::optional<QColor> fill = s.homesteadFill(f.status, f.targetUse);
+    return fill ? symbolFor(*fill) : layerSymbol;
+  }
+  template<typename F> double widthOf(const F &, const LineSymbol &line) { return line.width; }
+  double widthOf(const core::Road &f, const LineSymbol &line)
+  {
+    return line.widthOf(f.roadClass ? std::string_view(*f.roadClass) : std::string_view());
+  }
+  template<typename F> std::optional<QString> labelOf(const F &f)
+  {
+    if constexpr (requires { f.name; }) {
+      if (f.name)
+        return text(f.name);
+    }
+    return std::nullopt;
+  }
+  std::optional<QString> labelOf(const core::PlannedPlot &f)
+  {
+    // Named as coloured: a 1401 plot the rule set leaves in `other` is 公园绿地.
+    return QString::fromStdString(core::landUseLabelZh(f.landUseClass, f.landUse));
+  }
+  std::optional<QString> labelOf(const core::RangerPlot &f);
+
+  //! The symbol of the current area layer with another fill, made once per fill.
+  const Symbol &symbolFor(const QColor &fill)
+  {
+    auto it = fillSymbols.find(fill.rgba());
+    if (it == fillSymbols.end())
+      it = fillSymbols.emplace(fill.rgba(), Symbol(currentArea->withFill(fill))).first;
     return it->second;
   }
   //! Painter state for the fill pass of an area: no pen, no anti-aliasing.
@@ -153,10 +195,11 @@ private:
     auto it = req.hidden->find(layer);
     return it == req.hidden->end() ? nullptr : &it->second;
   }
-  void addLabel(Label label)
+  template<typename F> void addLabel(const LabelStyle &style, const F &f, QPointF anchor)
   {
-    if (req.labels)
-      pending.push_back(std::move(label));
+    if (std::optional<QString> text = labelOf(f))
+      pending.push_back({anchor, std::move(*text), style.priority, style.colour, style.pixelSize,
+                         style.bold, style.beside});
   }
 
   const MapRenderer &r;
@@ -167,19 +210,62 @@ private:
   const gis::Envelope extent;
   const std::atomic<bool> *cancel;
   RenderStats &stats;
-  std::unordered_map<QRgb, Symbol> plotSymbols;
+  const AreaSymbol *currentArea = nullptr;         //!< of the area layer being drawn
+  std::unordered_map<QRgb, Symbol> fillSymbols;    //!< its symbols by fill, see symbolFor()
+  const gis::EllipsoidalArea *ellipsoid = nullptr; //!< made on the first ranger plot label
   std::vector<Label> pending;
   bool aaOn = true, penOn = true; //!< painter state, see setFill() and setOutline()
   std::vector<QPointF> ring;      //!< reused by every feature (no per-feature allocation)
   QPainterPath path;              //!< reused likewise for polygons with holes or several parts
 };
 
-template<typename F, typename SymbolFn, typename LabelFn>
-void Job::areas(const core::Layer<F> &layer, SymbolFn symbolOf, LabelFn labelOf)
+std::optional<QString> Job::labelOf(const core::RangerPlot &f)
+{
+  if (!ellipsoid)
+    ellipsoid = &gis::EllipsoidalArea::forThread(req.project->workingCrs);
+  double mu = 0;
+  try {
+    mu = gis::EllipsoidalArea::toMu(ellipsoid->squareMetres(f.geometry.get()));
+  } catch (const gis::GisError &) {
+    return std::nullopt;
+  }
+  const QString who = f.rangerCode ? text(f.rangerCode) : QStringLiteral("?");
+  return QStringLiteral("%1 %2亩").arg(who).arg(mu, 0, 'f', 0);
+}
+
+void Job::layer(const std::string &name)
+{
+  const LayerStyle *style = s.layer(name);
+  if (!style || t.unitsPerPixel() > style->maxUnitsPerPixel)
+    return;
+  req.project->visitLayer(name, [&](const auto &layer) { draw(layer, *style); });
+}
+
+template<typename F> void Job::draw(const core::Layer<F> &layer, const LayerStyle &style)
 {
   if (!layer.present)
     return;
+  const LabelStyle *label = req.labels && style.label ? &*style.label : nullptr;
+  if (style.area) {
+    areas(layer, *style.area, label);
+    if (style.marker)
+      smallAreas(layer, *style.marker,
+                 req.labels && style.markerLabel ? &*style.markerLabel : nullptr);
+  } else if (style.line) {
+    lines(layer, *style.line);
+  } else if (style.marker) {
+    points(layer, *style.marker, label);
+  }
+}
+
+template<typename F>
+void Job::areas(const core::Layer<F> &layer, const AreaSymbol &area, const LabelStyle *label)
+{
   const double lod = r.lodPixels;
+  const double upp = t.unitsPerPixel();
+  currentArea = &area;
+  fillSymbols.clear();
+  const Symbol layerSymbol(area);
   const Symbol *current = nullptr;
   bool filled = false;
   // Other layers set the painter directly: start from a known state, and leave it as found
@@ -201,7 +287,7 @@ void Job::areas(const core::Layer<F> &layer, SymbolFn symbolOf, LabelFn labelOf)
     // The STR-tree holds only features with a non-empty geometry: no GEOS call needed here.
     if (!f.geometry)
       continue;
-    const Symbol &sym = symbolOf(f);
+    const Symbol &sym = symbolOf(f, layerSymbol);
     const QRectF box = t.toScreen(f.envelope);
     if (box.width() < lod && box.height() < lod) {
       setAntialiasing(true);
@@ -235,18 +321,38 @@ void Job::areas(const core::Layer<F> &layer, SymbolFn symbolOf, LabelFn labelOf)
     else
       p.drawPath(path);
     ++stats.features;
-    labelOf(f, box);
+    if (label && label->placedAt(upp, box.size()))
+      addLabel(*label, f, box.center());
   }
 }
 
-template<typename F, typename LabelFn>
-void Job::points(const core::Layer<F> &layer, const std::function<void(QPointF)> &draw,
-                 double radiusPx, LabelFn labelOf)
+template<typename F>
+void Job::smallAreas(const core::Layer<F> &layer, const MarkerSymbol &marker,
+                     const LabelStyle *label)
 {
-  if (!layer.present)
-    return;
-  const double m = radiusPx * t.unitsPerPixel();
+  const std::set<std::int64_t> *hidden = hiddenIn(layer.name);
+  for (std::size_t i : layer.candidates(extent)) {
+    if (cancelled())
+      return;
+    const F &f = layer.features[i];
+    if (hidden && hidden->count(f.fid))
+      continue;
+    const QRectF box = t.toScreen(f.envelope);
+    if (f.hasGeometry() && box.width() < marker.box.width() && box.height() < marker.box.height()) {
+      drawMarker(p, marker, box.center());
+      if (label)
+        addLabel(*label, f, box.center());
+    }
+  }
+}
+
+template<typename F>
+void Job::points(const core::Layer<F> &layer, const MarkerSymbol &marker, const LabelStyle *label)
+{
+  const double m = marker.reach() * t.unitsPerPixel();
   const gis::Envelope wide{extent.minX - m, extent.minY - m, extent.maxX + m, extent.maxY + m};
+  if (label && !label->placedAt(t.unitsPerPixel(), QSizeF(0, 0)))
+    label = nullptr;
   const std::set<std::int64_t> *hidden = hiddenIn(layer.name);
   for (std::size_t i : layer.candidates(wide)) {
     if (cancelled())
@@ -255,26 +361,22 @@ void Job::points(const core::Layer<F> &layer, const std::function<void(QPointF)>
     if (!f.hasGeometry() || (hidden && hidden->count(f.fid)))
       continue;
     forEachPoint(f.geometry.get(), t, [&](QPointF at) {
-      draw(at);
+      drawMarker(p, marker, at);
       ++stats.features;
-      labelOf(f, at);
+      if (label)
+        addLabel(*label, f, at);
     });
   }
 }
 
-void Job::lines(const core::Layer<core::Road> &layer)
+template<typename F> void Job::lines(const core::Layer<F> &layer, const LineSymbol &line)
 {
-  if (!layer.present)
-    return;
-  QPen pen(s.road, 1.5);
-  pen.setCapStyle(Qt::RoundCap);
-  pen.setJoinStyle(Qt::RoundJoin);
   p.setBrush(Qt::NoBrush);
   double width = -1;
   for (std::size_t i : layer.candidates(extent)) {
     if (cancelled())
       return;
-    const core::Road &f = layer.features[i];
+    const F &f = layer.features[i];
     if (!f.geometry)
       continue;
     const QRectF box = t.toScreen(f.envelope);
@@ -282,212 +384,15 @@ void Job::lines(const core::Layer<core::Road> &layer)
       ++stats.dots;
       continue;
     }
-    const std::string_view cls = f.roadClass ? std::string_view(*f.roadClass) : std::string_view();
-    const double w = cls == "county" ? 3.0 : cls == "township" ? 2.2 : 1.4;
+    const double w = widthOf(f, line);
     if (w != width) {
-      pen.setWidthF(w);
-      p.setPen(pen);
+      p.setPen(line.pen(w));
       width = w;
     }
     path.clear();
     appendToPath(path, f.geometry.get(), t);
     p.drawPath(path);
     ++stats.features;
-  }
-}
-
-QString text(const std::optional<std::string> &v)
-{
-  return v ? QString::fromStdString(*v) : QString();
-}
-
-void Job::layer(const std::string &name)
-{
-  const core::Project &pr = *req.project;
-  const double upp = t.unitsPerPixel();
-  auto noLabel = [](const auto &, const auto &) {};
-  if (name == "forest_land") {
-    const Symbol sym = [&] {
-      Symbol x = fillSymbol(s.forestFill, 0.4);
-      x.pen.setColor(QColor(80, 150, 80, 120));
-      return x;
-    }();
-    areas(
-        pr.forestLand, [&](const core::ForestLand &) -> const Symbol & { return sym; }, noLabel);
-  } else if (name == "reclaimed_homesteads") {
-    const Symbol pending = fillSymbol(s.homesteadPending),
-                 demolished = fillSymbol(s.homesteadDemolished), crop = fillSymbol(s.croplandFill),
-                 forest = fillSymbol(QColor(0x68, 0xB1, 0x67)), grass = fillSymbol(s.grasslandFill);
-    areas(
-        pr.homesteads,
-        [&](const core::Homestead &h) -> const Symbol & {
-          const std::string_view status = h.status ? std::string_view(*h.status) : "";
-          if (status == "reclaimed") {
-            const std::string_view use = h.targetUse ? std::string_view(*h.targetUse) : "";
-            return use == "forest" ? forest : use == "grassland" ? grass : crop;
-          }
-          return status == "demolished" ? demolished : pending;
-        },
-        noLabel);
-  } else if (name == "planned_plots") {
-    areas(
-        pr.plots,
-        [&](const core::PlannedPlot &f) -> const Symbol & {
-          return plotSymbol(s.landUseFill(f.landUseClass, f.landUse));
-        },
-        [&](const core::PlannedPlot &f, const QRectF &box) {
-          // Named as coloured: a 1401 plot the rule set leaves in `other` is 公园绿地.
-          if (upp < 1.2 && box.width() > 60 && box.height() > 18)
-            addLabel({box.center(),
-                      QString::fromStdString(core::landUseLabelZh(f.landUseClass, f.landUse)), 4,
-                      QColor(60, 60, 60), 10, false, false});
-        });
-  } else if (name == "industrial_parks") {
-    Symbol sym = fillSymbol(
-        QColor(s.industrialPark.red(), s.industrialPark.green(), s.industrialPark.blue(), 120),
-        1.5);
-    sym.pen.setColor(s.industrialPark.darker(170));
-    areas(
-        pr.industrialParks, [&](const core::IndustrialPark &) -> const Symbol & { return sym; },
-        [&](const core::IndustrialPark &f, const QRectF &box) {
-          if (f.name && upp < 6 && box.width() > 40)
-            addLabel(
-                {box.center(), text(f.name), 3, s.industrialPark.darker(200), 11, false, false});
-        });
-  } else if (name == "buildings") {
-    Symbol sym;
-    sym.pen = QPen(s.buildingOutline, 0.6);
-    sym.pen.setCosmetic(true);
-    sym.brush = QBrush(s.buildingFill);
-    sym.dot = s.buildingOutline;
-    areas(
-        pr.buildings, [&](const core::Building &) -> const Symbol & { return sym; }, noLabel);
-  } else if (name == "school_catchments") {
-    Symbol sym;
-    sym.pen = QPen(s.catchmentOutline, 1.6, Qt::DashLine);
-    sym.brush = Qt::NoBrush;
-    sym.dot = s.catchmentOutline;
-    areas(
-        pr.catchments, [&](const core::Catchment &) -> const Symbol & { return sym; }, noLabel);
-  } else if (name == "roads") {
-    lines(pr.roads);
-  } else if (name == "ranger_plots") {
-    Symbol sym;
-    sym.pen = QPen(s.rangerPlot, 1.2);
-    sym.brush = QBrush(s.rangerPlot, Qt::BDiagPattern);
-    sym.dot = s.rangerPlot;
-    const gis::EllipsoidalArea *area = nullptr;
-    areas(
-        pr.rangerPlots, [&](const core::RangerPlot &) -> const Symbol & { return sym; },
-        [&](const core::RangerPlot &f, const QRectF &box) {
-          if (!req.labels || upp > 8 || box.width() < 50 || box.height() < 16)
-            return;
-          if (!area)
-            area = &gis::EllipsoidalArea::forThread(pr.workingCrs);
-          double mu = 0;
-          try {
-            mu = gis::EllipsoidalArea::toMu(area->squareMetres(f.geometry.get()));
-          } catch (const gis::GisError &) {
-            return;
-          }
-          const QString who = f.rangerCode ? text(f.rangerCode) : QStringLiteral("?");
-          addLabel({box.center(), QStringLiteral("%1 %2亩").arg(who).arg(mu, 0, 'f', 0), 2,
-                    s.rangerPlot.darker(130), 11, false, false});
-        });
-  } else if (name == "resettlement_sites") {
-    Symbol sym;
-    sym.pen = QPen(s.siteOutline, s.siteWidth);
-    sym.pen.setJoinStyle(Qt::RoundJoin);
-    sym.brush = Qt::NoBrush;
-    sym.dot = s.siteOutline;
-    areas(
-        pr.sites, [&](const core::Site &) -> const Symbol & { return sym; },
-        [&](const core::Site &f, const QRectF &box) {
-          if (f.name)
-            addLabel({box.center(), text(f.name), 0, s.siteOutline, 13, true, false});
-        });
-    // Sites below the level of detail are still sites: a marker, so that a county view shows
-    // where they are.
-    p.setPen(QPen(s.siteOutline, 2));
-    p.setBrush(Qt::NoBrush);
-    for (std::size_t i : pr.sites.candidates(extent)) {
-      const core::Site &f = pr.sites.features[i];
-      const QRectF box = t.toScreen(f.envelope);
-      if (f.hasGeometry() && box.width() < 6 && box.height() < 6) {
-        p.drawRect(QRectF(box.center() - QPointF(3, 3), QSizeF(6, 6)));
-        if (f.name)
-          addLabel({box.center() + QPointF(0, 0), text(f.name), 1, s.siteOutline, 11, true, true});
-      }
-    }
-  } else if (name == "schools") {
-    const bool named = upp < 6;
-    points(
-        pr.schools,
-        [&](QPointF at) {
-          p.setPen(QPen(Qt::white, 1.2));
-          p.setBrush(s.school);
-          p.drawRect(QRectF(at - QPointF(5, 5), QSizeF(10, 10)));
-        },
-        6,
-        [&](const core::School &f, QPointF at) {
-          if (named && f.name)
-            addLabel({at, text(f.name), 1, s.school.darker(130), 11, false, true});
-        });
-  } else if (name == "clinics") {
-    const bool named = upp < 6;
-    points(
-        pr.clinics,
-        [&](QPointF at) {
-          p.setPen(Qt::NoPen);
-          p.setBrush(Qt::white);
-          p.drawRect(QRectF(at - QPointF(2.6, 6.6), QSizeF(5.2, 13.2)));
-          p.drawRect(QRectF(at - QPointF(6.6, 2.6), QSizeF(13.2, 5.2)));
-          p.setBrush(s.clinic);
-          p.drawRect(QRectF(at - QPointF(1.7, 5.8), QSizeF(3.4, 11.6)));
-          p.drawRect(QRectF(at - QPointF(5.8, 1.7), QSizeF(11.6, 3.4)));
-        },
-        7,
-        [&](const core::Clinic &f, QPointF at) {
-          if (named && f.name)
-            addLabel({at, text(f.name), 1, s.clinic.darker(130), 11, false, true});
-        });
-  } else if (name == "elderly_care") {
-    const bool named = upp < 6;
-    points(
-        pr.elderlyCare,
-        [&](QPointF at) {
-          p.setPen(QPen(Qt::white, 1.2));
-          p.setBrush(s.elderlyCare);
-          p.drawEllipse(at, 5, 5);
-        },
-        6,
-        [&](const core::ElderlyCare &f, QPointF at) {
-          if (named && f.name)
-            addLabel({at, text(f.name), 1, s.elderlyCare.darker(140), 11, false, true});
-        });
-  } else if (name == "service_points") {
-    points(
-        pr.servicePoints,
-        [&](QPointF at) {
-          const QPointF d[] = {at + QPointF(0, -5.5), at + QPointF(5.5, 0), at + QPointF(0, 5.5),
-                               at + QPointF(-5.5, 0)};
-          p.setPen(QPen(Qt::white, 1));
-          p.setBrush(s.servicePoint);
-          p.drawPolygon(d, 4);
-        },
-        6, [](const core::ServicePoint &, QPointF) {});
-  } else if (name == "rangers") {
-    if (upp > 15)
-      return; // a county view has a thousand of them: only from the township scale down
-    points(
-        pr.rangers,
-        [&](QPointF at) {
-          const QPointF d[] = {at + QPointF(0, -4.5), at + QPointF(4, 3), at + QPointF(-4, 3)};
-          p.setPen(QPen(Qt::white, 0.8));
-          p.setBrush(s.ranger);
-          p.drawPolygon(d, 3);
-        },
-        5, [](const core::Ranger &, QPointF) {});
   }
 }
 
@@ -556,7 +461,7 @@ void Job::coverage()
     }
   };
   if (cov.schools && pr.schools.present)
-    circles(pr.schools, s.school, [&](const core::School &f) {
+    circles(pr.schools, s.markerColour("schools"), [&](const core::School &f) {
       const std::string level = f.level.value_or("");
       std::vector<core::RadiusBySetting> out;
       if (level == "primary" || level == "nine_year")
@@ -566,7 +471,7 @@ void Job::coverage()
       return out;
     });
   if (cov.clinics && pr.clinics.present)
-    circles(pr.clinics, s.clinic, [&](const core::Clinic &) {
+    circles(pr.clinics, s.markerColour("clinics"), [&](const core::Clinic &) {
       return std::vector<core::RadiusBySetting>{cov.clinicRadius};
     });
   // Uncovered sites, filled.

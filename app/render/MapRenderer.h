@@ -54,7 +54,8 @@ struct RenderStats
 };
 
 //! Renders a project snapshot into a QImage with QPainter only (no widgets, no display): each
-//! visible layer's features from its STR-tree query of the view extent, features below
+//! visible layer's features from its STR-tree query of the view extent, drawn as the layer's
+//! LayerStyle in the MapStyle says (a layer without one is not drawn), features below
 //! `lodPixels` as dots, then the violation and coverage overlays, then labels placed without
 //! collision (priority: sites, facilities, ranger plots, plot classes). Cost
 //! (docs/performance.md): one-ring polygons go from GEOS to drawPolygon without a QPainterPath,

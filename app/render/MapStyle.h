@@ -2,15 +2,134 @@
 
 #include "core/LandUse.h"
 
+#include <QBrush>
 #include <QColor>
 #include <QFont>
+#include <QPen>
+#include <QRectF>
 #include <QString>
 
+#include <functional>
+#include <limits>
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 
 namespace anzhi::render {
+
+//! A fill colour chosen by the value of an attribute (a homestead's status, …).
+using FillByValue = std::map<std::string, QColor, std::less<>>;
+
+//! How a polygon is drawn: a fill under an outline, or a dot below the level of detail.
+struct AreaSymbol
+{
+  QColor fill;
+  Qt::BrushStyle pattern = Qt::SolidPattern; //!< Qt::NoBrush: outline only
+  std::optional<QColor> outline;             //!< none: a darker shade of the fill (outlineOf)
+  double outlineWidth = 0.6;
+  Qt::PenStyle outlineStyle = Qt::SolidLine;
+  Qt::PenJoinStyle outlineJoin = Qt::BevelJoin;
+  bool cosmetic = true; //!< width in device pixels, whatever the painter's scale
+  //! The dot of a feature below the level of detail; none: the fill when opaque, else a darker
+  //! shade of it.
+  std::optional<QColor> dot;
+
+  QColor outlineColour() const;
+  QColor dotColour() const;
+  QPen pen() const;
+  QBrush brush() const { return QBrush(fill, pattern); }
+  //! This symbol with another fill; an outline and dot left to be derived follow the new fill.
+  AreaSymbol withFill(const QColor &colour) const;
+};
+
+//! How a line is drawn; the width of a feature may depend on its class.
+struct LineSymbol
+{
+  QColor colour;
+  double width = 1.0;
+  std::map<std::string, double, std::less<>> widthByClass;
+  Qt::PenCapStyle cap = Qt::RoundCap;
+  Qt::PenJoinStyle join = Qt::RoundJoin;
+
+  double widthOf(std::string_view cls) const;
+  QPen pen(double lineWidth) const
+  {
+    return QPen(QBrush(colour), lineWidth, Qt::SolidLine, cap, join);
+  }
+};
+
+enum class MarkerShape
+{
+  Square,
+  Cross,
+  Circle,
+  Diamond,
+  Triangle
+};
+
+//! A point symbol in pixels, whatever the scale, standing out on a halo.
+struct MarkerSymbol
+{
+  MarkerShape shape = MarkerShape::Square;
+  //! The shape's bounding box relative to the point: a triangle's apex is at its top centre,
+  //! its base along its bottom, so the point need not be its centre.
+  QRectF box;
+  double armWidth = 0;        //!< of a cross's arms
+  std::optional<QColor> fill; //!< none: the halo alone, an outline
+  QColor halo{Qt::white};
+  //! Width of the halo: a stroke on the outline; a cross, whose arms a stroke would eat into,
+  //! stands on a larger cross, `haloWidth` wider and `haloLength` longer.
+  double haloWidth = 0;
+  double haloLength = 0; //!< a cross's only
+
+  //! How far from the point the marker may paint, in whole pixels.
+  double reach() const;
+};
+
+//! When and how a layer's features are named.
+struct LabelStyle
+{
+  QColor colour;
+  int priority = 0; //!< lower is placed first, taking the space
+  int pixelSize = 12;
+  bool bold = false;
+  bool beside = false; //!< beside a point symbol rather than centred on the feature
+  //! Placed only while the view is finer than this (units per pixel, exclusive) …
+  double maxUnitsPerPixel = std::numeric_limits<double>::infinity();
+  //! … and on an area whose box on screen exceeds this (pixels, exclusive; negative: any).
+  QSizeF minBox{-1, -1};
+
+  bool placedAt(double unitsPerPixel, const QSizeF &box) const
+  {
+    return unitsPerPixel < maxUnitsPerPixel && box.width() > minBox.width() &&
+           box.height() > minBox.height();
+  }
+};
+
+//! The symbology of one canonical layer. An area layer has `area`, a line layer `line` and a
+//! point layer `marker`; an area layer with a marker shows the features smaller than the
+//! marker as the marker (a county view shows where the sites are), named by `markerLabel`.
+struct LayerStyle
+{
+  std::optional<AreaSymbol> area;
+  std::optional<LineSymbol> line;
+  std::optional<MarkerSymbol> marker;
+  std::optional<LabelStyle> label;
+  std::optional<LabelStyle> markerLabel;
+  //! The layer is drawn up to this many units per pixel (inclusive), not at coarser scales.
+  double maxUnitsPerPixel = std::numeric_limits<double>::infinity();
+};
+
+//! Fills of reclaimed_homesteads by status, and of the reclaimed ones by target_use; a status
+//! not listed keeps the layer's fill (pending).
+struct HomesteadFills
+{
+  FillByValue byStatus;
+  std::string reclaimed = "reclaimed";
+  FillByValue byTargetUse;
+  QColor otherTargetUse; //!< of a reclaimed homestead whose target_use is not listed
+};
 
 //! The symbology of every role (symbology.md): the 用地用海分类 (2023) land-use palette for
 //! planned plots and buildings, and Anzhi's own symbols for the other layers. A value type,
@@ -24,32 +143,25 @@ struct MapStyle
   //! colour of its raw planning code (0701 城镇住宅, 0703 农村宅基地, 1402 防护绿地 …), else
   //! `otherFill`.
   QColor landUseFill(core::LandUseClass cls, const std::optional<std::string> &raw) const;
+  //! Fill of a homestead by its status and target_use (see HomesteadFills); none: the
+  //! layer's own.
+  std::optional<QColor> homesteadFill(const std::optional<std::string> &status,
+                                      const std::optional<std::string> &targetUse) const;
   //! Outline of a fill: a darker shade of it.
   static QColor outlineOf(const QColor &fill) { return fill.darker(150); }
+
+  //! The style of a canonical layer; null for a layer without one (not drawn).
+  const LayerStyle *layer(std::string_view name) const;
+  //! The fill of a layer's marker, which also draws its coverage circles; black without one.
+  QColor markerColour(std::string_view name) const;
 
   std::map<core::LandUseClass, QColor> classFill;
   std::map<std::string, QColor> codeFill; //!< by 用地用海 code prefix (longest match wins)
   QColor otherFill{225, 225, 225};
+  HomesteadFills homesteads;
+  std::map<std::string, LayerStyle, std::less<>> layers;
   QColor background{255, 255, 255};
 
-  QColor forestFill{104, 177, 103, 110}; //!< 林地 #68B167, translucent under the plots
-  QColor croplandFill{0xF5, 0xF8, 0xDC};
-  QColor grasslandFill{0xCD, 0xF5, 0x7A};
-  QColor homesteadPending{160, 160, 160};
-  QColor homesteadDemolished{139, 90, 43};
-  QColor industrialPark{0xBB, 0x96, 0x74};
-  QColor buildingFill{70, 70, 70, 70};
-  QColor buildingOutline{70, 70, 70};
-  QColor catchmentOutline{31, 95, 214};
-  QColor road{140, 140, 140};
-  QColor rangerPlot{20, 110, 45};
-  QColor siteOutline{139, 0, 0};
-  double siteWidth = 3.0;
-  QColor school{31, 95, 214};
-  QColor clinic{220, 20, 20};
-  QColor elderlyCare{255, 140, 0};
-  QColor servicePoint{135, 97, 211};
-  QColor ranger{20, 110, 45};
   QColor violationError{220, 0, 0};
   QColor violationWarning{255, 140, 0};
   QColor highlight{0, 200, 255};

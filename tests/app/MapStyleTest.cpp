@@ -1,0 +1,126 @@
+// The map is drawn from its MapStyle: a fill or marker colour changed in a copy of the
+// defaults is the colour on screen, a homestead's fill follows the style's target_use map, and
+// a layer viewed beyond its maxUnitsPerPixel is not drawn at all. A site too small to see is
+// drawn as its marker, unless the editor hides it.
+
+#include "app/render/MapRenderer.h"
+#include "gis/Geos.h"
+
+#include <QtTest>
+
+#include <map>
+#include <memory>
+#include <set>
+
+using namespace anzhi;
+
+namespace {
+
+template<typename F> void addFeature(core::Layer<F> &layer, F f, std::string_view wkt)
+{
+  f.fid = std::int64_t(layer.features.size()) + 1;
+  f.geometry = gis::fromWkt(wkt);
+  f.envelope = gis::envelope(f.geometry.get());
+  layer.features.push_back(std::move(f));
+  layer.present = true;
+  layer.buildIndex();
+}
+
+constexpr std::string_view kSquare = "POLYGON((0 0,100 0,100 100,0 100,0 0))";
+
+//! The image of `layer` alone, centred on the square (0 0, 100 100) at two units per pixel.
+QImage renderLayer(std::shared_ptr<const core::Project> project, const std::string &layer,
+                   const render::MapStyle &style, render::RenderStats *stats = nullptr,
+                   std::set<std::int64_t> hidden = {})
+{
+  render::RenderRequest request;
+  if (!hidden.empty())
+    request.hidden = std::make_shared<std::map<std::string, std::set<std::int64_t>>>(
+        std::map<std::string, std::set<std::int64_t>>{{layer, std::move(hidden)}});
+  request.project = std::move(project);
+  request.labels = false;
+  request.layers = {{layer, true}};
+  request.transform = render::MapTransform(50, 50, 2, QSize(100, 100));
+  return render::MapRenderer(style).render(request, nullptr, stats);
+}
+
+QColor centre(const QImage &image)
+{
+  return image.pixelColor(50, 50);
+}
+
+} // namespace
+
+class MapStyleTest : public QObject
+{
+  Q_OBJECT
+
+private slots:
+  void areaFillComesFromTheStyle()
+  {
+    auto project = std::make_shared<core::Project>();
+    addFeature(project->forestLand, core::ForestLand{}, kSquare);
+    const QColor chosen(10, 200, 30);
+    QVERIFY(centre(renderLayer(project, "forest_land", render::MapStyle::defaults())) != chosen);
+
+    render::MapStyle style = render::MapStyle::defaults();
+    style.layers.at("forest_land").area->fill = chosen;
+    QCOMPARE(centre(renderLayer(project, "forest_land", style)), chosen);
+  }
+
+  void markerFillComesFromTheStyle()
+  {
+    auto project = std::make_shared<core::Project>();
+    addFeature(project->schools, core::School{}, "POINT(50 50)");
+    const QColor chosen(200, 30, 120);
+    render::MapStyle style = render::MapStyle::defaults();
+    style.layers.at("schools").marker->fill = chosen;
+    QCOMPARE(centre(renderLayer(project, "schools", style)), chosen);
+  }
+
+  void homesteadFillFollowsTheTargetUseMap()
+  {
+    auto project = std::make_shared<core::Project>();
+    core::Homestead h;
+    h.status = "reclaimed";
+    h.targetUse = "forest";
+    addFeature(project->homesteads, std::move(h), kSquare);
+    const QColor chosen(90, 40, 160);
+    render::MapStyle style = render::MapStyle::defaults();
+    style.homesteads.byTargetUse["forest"] = chosen;
+    QCOMPARE(centre(renderLayer(project, "reclaimed_homesteads", style)), chosen);
+  }
+
+  void layerBeyondItsScaleIsNotDrawn()
+  {
+    auto project = std::make_shared<core::Project>();
+    addFeature(project->forestLand, core::ForestLand{}, kSquare);
+    render::MapStyle style = render::MapStyle::defaults();
+    render::RenderStats stats;
+
+    style.layers.at("forest_land").maxUnitsPerPixel = 2; // the view's scale: still drawn
+    QVERIFY(centre(renderLayer(project, "forest_land", style, &stats)) != style.background);
+    QCOMPARE(stats.features, 1);
+
+    style.layers.at("forest_land").maxUnitsPerPixel = 1.9;
+    const QImage image = renderLayer(project, "forest_land", style, &stats);
+    QCOMPARE(stats.features + stats.dots, 0);
+    QImage blank(image.size(), image.format());
+    blank.fill(style.background);
+    QCOMPARE(image, blank);
+  }
+
+  void hiddenSiteLeavesNoMarker()
+  {
+    auto project = std::make_shared<core::Project>();
+    addFeature(project->sites, core::Site{}, "POLYGON((48 48,52 48,52 52,48 52,48 48))");
+    const render::MapStyle style = render::MapStyle::defaults();
+    QImage blank(100, 100, QImage::Format_ARGB32_Premultiplied);
+    blank.fill(style.background);
+    QVERIFY(renderLayer(project, "resettlement_sites", style) != blank);
+    QCOMPARE(renderLayer(project, "resettlement_sites", style, nullptr, {1}), blank);
+  }
+};
+
+QTEST_MAIN(MapStyleTest)
+#include "MapStyleTest.moc"
