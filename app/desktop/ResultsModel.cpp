@@ -20,8 +20,13 @@ QString measureOf(const core::Violation &v)
     return Names::area(*v.areaM2);
   if (v.distanceM)
     return Names::metres(*v.distanceM);
+  // shortfall_seats is shared: seats of a school, beds of an elderly-care facility.
+  if (v.shortfallSeats && v.feature.layer == "elderly_care")
+    return ResultsModel::tr("%1 beds short").arg(QLocale().toString(qlonglong(*v.shortfallSeats)));
   if (v.shortfallSeats)
     return ResultsModel::tr("%1 seats short").arg(QLocale().toString(qlonglong(*v.shortfallSeats)));
+  if (v.value)
+    return ResultsModel::tr("mean slope %1°").arg(QLocale().toString(*v.value, 'f', 1));
   return {};
 }
 

@@ -1405,5 +1405,13 @@
         <source>Value</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 beds short</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mean slope %1°</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 </TS>

@@ -1399,5 +1399,13 @@
         <source>Value</source>
         <translation>值</translation>
     </message>
+    <message>
+        <source>%1 beds short</source>
+        <translation>缺 %1 张床位</translation>
+    </message>
+    <message>
+        <source>mean slope %1°</source>
+        <translation>平均坡度 %1°</translation>
+    </message>
 </context>
 </TS>

@@ -4,6 +4,7 @@
 // left by a crashed import, a write-ahead log a reader must not fold in, and FIFOs.
 
 #include "BadInputFixture.h"
+#include "core/RuleRegistry.h"
 
 #include <sqlite3.h>
 
@@ -241,11 +242,8 @@ TEST_F(BadInput, RuleSetThatDisablesEveryRuleWarns)
   const std::string project = projectWithOneViolation(input("项目.gpkg"));
   const std::string rules = input("全部 关闭.toml");
   std::string toml = "schema = \"anzhi.rules/1\"\n";
-  for (const char *id :
-       {"protected-land", "school-coverage", "school-capacity", "ranger-area", "ranger-unassigned",
-        "ranger-overlap", "ranger-orphan-plot", "ranger-distance", "clinic-coverage",
-        "large-site-employment", "support-plan", "reclamation-progress", "invalid-geometry"})
-    toml += "[rules." + std::string(id) + "]\nenabled = false\n";
+  for (const auto &rule : core::registeredRules())
+    toml += "[rules." + rule->id() + "]\nenabled = false\n";
   writeBytes(rules, toml);
   CliRun run = check(project, "--rules " + quote(rules) + " --lang en");
   EXPECT_EQ(run.exitCode, 0) << run.err;
