@@ -6,6 +6,44 @@
 
 namespace anzhi::core::rules {
 
+namespace {
+
+//! The ellipsoidal area of the union of `parts`: overlapping sites (or homesteads digitised
+//! twice) count their land once. Only parts whose envelopes overlap (transitively) can share
+//! area, so each such cluster is unioned on its own and the clusters' areas add up; a county's
+//! thousand apart sites cost a thousand areas, not one cascaded union (0.8 s for 1200 sites).
+double unionAreaM2(const std::vector<const GEOSGeometry *> &parts,
+                   const gis::EllipsoidalArea &area)
+{
+  std::vector<gis::Envelope> boxes;
+  boxes.reserve(parts.size());
+  for (const GEOSGeometry *g : parts)
+    boxes.push_back(gis::envelope(g));
+  std::vector<std::size_t> root(parts.size());
+  for (std::size_t i = 0; i < root.size(); ++i)
+    root[i] = i;
+  auto find = [&](std::size_t i) {
+    while (root[i] != i)
+      i = root[i] = root[root[i]];
+    return i;
+  };
+  const gis::StrTree tree(parts);
+  for (std::size_t i = 0; i < parts.size(); ++i)
+    for (std::size_t j : tree.query(boxes[i]))
+      if (j > i && interiorsMayOverlap(boxes[i], boxes[j]))
+        root[find(j)] = find(i);
+  std::map<std::size_t, std::vector<const GEOSGeometry *>> clusters;
+  for (std::size_t i = 0; i < parts.size(); ++i)
+    clusters[find(i)].push_back(parts[i]);
+  double total = 0;
+  for (const auto &[first, members] : clusters)
+    total += members.size() == 1 ? area.squareMetres(members.front())
+                                 : area.squareMetres(gis::unionAll(members).get());
+  return total;
+}
+
+} // namespace
+
 std::vector<CountyLinkage> linkageByCounty(const Project &project)
 {
   struct Parts
@@ -40,18 +78,11 @@ std::vector<CountyLinkage> linkageByCounty(const Project &project)
       byCounty[*it->second].reclaimed.push_back(h.geometry.get());
   }
   const gis::EllipsoidalArea &area = gis::EllipsoidalArea::forThread(project.workingCrs);
-  // Unions, not sums: overlapping sites (or homesteads digitised twice) count their land once.
-  auto unionArea = [&](const std::vector<const GEOSGeometry *> &parts) {
-    if (parts.empty())
-      return 0.0;
-    gis::Geometry all = gis::unionAll(parts);
-    return area.squareMetres(all.get());
-  };
   std::vector<CountyLinkage> out;
   out.reserve(byCounty.size());
   for (auto &[county, parts] : byCounty) {
-    parts.linkage.constructionM2 = unionArea(parts.sites);
-    parts.linkage.reclaimedM2 = unionArea(parts.reclaimed);
+    parts.linkage.constructionM2 = unionAreaM2(parts.sites, area);
+    parts.linkage.reclaimedM2 = unionAreaM2(parts.reclaimed, area);
     out.push_back(std::move(parts.linkage));
   }
   return out;
