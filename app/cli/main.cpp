@@ -45,6 +45,9 @@ int main(int argc, char **argv)
       ->check(CLI::IsMember({"zh", "en"}));
   checkCmd->add_option("--crs", check.workingCrs,
                        "Working CRS, e.g. EPSG:4546 (overrides the sites')");
+  checkCmd->add_option("--dem", check.dem,
+                       "DEM raster (elevations in metres) for reclamation-suitability; overrides "
+                       "the project's dem table and anzhi_settings.dem_path");
 
   RulesArgs rules;
   auto *rulesCmd = app.add_subcommand(

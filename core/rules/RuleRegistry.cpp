@@ -17,6 +17,7 @@ std::unique_ptr<Rule> makeClinicCoverageCheck();
 std::unique_ptr<Rule> makeLargeSiteEmploymentCheck();
 std::unique_ptr<Rule> makeSupportPlanCheck();
 std::unique_ptr<Rule> makeReclamationProgressCheck();
+std::unique_ptr<Rule> makeReclamationSuitabilityCheck();
 std::unique_ptr<Rule> makeInvalidGeometryCheck();
 } // namespace rules
 
@@ -32,7 +33,7 @@ const std::vector<std::unique_ptr<const Rule>> &registeredRules()
                       rules::makeRangerOrphanPlotCheck, rules::makeRangerDistanceCheck,
                       rules::makeClinicCoverageCheck, rules::makeLargeSiteEmploymentCheck,
                       rules::makeSupportPlanCheck, rules::makeReclamationProgressCheck,
-                      rules::makeInvalidGeometryCheck})
+                      rules::makeReclamationSuitabilityCheck, rules::makeInvalidGeometryCheck})
       list.push_back(make());
     return list;
   }();

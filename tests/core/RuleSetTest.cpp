@@ -56,7 +56,7 @@ TEST(RuleSet, ShippedFileHoldsDomainDefaults)
   EXPECT_EQ(r.config("school-capacity").severity, anzhi::core::Severity::Warning);
   EXPECT_EQ(r.config("protected-land").severity, anzhi::core::Severity::Error);
   EXPECT_EQ(r.config("support-plan").clause, "七（二十二）");
-  EXPECT_EQ(RuleSet::ruleIds().size(), 13u);
+  EXPECT_EQ(RuleSet::ruleIds().size(), 14u);
   using anzhi::core::LandUseClass;
   EXPECT_EQ(r.landUse->classify("080403"), LandUseClass::Education);
   EXPECT_EQ(r.landUse->classify("08040301"), LandUseClass::Other) << "at most two more digits";
