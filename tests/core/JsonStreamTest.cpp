@@ -73,6 +73,7 @@ std::string inMemoryReport(const core::Report &report)
     if (r.skipped)
       rule["reason"] = r.reason;
     rule["checked"] = r.checked;
+    rule["unchecked"] = r.unchecked;
     rule["violations"] = r.violations;
     rule["seconds"] = std::round(r.seconds * 1000.0) / 1000.0;
     rules.push_back(std::move(rule));
