@@ -187,7 +187,12 @@ void importRasterTable(const std::string &source, const std::string &gpkgPath,
     copyRows(db, "gpkg_contents", "table_name = " + t);
     copyRows(db, "gpkg_tile_matrix_set", "table_name = " + t);
     copyRows(db, "gpkg_tile_matrix", "table_name = " + t);
-    copyRows(db, "gpkg_extensions", "1", true, "INSERT OR IGNORE");
+    // The coverage's extensions only: another (gpkg_crs_wkt) may need columns the project's
+    // tables lack.
+    copyRows(db, "gpkg_extensions",
+             "table_name IN (" + t +
+                 ", 'gpkg_2d_gridded_coverage_ancillary', 'gpkg_2d_gridded_tile_ancillary')",
+             true, "INSERT OR IGNORE");
     copyRows(db, "gpkg_2d_gridded_coverage_ancillary", "tile_matrix_set_name = " + t, false);
     copyRows(db, "gpkg_2d_gridded_tile_ancillary", "tpudt_name = " + t, false);
     for (const std::string &name : created)
