@@ -27,7 +27,7 @@ std::optional<DemSource> locateDem(const std::string &projectPath,
                                    const std::optional<std::string> &demOverride)
 {
   if (demOverride)
-    return DemSource{*demOverride, "--dem"};
+    return DemSource{*demOverride, "--dem", std::nullopt};
   try {
     gis::VectorDataset project = gis::VectorDataset::open(projectPath);
     // Only a GeoPackage holds raster tables and Anzhi's settings.
@@ -35,7 +35,7 @@ std::optional<DemSource> locateDem(const std::string &projectPath,
       return std::nullopt;
     if (project.queryText("SELECT 1 FROM gpkg_contents WHERE table_name = 'dem' AND data_type IN "
                           "('2d-gridded-coverage', 'tiles')"))
-      return DemSource{"GPKG:" + projectPath + ":dem", projectPath + ": table dem"};
+      return DemSource{"GPKG:" + projectPath + ":dem", projectPath + ": table dem", projectPath};
     if (!project.queryText("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = "
                            "'anzhi_settings'"))
       return std::nullopt;
@@ -46,7 +46,7 @@ std::optional<DemSource> locateDem(const std::string &projectPath,
     std::filesystem::path file(*path);
     if (file.is_relative())
       file = std::filesystem::path(projectPath).parent_path() / file;
-    return DemSource{file.string(), projectPath + ": anzhi_settings.dem_path"};
+    return DemSource{file.string(), projectPath + ": anzhi_settings.dem_path", std::nullopt};
   } catch (const gis::GisError &e) {
     throw ProjectError(e.what());
   }
@@ -75,6 +75,8 @@ SlopeSampler::SlopeSampler(DemSource dem, gis::Crs workingCrs)
   try {
     if (!isGdalConnection(name))
       gis::requireRegularFile(name);
+    if (m_dem.project && gis::hasPendingWal(*m_dem.project))
+      m_walGuard = std::make_unique<gis::WalReaderGuard>(*m_dem.project);
     auto reader = std::make_unique<Reader>(name, m_working);
     const gis::RasterDataset &raster = reader->raster;
     if (!raster.crs().isGeographic() && !raster.crs().isProjected())

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "gis/Crs.h"
+#include "gis/DataFile.h"
 #include "gis/Geos.h"
 
 #include <memory>
@@ -16,6 +17,8 @@ struct DemSource
 {
   std::string name;   //!< what GDAL opens: a raster file, or GPKG:project.gpkg:dem
   std::string origin; //!< how it was found, for messages: "--dem", "the dem table", …
+  //! The project file when the DEM is its table: its write-ahead log must stay unfolded.
+  std::optional<std::string> project;
 };
 
 //! The project's DEM (docs/domain.md, reclamation-suitability): `demOverride` (--dem) when
@@ -53,6 +56,9 @@ private:
 
   DemSource m_dem;
   gis::Crs m_working;
+  //! Held while any handle on the project's own dem table lives (declared before them, so
+  //! destroyed after): GDAL closing a read-only GeoPackage folds its log into it.
+  std::unique_ptr<gis::WalReaderGuard> m_walGuard;
   mutable std::mutex m_mutex;
   mutable std::vector<std::unique_ptr<Reader>> m_idle;
 };
