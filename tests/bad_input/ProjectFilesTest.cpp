@@ -244,7 +244,8 @@ TEST_F(BadInput, RuleSetThatDisablesEveryRuleWarns)
   for (const char *id :
        {"protected-land", "school-coverage", "school-capacity", "ranger-area", "ranger-unassigned",
         "ranger-overlap", "ranger-orphan-plot", "ranger-distance", "clinic-coverage",
-        "large-site-employment", "support-plan", "reclamation-progress", "invalid-geometry"})
+        "large-site-employment", "support-plan", "reclamation-progress", "reclamation-suitability",
+        "invalid-geometry"})
     toml += "[rules." + std::string(id) + "]\nenabled = false\n";
   writeBytes(rules, toml);
   CliRun run = check(project, "--rules " + quote(rules) + " --lang en");
