@@ -51,6 +51,7 @@ Json toJson(const core::Violation &v, const std::string &lang)
   j["area_mu"] = orNull(v.areaMu());
   j["distance_m"] = orNull(v.distanceM);
   j["shortfall_seats"] = orNull(v.shortfallSeats);
+  j["value"] = orNull(v.value);
   j["message"] = v.message(lang);
   j["wkt"] = v.wkt.empty() ? Json(nullptr) : Json(v.wkt);
   return j;
