@@ -170,7 +170,7 @@ private slots:
     QCOMPARE(doc["schema"].get<std::string>(), std::string("anzhi.report/1"));
     QCOMPARE(doc["project"].get<std::string>(), std::string("项目.gpkg"));
     QCOMPARE(doc["working_crs"].get<std::string>(), std::string("EPSG:4546"));
-    QCOMPARE(doc["rules"].size(), std::size_t(13));
+    QCOMPARE(doc["rules"].size(), std::size_t(14));
     // The tiny project has no service points: the large site cannot be checked.
     for (const auto &rule : doc["rules"])
       if (rule["id"] == "large-site-employment")
