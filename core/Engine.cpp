@@ -81,6 +81,9 @@ CheckResult Engine::check(const Project &project, const Progress *progress) cons
     } else if (!missing.empty()) {
       outcome.skipped = true;
       outcome.reason = "missing layer: " + missing;
+    } else if (rule.descriptor().needsDem && !project.terrain) {
+      outcome.skipped = true;
+      outcome.reason = kNoDemReason;
     } else {
       toRun.push_back(i);
     }
@@ -117,7 +120,8 @@ std::vector<Violation> Engine::checkScope(const Project &project, const gis::Env
   std::vector<Violation> violations;
   for (const auto &rule : m_all) {
     const RuleConfig &config = m_rules.config(rule->id());
-    if (!config.enabled || !missingLayers(project, *rule).empty())
+    if (!config.enabled || !missingLayers(project, *rule).empty() ||
+        (rule->descriptor().needsDem && !project.terrain))
       continue;
     if (!onlyRules.empty() &&
         std::find(onlyRules.begin(), onlyRules.end(), rule->id()) == onlyRules.end())

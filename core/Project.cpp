@@ -2,6 +2,7 @@
 
 #include "core/Parallel.h"
 #include "core/Schema.h"
+#include "core/Terrain.h"
 #include "gis/GisError.h"
 
 #include <algorithm>
@@ -335,6 +336,15 @@ std::shared_ptr<const Project> Project::load(const std::string &path, const Load
     throw ProjectError(e.what());
   }
   project->featuresWithGeometry = withGeometry;
+  // A DEM asked for but unusable stops a check: the rules needing it must not pass unseen.
+  try {
+    if (std::optional<DemSource> dem = locateDem(path, options.dem))
+      project->terrain = std::make_shared<const SlopeSampler>(*dem, project->workingCrs);
+  } catch (const std::exception &e) {
+    if (!options.skipBrokenLayers)
+      throw ProjectError(e.what());
+    project->problems.push_back({"dem", e.what()});
+  }
   // Layers load in any order; the report lists invalid geometries in layer, then fid order.
   const auto &order = canonicalLayers();
   auto rank = [&](const LayerProblem &p) {

@@ -21,6 +21,8 @@
 
 namespace anzhi::core {
 
+class SlopeSampler;
+
 //! The project could not be loaded (missing file, not a GeoPackage, a layer without CRS, a
 //! missing or mistyped field); what() names the file, layer, feature and field at fault.
 class ProjectError : public std::runtime_error
@@ -240,6 +242,8 @@ struct LoadOptions
   //! `present = false` instead of failing the whole project. Off by default: a check must not
   //! silently drop a layer.
   bool skipBrokenLayers = false;
+  //! A DEM (a raster file or GDAL name) used instead of the project's own (core/Terrain.h).
+  std::optional<std::string> dem;
 };
 
 //! A layer left out of the project by LoadOptions::skipBrokenLayers. `layer` is empty when the
@@ -271,6 +275,8 @@ public:
   std::int64_t featuresWithGeometry = 0; //!< what invalid-geometry examined
   //! Layers left out by LoadOptions::skipBrokenLayers, in canonical order (else empty).
   std::vector<LayerProblem> problems;
+  //! Slope under a polygon from the project's DEM (core/Terrain.h); null when it has none.
+  std::shared_ptr<const SlopeSampler> terrain;
 
   Layer<Site> sites{"resettlement_sites"};
   Layer<PlannedPlot> plots{"planned_plots"};

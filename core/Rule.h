@@ -81,7 +81,13 @@ struct RuleDescriptor
   //! totals): the live check cannot judge an edit by its surroundings and leaves the rule to
   //! the full check.
   bool countyWide = false;
+  //! Skipped (kNoDemReason) when the project has no DEM (Project::terrain).
+  bool needsDem = false;
 };
+
+//! Why a rule that needs a DEM was skipped.
+inline constexpr const char *kNoDemReason =
+    "no DEM: the project has no `dem` raster table nor anzhi_settings.dem_path, and no --dem";
 
 //! One rule of the policy: it describes itself, owns its parameters (defaults, TOML keys and
 //! validation) and runs. Rules hold no state and may run concurrently with each other on the

@@ -34,7 +34,8 @@ enum class Unit
 {
   Metres,
   Mu,
-  People
+  People,
+  Degrees //!< of slope
 };
 
 //! What a parameter's default value cites, in Chinese and English.

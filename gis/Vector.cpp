@@ -749,6 +749,21 @@ void VectorDataset::executeSql(const std::string &sql)
     throw GisError(m_path + ": SQL failed: " + lastGdalError());
 }
 
+std::optional<std::string> VectorDataset::queryText(const std::string &sql) const
+{
+  CPLErrorReset();
+  OGRLayer *rows = m_dataset->ExecuteSQL(sql.c_str(), nullptr, nullptr);
+  std::optional<std::string> value;
+  if (rows) {
+    if (OGRFeatureUniquePtr row{rows->GetNextFeature()}; row && row->IsFieldSetAndNotNull(0))
+      value = row->GetFieldAsString(0);
+    m_dataset->ReleaseResultSet(rows);
+  }
+  if (CPLGetLastErrorType() >= CE_Failure)
+    throw GisError(m_path + ": SQL failed: " + lastGdalError());
+  return value;
+}
+
 // --- ThreadConfigOption ---
 
 ThreadConfigOption::ThreadConfigOption(std::string key, const std::string &value)

@@ -241,6 +241,9 @@ public:
 
   //! Runs a statement GDAL passes to the store (e.g. SQLite for a GeoPackage).
   void executeSql(const std::string &sql);
+  //! The first column of the first row a query yields, as text; nothing when it yields no row
+  //! or a null.
+  std::optional<std::string> queryText(const std::string &sql) const;
 
   GDALDataset *handle() const { return m_dataset.get(); }
 

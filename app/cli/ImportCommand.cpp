@@ -1,6 +1,7 @@
 #include "app/cli/ImportCommand.h"
 
 #include "app/cli/Commands.h"
+#include "core/import/DemImport.h"
 #include "core/import/ImportError.h"
 #include "core/import/Importer.h"
 #include "gis/TextEncoding.h"
@@ -40,10 +41,30 @@ void printSummary(const core::ImportSummary &s)
     std::cout << "【警告 warning】" << w.kind << ": " << printable(w.message) << "\n";
 }
 
+//! --as dem: a raster, not a layer; none of the layer options apply.
+int runDemImport(const ImportArgs &args)
+{
+  try {
+    if (args.layer || !args.fields.empty() || !args.landUse.empty() || args.encoding ||
+        args.assignCrs || args.skipRefused || args.allowTriggers)
+      throw core::ImportError("--as dem imports a raster: --layer, --field, --land-use, "
+                              "--encoding, --assign-crs, --skip-refused and --allow-triggers "
+                              "do not apply");
+    core::importDem(args.source, args.project);
+  } catch (const std::exception &e) {
+    return refuse(e.what());
+  }
+  std::cout << "导入 Import: " << gis::printable(args.source) << " → "
+            << gis::printable(args.project) << " dem（数字高程模型 DEM, Float32）\n";
+  return kOk;
+}
+
 } // namespace
 
 int runImport(const ImportArgs &args)
 {
+  if (args.role == "dem")
+    return runDemImport(args);
   core::ImportRequest request;
   try {
     request.source = args.source;

@@ -45,6 +45,9 @@ int main(int argc, char **argv)
       ->check(CLI::IsMember({"zh", "en"}));
   checkCmd->add_option("--crs", check.workingCrs,
                        "Working CRS, e.g. EPSG:4546 (overrides the sites')");
+  checkCmd->add_option("--dem", check.dem,
+                       "DEM raster (elevations in metres) for reclamation-suitability; overrides "
+                       "the project's dem table and anzhi_settings.dem_path");
 
   RulesArgs rules;
   auto *rulesCmd = app.add_subcommand(
@@ -65,7 +68,9 @@ int main(int argc, char **argv)
   importCmd->add_option("SOURCE", import.source, "File to import")->required();
   importCmd->add_option("--into", import.project, "Project GeoPackage (created if missing)")
       ->required();
-  importCmd->add_option("--as", import.role, "Role: the canonical table, e.g. resettlement_sites")
+  importCmd
+      ->add_option("--as", import.role,
+                   "Role: the canonical table, e.g. resettlement_sites, or dem for a DEM raster")
       ->required();
   importCmd->add_option("--layer", import.layer, "Layer of the source (a CAD layer for DXF)");
   importCmd->add_option("--field", import.fields, "ours=theirs: canonical field from source field")

@@ -153,6 +153,7 @@ std::unique_ptr<Project> LiveCheck::neighbourhood(const EditBuffer &buffer,
   auto p = std::make_unique<Project>();
   p->path = base.path;
   p->workingCrs = base.workingCrs;
+  p->terrain = base.terrain;
   const LandUseMapping &landUse = *m_engine.rules().landUse;
   std::set<FeatureKey> baseKeys;
   for (const LayerSpec &spec : editableLayers()) {

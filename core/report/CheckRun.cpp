@@ -50,6 +50,7 @@ CheckRun runCheck(const CheckOptions &options, const Progress *progress)
   LoadOptions load;
   load.landUse = rules.landUse;
   load.workingCrs = run.report.workingCrs;
+  load.dem = options.dem;
   run.project = Project::load(options.project, load, progress);
   {
     CheckResult full = Engine(rules).check(*run.project, progress);

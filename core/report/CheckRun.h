@@ -18,6 +18,8 @@ struct CheckOptions
   std::optional<std::string> rulesFile;  //!< TOML rule set; the built-in one when unset
   std::optional<std::string> workingCrs; //!< as the user wrote it (EPSG:4546); overrides the sites'
   std::string lang = "zh";               //!< of messages and reports: "zh" or "en"
+  //! A DEM raster overriding the project's (core/Terrain.h, locateDem).
+  std::optional<std::string> dem;
   //! The outputs, each written atomically; an unset one is not written.
   std::optional<std::string> json, html, csv, violations;
   //! Hears, before the check runs, what it will not do although asked to (a rule set that

@@ -139,6 +139,9 @@ std::string skipReason(const std::string &reason, bool zh)
     return "规则集中已停用";
   if (reason.rfind(missing, 0) == 0)
     return "缺少图层：" + reason.substr(missing.size());
+  if (reason == kNoDemReason)
+    return "没有数字高程模型（DEM）：项目中没有 dem 栅格表，也没有 "
+           "anzhi_settings.dem_path，且未给出 --dem";
   return reason;
 }
 

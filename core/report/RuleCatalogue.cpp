@@ -34,9 +34,10 @@ public:
   void number(std::string_view key, double &value, Unit unit, const Cited &source) override
   {
     add(key, shortest(value),
-        unit == Unit::Metres ? "m"
-        : unit == Unit::Mu   ? "亩"
-                             : "people",
+        unit == Unit::Metres    ? "m"
+        : unit == Unit::Mu      ? "亩"
+        : unit == Unit::Degrees ? "°"
+                                : "people",
         source);
   }
   void count(std::string_view key, std::int64_t &value, const Cited &source) override
@@ -133,7 +134,7 @@ std::string catalogueText(const RuleSet &rules, const std::string &lang)
     out << "\n  " << (zh ? "读取图层：" : "reads: ") << joined(d.layersRead, ", ") << "\n";
     if (!d.requiredLayers.empty())
       out << "  " << (zh ? "缺少即跳过：" : "skipped without: ") << joined(d.requiredLayers, ", ")
-          << "\n";
+          << (d.needsDem ? (zh ? "，或没有数字高程模型（DEM）" : ", or a DEM") : "") << "\n";
     for (const ParameterEntry &p : e.parameters) {
       out << "  " << p.key << " = " << p.value << (p.unit.empty() ? "" : " " + unitIn(p.unit, zh))
           << "\n"
@@ -192,7 +193,8 @@ std::string catalogueMarkdown()
     if (d.requiredLayers.empty())
       out << "never skipped for a missing layer.\n\n";
     else
-      out << "skipped without " << joined(d.requiredLayers, ", ") << ".\n\n";
+      out << "skipped without " << joined(d.requiredLayers, ", ") << (d.needsDem ? " or a DEM" : "")
+          << ".\n\n";
     if (e.parameters.empty()) {
       out << "No parameters.\n\n";
       continue;

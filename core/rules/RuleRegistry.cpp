@@ -17,6 +17,7 @@ std::unique_ptr<Rule> makeClinicCoverageCheck();
 std::unique_ptr<Rule> makeLargeSiteEmploymentCheck();
 std::unique_ptr<Rule> makeSupportPlanCheck();
 std::unique_ptr<Rule> makeReclamationProgressCheck();
+std::unique_ptr<Rule> makeReclamationSuitabilityCheck();
 std::unique_ptr<Rule> makeInvalidGeometryCheck();
 std::unique_ptr<Rule> makeJobsNearHomeCheck();
 std::unique_ptr<Rule> makeElderlyCareCoverageCheck();
@@ -36,9 +37,9 @@ const std::vector<std::unique_ptr<const Rule>> &registeredRules()
                       rules::makeRangerOrphanPlotCheck, rules::makeRangerDistanceCheck,
                       rules::makeClinicCoverageCheck, rules::makeLargeSiteEmploymentCheck,
                       rules::makeSupportPlanCheck, rules::makeReclamationProgressCheck,
-                      rules::makeInvalidGeometryCheck, rules::makeJobsNearHomeCheck,
-                      rules::makeElderlyCareCoverageCheck, rules::makeElderlyCareBedsCheck,
-                      rules::makeLinkageBalanceCheck})
+                      rules::makeReclamationSuitabilityCheck, rules::makeInvalidGeometryCheck,
+                      rules::makeJobsNearHomeCheck, rules::makeElderlyCareCoverageCheck,
+                      rules::makeElderlyCareBedsCheck, rules::makeLinkageBalanceCheck})
       list.push_back(make());
     return list;
   }();

@@ -1,5 +1,6 @@
 #include "data/generator/SampleCounty.h"
 
+#include "data/generator/SampleDem.h"
 #include "data/generator/Sink.h"
 #include "data/generator/SiteGenerator.h"
 #include "gis/Crs.h"
@@ -104,7 +105,7 @@ void writePlanted(gis::VectorDataset &dataset, const std::vector<PlantedViolatio
 }
 
 SampleSummary writeAll(gis::VectorDataset &dataset, const SampleOptions &options,
-                       const std::function<void(double)> &progress)
+                       const std::function<void(double)> &progress, std::vector<int> &steepSites)
 {
   std::vector<gis::LayerWriter> writers;
   for (const LayerSpec &spec : layerSpecs()) {
@@ -127,6 +128,7 @@ SampleSummary writeAll(gis::VectorDataset &dataset, const SampleOptions &options
 
   SampleSummary summary;
   summary.planted = sink.planted();
+  steepSites = sink.steepSites();
   writePlanted(dataset, summary.planted);
   for (int layer = 0; layer < kLayerCount; ++layer)
     summary.layerCounts.emplace_back(layerSpecs()[static_cast<std::size_t>(layer)].table->name,
@@ -144,8 +146,11 @@ SampleSummary writeSampleCounty(const std::string &path, const SampleOptions &op
                                 std::to_string(options.sites));
   std::optional<gis::VectorDataset> dataset(gis::VectorDataset::createGeoPackage(path));
   try {
-    SampleSummary summary = writeAll(*dataset, options, progress);
+    std::vector<int> steepSites;
+    SampleSummary summary = writeAll(*dataset, options, progress, steepSites);
     dataset.reset(); // closing finishes the spatial indexes
+    // The DEM last, into the closed file: it is written as every DEM import is.
+    SampleDem(Grid::make(options.seed, options.sites), steepSites).write(path);
     if (progress)
       progress(1.0);
     return summary;

@@ -39,7 +39,9 @@ inline constexpr const char *kPlantedTable = "anzhi_sample_planted";
 
 //! Writes a synthetic project of Kelan county (岢岚县), Shanxi, with `options.sites`
 //! resettlement sites, one per 4 km grid cell, and violations planted for every rule of
-//! docs/domain.md (in the first four sites, and in about 2 % of the others). The same seed and
+//! docs/domain.md (in the first four sites, and in about 2 % of the others), and a `dem`
+//! raster table (detail::SampleDem) steep under the cropland homesteads planted for
+//! reclamation-suitability. The same seed and
 //! site count give the same features. Fails with gis::GisError if `path` exists (and removes
 //! a partly written file on any failure); std::invalid_argument if sites is not 1..100000.
 //! progress(fraction in [0, 1]) is called from the calling thread now and then, if set.

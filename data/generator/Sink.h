@@ -86,12 +86,16 @@ public:
 
   std::array<std::vector<PendingFeature>, kLayerCount> &pending() { return m_pending; }
   const std::vector<PlantedViolation> &planted() const { return m_planted; }
+  //! Records that the DEM rises steeply under the western village of `site` (SampleDem).
+  void steepSite(int site) { m_steepSites.push_back(site); }
+  const std::vector<int> &steepSites() const { return m_steepSites; }
   std::int64_t count(Layer layer) const { return m_nextFid[layer] - 1; }
 
 private:
   std::array<std::int64_t, kLayerCount> m_nextFid;
   std::array<std::vector<PendingFeature>, kLayerCount> m_pending;
   std::vector<PlantedViolation> m_planted;
+  std::vector<int> m_steepSites;
 };
 
 } // namespace anzhi::sample::detail

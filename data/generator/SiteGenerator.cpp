@@ -42,6 +42,7 @@
 #include "data/generator/SiteGenerator.h"
 
 #include "data/generator/Names.h"
+#include "data/generator/SampleDem.h"
 #include "gis/Crs.h"
 #include "gis/EllipsoidalArea.h"
 #include "gis/GisError.h"
@@ -255,6 +256,9 @@ public:
       m_pkg = site;
     else if (m_rng.chance(0.02))
       m_pkg = m_rng.intIn(0, 3);
+    m_steep = m_pkg == 0 && SampleDem::covers(grid, site);
+    if (m_steep)
+      sink.steepSite(site);
   }
 
   void run()
@@ -870,13 +874,18 @@ private:
       }
       char household[48];
       std::snprintf(household, sizeof household, "%s-H%03d", m_siteCode.c_str(), i + 1);
-      const std::int64_t fid =
-          m_sink.add(kHomesteads, Shape::Polygon, ring(r),
-                     {std::string(household), villages[v], m_siteCode, status,
-                      std::string(uses[static_cast<std::size_t>(rng.intIn(0, 2))]),
-                      done ? FieldValue(*done) : FieldValue(Null{})});
+      std::string use(uses[static_cast<std::size_t>(rng.intIn(0, 2))]);
+      // On the DEM's steep strip under the western village (SampleDem): one cropland at least.
+      const bool steep = m_steep && v == 0;
+      if (steep && i == 2)
+        use = "cropland";
+      const std::int64_t fid = m_sink.add(kHomesteads, Shape::Polygon, ring(r),
+                                          {std::string(household), villages[v], m_siteCode, status,
+                                           use, done ? FieldValue(*done) : FieldValue(Null{})});
       if (planted)
         m_sink.plant("reclamation-progress", kHomesteads, fid);
+      if (steep && use == "cropland")
+        m_sink.plant("reclamation-suitability", kHomesteads, fid);
     }
   }
 
@@ -1154,6 +1163,7 @@ private:
   Rng m_rng;
   int m_pkg = -1;
   bool m_first = false; //!< the county's site with the lowest fid
+  bool m_steep = false; //!< the DEM rises steeply under the western village
   double m_ox = 0, m_oy = 0;
   const char *m_township = "";
 

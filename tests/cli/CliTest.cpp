@@ -4,6 +4,7 @@
 
 #include "core/AcceptedExceptions.h"
 #include "tests/support/Csv.h"
+#include "tests/support/Dem.h"
 #include "tests/support/Files.h"
 #include "tests/support/ProjectBuilder.h"
 
@@ -69,7 +70,7 @@ TEST(Cli, CheckFindsExactlyWhatSamplePlanted)
     plantedRules.insert(*r.string(rule));
     return true;
   });
-  EXPECT_EQ(plantedRules.size(), 17u) << "a planted violation for every rule";
+  EXPECT_EQ(plantedRules.size(), 18u) << "a planted violation for every rule";
 
   auto doc = nlohmann::json::parse(slurp(json));
   std::set<Key> found;
@@ -305,4 +306,58 @@ TEST(Cli, CsvListsTheViolationsThenTheAcceptedExceptions)
   EXPECT_EQ(over.exitCode, 2);
   EXPECT_NE(over.err.find("refusing to write here"), std::string::npos) << over.err;
   EXPECT_EQ(slurp(project), bytes);
+}
+
+TEST(Cli, ADemNamedOnTheCommandLineOrImportedIntoTheProject)
+{
+  TempDir dir;
+  ProjectBuilder b(dir.file("p.gpkg"));
+  // 20 × 20 cells of 10 m, z = 0.6 x: slope atan(0.6) = 30.96° under the homestead.
+  b.add("reclaimed_homesteads", "Z-1", rect(500050, 4300050, 500100, 4300100),
+        {FieldValue("H-1"), FieldValue("长征村"), FieldValue("AZQ-1"), FieldValue("reclaimed"),
+         FieldValue("cropland"), null});
+  const std::string project = b.finish();
+  const std::string before = slurp(project);
+  const DemGrid g{500000, 4300200, 10, 10, 20, 20};
+  const std::string dem = writeDem(dir.file("dem.tif"), "EPSG:4546", g,
+                                   [&](int c, int) { return 0.6 * (g.centreX(c) - 500000); });
+
+  // Without a DEM the rule is skipped; with --dem it finds the slope.
+  CliRun skipped = cli("check " + quote(project) + " --lang en", dir);
+  EXPECT_EQ(skipped.exitCode, 0) << skipped.err;
+  EXPECT_NE(skipped.out.find("no DEM"), std::string::npos) << skipped.out;
+  CliRun steep = cli("check " + quote(project) + " --lang en --dem " + quote(dem), dir);
+  EXPECT_EQ(steep.exitCode, 0) << "a warning: " << steep.err;
+  EXPECT_NE(steep.out.find("mean slope is 31.0°"), std::string::npos) << steep.out;
+
+  // A --dem that is not a raster, or not there: exit 2, one line naming it.
+  const std::string notes = dir.writeFile("notes.tif", "not a raster\n");
+  for (const std::string &bad : {notes, dir.file("absent.tif")}) {
+    CliRun run = cli("check " + quote(project) + " --dem " + quote(bad), dir);
+    EXPECT_EQ(run.exitCode, 2) << bad;
+    EXPECT_NE(run.err.find(bad), std::string::npos) << run.err;
+    EXPECT_EQ(std::count(run.err.begin(), run.err.end(), '\n'), 1) << run.err;
+  }
+
+  // import --as dem refuses a non-raster naming it, the project untouched; then stores it.
+  CliRun refused = cli("import " + quote(notes) + " --into " + quote(project) + " --as dem", dir);
+  EXPECT_EQ(refused.exitCode, 2);
+  EXPECT_NE(refused.err.find(notes), std::string::npos) << refused.err;
+  EXPECT_EQ(slurp(project), before) << "project untouched";
+  CliRun imported = cli("import " + quote(dem) + " --into " + quote(project) + " --as dem", dir);
+  EXPECT_EQ(imported.exitCode, 0) << imported.err;
+  CliRun again = cli("import " + quote(dem) + " --into " + quote(project) + " --as dem", dir);
+  EXPECT_EQ(again.exitCode, 2) << "a second dem table";
+  CliRun fromTable =
+      cli("check " + quote(project) + " --lang en --json " + quote(dir.file("r.json")), dir);
+  EXPECT_EQ(fromTable.exitCode, 0) << fromTable.err;
+  const auto report = nlohmann::json::parse(slurp(dir.file("r.json")));
+  for (const auto &rule : report["rules"])
+    if (rule["id"] == "reclamation-suitability") {
+      EXPECT_EQ(rule["checked"], 1);
+      EXPECT_EQ(rule["unchecked"], 0);
+    }
+  ASSERT_EQ(report["violations"].size(), 1u);
+  // The table holds Float32: 0.6 x to about 1e-7 relative.
+  EXPECT_NEAR(report["violations"][0]["value"].get<double>(), std::atan(0.6) * 180 / M_PI, 1e-3);
 }

@@ -5,9 +5,13 @@
 #include "gis/Geos.h"
 #include "gis/Vector.h"
 
+#include <gdal_priv.h>
+
 #include <algorithm>
 #include <cctype>
+#include <cmath>
 #include <limits>
+#include <numbers>
 #include <set>
 
 namespace anzhi::sample::test {
@@ -23,6 +27,7 @@ constexpr double kRangerMaxDistance = 5000.0;
 constexpr double kEmploymentRadius = 500.0;
 constexpr int kPrimaryRatePer100 = 8, kJuniorRatePer100 = 4;
 const gis::Date kDeadline{2020, 12, 31};
+constexpr double kMaxCroplandSlope = 25.0;
 
 double schoolRadius(const std::string &level, const std::string &setting)
 {
@@ -119,7 +124,8 @@ class Checker
 {
 public:
   explicit Checker(const std::string &path)
-      : m_ds(gis::VectorDataset::open(path))
+      : m_path(path)
+      , m_ds(gis::VectorDataset::open(path))
       , m_area(gis::EllipsoidalArea::forThread(gis::Crs::fromEpsg(4546)))
   {
   }
@@ -132,6 +138,7 @@ public:
     rangers();
     reclamation();
     waveTwo();
+    suitability(m_path);
     std::sort(m_result.findings.begin(), m_result.findings.end());
     return std::move(m_result);
   }
@@ -613,6 +620,70 @@ private:
     });
   }
 
+  //! reclamation-suitability the slow way: the whole DEM in memory, Horn's slope written out
+  //! for each cell, each cell's weight the area GEOS gives its square's intersection with the
+  //! homestead. The sample's DEM is in the working CRS (EPSG:4546).
+  void suitability(const std::string &path)
+  {
+    GDALAllRegister();
+    GDALDatasetUniquePtr dem(
+        GDALDataset::Open(("GPKG:" + path + ":dem").c_str(), GDAL_OF_RASTER | GDAL_OF_READONLY));
+    if (!dem)
+      return; // no DEM: the rule is skipped
+    double gt[6];
+    dem->GetGeoTransform(gt);
+    const int nx = dem->GetRasterXSize(), ny = dem->GetRasterYSize();
+    std::vector<double> z(std::size_t(nx) * std::size_t(ny));
+    if (dem->GetRasterBand(1)->RasterIO(GF_Read, 0, 0, nx, ny, z.data(), nx, ny, GDT_Float64, 0, 0,
+                                        nullptr) != CE_None)
+      throw std::runtime_error(path + ": cannot read the dem table");
+    const double w = gt[1], h = -gt[5];
+    auto at = [&](int c, int r) { return z[std::size_t(r) * std::size_t(nx) + std::size_t(c)]; };
+    auto slope = [&](int c, int r) {
+      const double dzdx = (at(c + 1, r - 1) + 2 * at(c + 1, r) + at(c + 1, r + 1) -
+                           at(c - 1, r - 1) - 2 * at(c - 1, r) - at(c - 1, r + 1)) /
+                          (8 * w);
+      const double dzdy = (at(c - 1, r + 1) + 2 * at(c, r + 1) + at(c + 1, r + 1) -
+                           at(c - 1, r - 1) - 2 * at(c, r - 1) - at(c + 1, r - 1)) /
+                          (8 * h);
+      return std::atan(std::sqrt(dzdx * dzdx + dzdy * dzdy)) * 180 / std::numbers::pi;
+    };
+    auto layer = m_ds.layer("reclaimed_homesteads");
+    const int use = layer.requireField("target_use", FieldType::String);
+    layer.forEach([&](const gis::FeatureRow &row) {
+      if (row.string(use) != std::optional<std::string>("cropland"))
+        return true;
+      const Geometry geometry = row.geometry();
+      if (!geometry || gis::isEmpty(geometry.get()))
+        return true;
+      const GEOSGeometry *g = geometry.get();
+      const gis::Envelope env = gis::envelope(g);
+      double sum = 0, weights = 0;
+      for (int r = std::max(1, int((gt[3] - env.maxY) / h) - 1);
+           r <= std::min(ny - 2, int((gt[3] - env.minY) / h) + 1); ++r)
+        for (int c = std::max(1, int((env.minX - gt[0]) / w) - 1);
+             c <= std::min(nx - 2, int((env.maxX - gt[0]) / w) + 1); ++c) {
+          const double x0 = gt[0] + c * w, y1 = gt[3] - r * h;
+          Geometry cell = gis::makePolygon(
+              {{x0, y1 - h}, {x0 + w, y1 - h}, {x0 + w, y1}, {x0, y1}, {x0, y1 - h}});
+          const double a = gis::planarArea(gis::intersection(g, cell.get()).get());
+          sum += a * slope(c, r);
+          weights += a;
+        }
+      if (weights == 0)
+        return true; // not judged
+      const double mean = sum / weights;
+      if (mean > kMaxCroplandSlope) {
+        find("reclamation-suitability", "reclaimed_homesteads", row.fid());
+        m_result.margins.minSlopeFlagged = std::min(m_result.margins.minSlopeFlagged, mean);
+      } else {
+        m_result.margins.maxSlopeOk = std::max(m_result.margins.maxSlopeOk, mean);
+      }
+      return true;
+    });
+  }
+
+  std::string m_path;
   gis::VectorDataset m_ds;
   const gis::EllipsoidalArea &m_area;
   std::map<std::string, Geometry> m_sitePolygons;

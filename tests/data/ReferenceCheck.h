@@ -33,6 +33,8 @@ struct Margins
   double maxRangerOverlapBelowTolerance = 0;
   double maxRangerDistanceOk = 0;          //!< over rangers not flagged by ranger-distance
   std::map<std::int64_t, double> rangerMu; //!< ranger fid → ellipsoidal area of its plots
+  double maxSlopeOk = 0;                   //!< mean slope of cropland homesteads not flagged
+  double minSlopeFlagged = 1e300;
 };
 
 struct CheckResult

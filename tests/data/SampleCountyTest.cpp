@@ -28,11 +28,11 @@ using gis::GeometryKind;
 
 //! The rule ids of docs/domain.md's rule table.
 const std::set<std::string> kRules = {
-    "protected-land",    "school-coverage",       "school-capacity",       "ranger-area",
-    "ranger-unassigned", "ranger-overlap",        "ranger-orphan-plot",    "ranger-distance",
-    "clinic-coverage",   "large-site-employment", "support-plan",          "reclamation-progress",
-    "invalid-geometry",  "jobs-near-home",        "elderly-care-coverage", "elderly-care-beds",
-    "linkage-balance"};
+    "protected-land",    "school-coverage",        "school-capacity",       "ranger-area",
+    "ranger-unassigned", "ranger-overlap",         "ranger-orphan-plot",    "ranger-distance",
+    "clinic-coverage",   "large-site-employment",  "support-plan",          "reclamation-progress",
+    "invalid-geometry",  "jobs-near-home",         "elderly-care-coverage", "elderly-care-beds",
+    "linkage-balance",   "reclamation-suitability"};
 
 struct LayerExpectation
 {
@@ -350,6 +350,8 @@ TEST_P(ReferenceCheckTest, FindsExactlyThePlantedViolations)
   EXPECT_LE(m.maxProtectedOverlapBelowTolerance, 0.51); // the 0.5 m² sliver at most
   EXPECT_EQ(m.maxRangerOverlapBelowTolerance, 0);
   EXPECT_LE(m.maxRangerDistanceOk, 4000);
+  EXPECT_LE(m.maxSlopeOk, 8); // gentle terrain against the 25° limit
+  EXPECT_GE(m.minSlopeFlagged, 30);
   std::set<std::int64_t> tooSmall;
   for (const PlantedViolation &p : summary.planted)
     if (p.rule == "ranger-area")
