@@ -3,6 +3,7 @@
 #include "core/Schema.h"
 #include "core/report/CheckRun.h"
 #include "data/generator/SampleCounty.h"
+#include "gis/EllipsoidalArea.h"
 #include "gis/GisError.h"
 #include "gis/TextEncoding.h"
 
@@ -12,6 +13,7 @@
 #include <iomanip>
 #include <iostream>
 #include <map>
+#include <sstream>
 
 namespace anzhi::cli {
 
@@ -73,6 +75,20 @@ void printSummary(const core::Report &report)
                 << r.checked << (en ? " features" : " 个要素") << "\n";
   }
   std::cout << "\n";
+  // linkage-balance's per-county table: the 节余指标 is what the bureau reports upwards.
+  for (const core::CountyLinkage &c : result.linkage) {
+    const double construction = gis::EllipsoidalArea::toMu(c.constructionM2);
+    const double reclaimed = gis::EllipsoidalArea::toMu(c.reclaimedM2);
+    std::ostringstream line;
+    line << std::fixed << std::setprecision(2) << (en ? "Land linkage, " : "增减挂钩 ")
+         << gis::printable(c.county) << (en ? ": new construction " : "：新增建设用地 ")
+         << construction << (en ? " mu, reclaimed " : " 亩，已复垦 ") << reclaimed
+         << (en ? " mu, balance " : " 亩，节余指标 ") << reclaimed - construction
+         << (en ? " mu\n" : " 亩\n");
+    std::cout << line.str();
+  }
+  if (!result.linkage.empty())
+    std::cout << "\n";
   const std::size_t shown = 200;
   for (std::size_t i = 0; i < result.violations.size() && i < shown; ++i) {
     const core::Violation &v = result.violations[i];

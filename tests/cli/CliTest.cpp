@@ -90,6 +90,27 @@ TEST(Cli, CheckFindsExactlyWhatSamplePlanted)
   EXPECT_TRUE(extra.empty()) << extra.size()
                              << " unplanted violations, first: " << std::get<0>(extra[0]) << " "
                              << std::get<1>(extra[0]) << " " << std::get<2>(extra[0]);
+
+  // The sample is one county whose sites take more land than its reclaimed homesteads: one
+  // linkage entry, its balance the shortfall the linkage-balance violation reports, and the
+  // readable summary prints the same figures in 亩.
+  ASSERT_EQ(doc["linkage"].size(), 1u);
+  const auto &county = doc["linkage"][0];
+  const double construction = county["construction_mu"], reclaimed = county["reclaimed_mu"];
+  EXPECT_NEAR(county["balance_mu"].get<double>(), reclaimed - construction, 1e-9);
+  EXPECT_NEAR(construction, county["construction_m2"].get<double>() * 15 / 10000, 1e-9);
+  for (const auto &v : doc["violations"]) {
+    if (v["rule"] == "linkage-balance") {
+      EXPECT_NEAR(v["area_mu"].get<double>(), construction - reclaimed, 1e-6);
+    }
+  }
+  char expected[256];
+  std::snprintf(expected, sizeof expected,
+                "增减挂钩 %s：新增建设用地 %.2f 亩，已复垦 %.2f 亩，节余指标 %.2f 亩",
+                county["county"].get<std::string>().c_str(), construction, reclaimed,
+                reclaimed - construction);
+  CliRun summary = cli("check " + quote(project), dir);
+  EXPECT_NE(summary.out.find(expected), std::string::npos) << summary.out;
 }
 
 TEST(Cli, ExitCodesAndOneLineErrors)
