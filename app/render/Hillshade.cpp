@@ -74,7 +74,7 @@ int keepGoing(double, const char *, void *cancel)
 //! neighbours at the view's edges: elevations (NaN: no data), north-up rows.
 struct ElevationGrid
 {
-  ElevationGrid(const MapTransform &view)
+  explicit ElevationGrid(const MapTransform &view)
       : width(view.size().width() + 2)
       , height(view.size().height() + 2)
       , cell(view.unitsPerPixel())
@@ -387,8 +387,8 @@ HillshadeImage HillshadeSource::render(const MapTransform &view,
     if (dem->GetGeoTransform(gt.data()) != CE_None)
       return fail("the DEM has no georeferencing (geotransform)");
     const OGRSpatialReference workingSrs = spatialReference(m_workingCrs);
-    // A DEM without a CRS is taken to be in the working CRS, like a layer would not be: a
-    // raster's CRS is often lost in formats such as ASCII grids.
+    // A DEM without a CRS is taken to be in the working CRS (a layer without one is refused):
+    // rasters such as ASCII grids often lose theirs, and the DEM is only a backdrop.
     const OGRSpatialReference *demSrs = dem->GetSpatialRef();
     const char *const sameOptions[] = {"IGNORE_DATA_AXIS_TO_SRS_AXIS_MAPPING=YES", nullptr};
     const bool sameCrs = !demSrs || demSrs->IsSame(&workingSrs, sameOptions);
