@@ -117,6 +117,9 @@ int runRender(const RenderArgs &args)
   render::RenderRequest request;
   request.project = project;
   request.labels = args.labels;
+  if (args.hillshade)
+    if (auto dem = render::findHillshadeDem(args.project))
+      request.hillshade = std::make_shared<render::HillshadeSource>(*dem, project->workingCrs);
   if (!extent) {
     bool any = false;
     gis::Envelope all;
@@ -149,6 +152,9 @@ int runRender(const RenderArgs &args)
   render::MapRenderer renderer;
   render::RenderStats stats;
   QImage image = renderer.render(request, nullptr, &stats);
+  if (!stats.hillshadeError.empty())
+    std::cerr << "anzhi-cli: warning: hillshade not drawn: " << gis::printable(stats.hillshadeError)
+              << "\n";
   if (args.repeat > 0) {
     std::vector<double> times, cpu;
     for (int i = 0; i < args.repeat; ++i) {

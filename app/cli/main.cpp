@@ -98,6 +98,9 @@ int main(int argc, char **argv)
                         "minx,miny,maxx,maxy in the working CRS (default: all layers)");
   renderCmd->add_flag("--violations", render.violations, "Run the check and draw violations");
   renderCmd->add_flag("!--no-labels", render.labels, "Draw no labels");
+  renderCmd->add_flag("!--no-hillshade", render.hillshade,
+                      "Draw no hillshade (default: the project's DEM, its `dem` raster table or "
+                      "the file anzhi_settings.dem_path names, shaded under the layers)");
   renderCmd->add_option("--repeat", render.repeat, "Benchmark: render N more times, print ms")
       ->check(CLI::Range(0, 10000));
 

@@ -10,6 +10,23 @@
 
 namespace anzhi::desktop {
 
+QIcon hillshadeIcon()
+{
+  QPixmap pm(32, 32);
+  pm.fill(Qt::transparent);
+  QPainter p(&pm);
+  p.setRenderHint(QPainter::Antialiasing);
+  p.setPen(Qt::NoPen);
+  p.setBrush(QColor(235, 235, 235)); // the lit north-west face
+  p.drawPolygon(QPolygonF({QPointF(4, 26), QPointF(14, 8), QPointF(17, 26)}));
+  p.setBrush(QColor(120, 120, 120)); // the face in shadow
+  p.drawPolygon(QPolygonF({QPointF(14, 8), QPointF(28, 26), QPointF(17, 26)}));
+  p.setPen(QPen(QColor(90, 90, 90), 1));
+  p.setBrush(Qt::NoBrush);
+  p.drawPolyline(QPolygonF({QPointF(4, 26), QPointF(14, 8), QPointF(28, 26)}));
+  return QIcon(pm);
+}
+
 QIcon layerIcon(const std::string &layer, const render::MapStyle &s)
 {
   QPixmap pm(32, 32);

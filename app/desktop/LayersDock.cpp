@@ -16,6 +16,13 @@ namespace anzhi::desktop {
 namespace {
 constexpr int kNameRole = Qt::UserRole + 1;
 constexpr int kBrokenRole = Qt::UserRole + 2;
+constexpr int kHillshadeRole = Qt::UserRole + 3;
+
+//! A row that stands for a project layer (not a broken one, not the hillshade).
+bool isLayer(const QListWidgetItem *item)
+{
+  return item && !item->data(kBrokenRole).toBool() && !item->data(kHillshadeRole).toBool();
+}
 } // namespace
 
 LayersDock::LayersDock(QWidget *parent)
@@ -52,17 +59,25 @@ LayersDock::LayersDock(QWidget *parent)
   connect(up, &QToolButton::clicked, this, [this] { moveCurrent(-1); });
   connect(down, &QToolButton::clicked, this, [this] { moveCurrent(1); });
   connect(zoom, &QToolButton::clicked, this, [this] {
-    if (auto *item = m_list->currentItem(); item && !item->data(kBrokenRole).toBool())
+    if (auto *item = m_list->currentItem(); isLayer(item))
       emit zoomToLayerRequested(item->data(kNameRole).toString().toStdString());
   });
-  connect(m_list, &QListWidget::itemChanged, this, [this] {
-    if (!m_filling)
+  connect(m_list, &QListWidget::itemChanged, this, [this](QListWidgetItem *item) {
+    if (m_filling)
+      return;
+    if (item->data(kHillshadeRole).toBool())
+      emit hillshadeToggled(item->checkState() == Qt::Checked);
+    else
       emit layersChanged(layerStates());
   });
-  connect(m_list->model(), &QAbstractItemModel::rowsMoved, this,
-          [this] { emit layersChanged(layerStates()); });
+  connect(m_list->model(), &QAbstractItemModel::rowsMoved, this, [this] {
+    if (m_filling)
+      return;
+    pinHillshade();
+    emit layersChanged(layerStates());
+  });
   connect(m_list, &QListWidget::itemDoubleClicked, this, [this](QListWidgetItem *item) {
-    if (!item->data(kBrokenRole).toBool())
+    if (isLayer(item))
       emit zoomToLayerRequested(item->data(kNameRole).toString().toStdString());
   });
   connect(m_list, &QListWidget::customContextMenuRequested, this, &LayersDock::showMenu);
@@ -104,12 +119,47 @@ void LayersDock::setProject(const std::shared_ptr<const core::Project> &project,
   m_filling = false;
 }
 
+void LayersDock::setHillshade(std::optional<bool> visible, const QString &toolTip)
+{
+  m_filling = true;
+  if (const int row = hillshadeRow(); row >= 0)
+    delete m_list->takeItem(row);
+  if (visible) {
+    auto *item = new QListWidgetItem(hillshadeIcon(), tr("Hillshade"));
+    item->setData(kHillshadeRole, true);
+    // Not draggable: it is always drawn under the layers.
+    item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemIsUserCheckable);
+    item->setCheckState(*visible ? Qt::Checked : Qt::Unchecked);
+    item->setToolTip(toolTip);
+    m_list->addItem(item);
+  }
+  m_filling = false;
+}
+
+int LayersDock::hillshadeRow() const
+{
+  for (int row = 0; row < m_list->count(); ++row)
+    if (m_list->item(row)->data(kHillshadeRole).toBool())
+      return row;
+  return -1;
+}
+
+void LayersDock::pinHillshade()
+{
+  const int row = hillshadeRow();
+  if (row < 0 || row == m_list->count() - 1)
+    return;
+  m_filling = true;
+  m_list->addItem(m_list->takeItem(row));
+  m_filling = false;
+}
+
 std::vector<render::LayerState> LayersDock::layerStates() const
 {
   std::vector<render::LayerState> out;
   for (int row = m_list->count() - 1; row >= 0; --row) {
     const QListWidgetItem *item = m_list->item(row);
-    if (item->data(kBrokenRole).toBool())
+    if (!isLayer(item))
       continue;
     out.push_back(
         {item->data(kNameRole).toString().toStdString(), item->checkState() == Qt::Checked});
@@ -121,7 +171,7 @@ std::vector<std::string> LayersDock::listedLayers() const
 {
   std::vector<std::string> out;
   for (int row = 0; row < m_list->count(); ++row)
-    if (!m_list->item(row)->data(kBrokenRole).toBool())
+    if (isLayer(m_list->item(row)))
       out.push_back(m_list->item(row)->data(kNameRole).toString().toStdString());
   return out;
 }
@@ -138,9 +188,8 @@ void LayersDock::moveCurrent(int delta)
 {
   const int row = m_list->currentRow();
   const int target = row + delta;
-  if (row < 0 || target < 0 || target >= m_list->count() ||
-      m_list->item(row)->data(kBrokenRole).toBool() ||
-      m_list->item(target)->data(kBrokenRole).toBool())
+  if (row < 0 || target < 0 || target >= m_list->count() || !isLayer(m_list->item(row)) ||
+      !isLayer(m_list->item(target)))
     return;
   m_filling = true;
   QListWidgetItem *item = m_list->takeItem(row);
@@ -153,7 +202,7 @@ void LayersDock::moveCurrent(int delta)
 void LayersDock::showMenu(const QPoint &pos)
 {
   QListWidgetItem *item = m_list->itemAt(pos);
-  if (!item || item->data(kBrokenRole).toBool())
+  if (!isLayer(item))
     return;
   QMenu menu(this);
   const std::string name = item->data(kNameRole).toString().toStdString();

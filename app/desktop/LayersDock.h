@@ -6,6 +6,7 @@
 #include <QDockWidget>
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -16,7 +17,9 @@ namespace anzhi::desktop {
 
 //! The layer list: visibility (check box), drawing order (drag, or up/down; top of the list is
 //! drawn on top), role icon, feature count, zoom to layer; layers that could not be loaded are
-//! listed with the reason. Ownership: a dock owned by the MainWindow. Thread: UI only.
+//! listed with the reason; the project's DEM, when it has one, as a hillshade row pinned at the
+//! bottom (drawn under every layer) with only its check box. Ownership: a dock owned by the
+//! MainWindow. Thread: UI only.
 class LayersDock : public QDockWidget
 {
   Q_OBJECT
@@ -26,6 +29,11 @@ public:
   //! Lists the project's layers in the drawing order `layers` (bottom first).
   void setProject(const std::shared_ptr<const core::Project> &project,
                   const std::vector<render::LayerState> &layers);
+  //! Lists the hillshade at the bottom, checked as `visible`; nothing: the project has no DEM.
+  //! Call after setProject(), which clears the list.
+  void setHillshade(std::optional<bool> visible, const QString &toolTip = QString());
+  //! The hillshade's row, or -1 when it is not listed.
+  int hillshadeRow() const;
   //! The drawing order and visibility, bottom first.
   std::vector<render::LayerState> layerStates() const;
   //! Names as listed, top first (for tests).
@@ -37,9 +45,12 @@ public:
 signals:
   void layersChanged(const std::vector<anzhi::render::LayerState> &layers);
   void zoomToLayerRequested(const std::string &layer);
+  void hillshadeToggled(bool visible);
 
 private:
   void moveCurrent(int delta);
+  //! Puts the hillshade row back at the bottom after a drag dropped a layer under it.
+  void pinHillshade();
   void showMenu(const QPoint &pos);
   QListWidget *m_list;
   bool m_filling = false;

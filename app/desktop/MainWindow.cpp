@@ -124,6 +124,7 @@ MainWindow::MainWindow(const QString &language, QWidget *parent)
   });
 
   connect(m_layers, &LayersDock::layersChanged, m_canvas, &MapCanvas::setLayers);
+  connect(m_layers, &LayersDock::hillshadeToggled, m_canvas, &MapCanvas::setHillshadeVisible);
   connect(m_layers, &LayersDock::zoomToLayerRequested, this, [this](const std::string &layer) {
     if (auto p = m_session->project())
       if (auto e = layerExtent(*p, layer))
@@ -148,6 +149,9 @@ MainWindow::MainWindow(const QString &language, QWidget *parent)
   connect(m_canvas, &MapCanvas::measured, m_measure, &QLabel::setText);
   connect(m_canvas, &MapCanvas::renderFailed, this, [this](const QString &message) {
     m_status->setText(tr("The map could not be drawn: %1").arg(message));
+  });
+  connect(m_canvas, &MapCanvas::hillshadeFailed, this, [this](const QString &message) {
+    m_status->setText(tr("The hillshade could not be drawn: %1").arg(message));
   });
 
   // A project left half-written by a crash is rolled back by the loader (on a pool thread)
@@ -571,6 +575,10 @@ void MainWindow::onOpened()
   m_attributes->clear();
   m_canvas->setProject(project);
   m_layers->setProject(project, m_canvas->layers());
+  const auto hillshade = m_session->hillshade();
+  m_canvas->setHillshade(hillshade);
+  m_layers->setHillshade(hillshade ? std::optional(m_canvas->hillshadeVisible()) : std::nullopt,
+                         hillshade ? QString::fromStdString(hillshade->openString()) : QString());
   m_crs->setText(QString::fromStdString(project->workingCrs.authId()));
   m_crs->setToolTip(QString::fromStdString(project->workingCrs.name()));
   std::size_t features = 0;

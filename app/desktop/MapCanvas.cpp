@@ -57,6 +57,19 @@ void MapCanvas::setLayers(const std::vector<render::LayerState> &layers)
   scheduleRender();
 }
 
+void MapCanvas::setHillshade(std::shared_ptr<const render::HillshadeSource> source)
+{
+  m_hillshade = std::move(source);
+  m_hillshadeFailed = false;
+  scheduleRender();
+}
+
+void MapCanvas::setHillshadeVisible(bool visible)
+{
+  m_hillshadeVisible = visible;
+  scheduleRender();
+}
+
 std::vector<std::string> MapCanvas::visibleLayersTopDown() const
 {
   std::vector<std::string> out;
@@ -249,6 +262,8 @@ void MapCanvas::startRender()
   request.coverage = m_coverage;
   request.labels = m_labels;
   request.hidden = m_hidden;
+  request.hillshade = m_hillshade;
+  request.hillshadeVisible = m_hillshadeVisible;
   const render::MapRenderer renderer = m_renderer;
   emit renderStarted();
   // A newer job supersedes this one: its image would be stale.
@@ -259,9 +274,13 @@ void MapCanvas::startRender()
         out.image = renderer.render(request, cancel.get(), &out.stats);
         return out;
       },
-      [this](RenderOutput out) {
+      [this, source = m_hillshade](RenderOutput out) {
         if (out.stats.cancelled)
           return;
+        if (!out.stats.hillshadeError.empty() && source == m_hillshade && !m_hillshadeFailed) {
+          m_hillshadeFailed = true;
+          emit hillshadeFailed(QString::fromStdString(out.stats.hillshadeError));
+        }
         m_image = std::move(out.image);
         m_imageTransform = out.transform;
         m_lastStats = out.stats;

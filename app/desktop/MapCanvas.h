@@ -54,6 +54,11 @@ public:
   void setViolations(std::shared_ptr<const render::ViolationOverlay> overlay);
   void setCoverage(std::optional<render::CoverageOverlay> coverage);
   void setLabelsVisible(bool visible);
+  //! The project's DEM drawn as a hillshade under the layers (null: none). A new source may
+  //! report its failure again.
+  void setHillshade(std::shared_ptr<const render::HillshadeSource> source);
+  void setHillshadeVisible(bool visible);
+  bool hillshadeVisible() const { return m_hillshadeVisible; }
 
   void setTool(Tool tool);
   Tool tool() const { return m_tool; }
@@ -95,6 +100,8 @@ signals:
   void renderStarted();
   void renderFinished();
   void renderFailed(const QString &message);
+  //! The hillshade could not be drawn (the message names the DEM): once per source.
+  void hillshadeFailed(const QString &message);
   //! A click of the identify tool, in map units, with the pick tolerance in map units.
   void identifyRequested(double x, double y, double tolerance);
   //! A click (box is a point) or drag of the select tool.
@@ -127,6 +134,9 @@ private:
   std::shared_ptr<const render::ViolationOverlay> m_violations;
   std::optional<render::CoverageOverlay> m_coverage;
   bool m_labels = true;
+  std::shared_ptr<const render::HillshadeSource> m_hillshade;
+  bool m_hillshadeVisible = true;
+  bool m_hillshadeFailed = false; //!< reported for m_hillshade
   render::MapRenderer m_renderer;
   render::MapTransform m_transform;
 

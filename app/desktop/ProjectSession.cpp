@@ -33,6 +33,7 @@ void ProjectSession::open(const QString &path, const core::RuleSet &rules)
           // The project opens; the exceptions table is reported as a problem of its own.
           out.exceptionsError = QString::fromStdString(e.what());
         }
+        out.dem = render::findHillshadeDem(file);
         return out;
       },
       [this, path](Loaded loaded) {
@@ -40,6 +41,9 @@ void ProjectSession::open(const QString &path, const core::RuleSet &rules)
         m_readOnly = isReadOnlyFile(path);
         m_project = releasedOffThread(std::move(loaded.project));
         m_exceptions = std::move(loaded.exceptions);
+        m_hillshade = loaded.dem ? std::make_shared<const render::HillshadeSource>(
+                                       *loaded.dem, m_project->workingCrs)
+                                 : nullptr;
         setDirty(false);
         emit opened();
         if (!loaded.exceptionsError.isEmpty())

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "app/desktop/BackgroundTask.h"
+#include "app/render/Hillshade.h"
 #include "core/AcceptedExceptions.h"
 #include "core/Project.h"
 #include "core/RuleSet.h"
@@ -10,12 +11,15 @@
 
 #include <functional>
 #include <memory>
+#include <optional>
+#include <string>
 #include <vector>
 
 namespace anzhi::desktop {
 
 //! The open project: loads it in the background (Project::load with skipBrokenLayers, so that
-//! a broken layer is reported and the rest opens) together with its accepted exceptions, and
+//! a broken layer is reported and the rest opens) together with its accepted exceptions and
+//! where its DEM is (drawn as a hillshade; see render::findHillshadeDem), and
 //! writes the exceptions back on save. The snapshot is an immutable shared_ptr<const Project>
 //! handed to render and check workers as is.
 //! Ownership: a QObject owned by the MainWindow. Thread: UI thread only; the I/O runs on the
@@ -53,6 +57,8 @@ public:
   QString path() const { return m_path; }
   std::shared_ptr<const core::Project> project() const { return m_project; }
   const std::vector<core::AcceptedException> &exceptions() const { return m_exceptions; }
+  //! The open project's DEM, in its working CRS; null when it names none.
+  std::shared_ptr<const render::HillshadeSource> hillshade() const { return m_hillshade; }
 
   void addException(const core::AcceptedException &e);
   void removeException(const core::ExceptionKey &key);
@@ -73,12 +79,14 @@ private:
     std::vector<core::AcceptedException> exceptions;
     //! The accepted exceptions could not be read: the project opens without them.
     QString exceptionsError;
+    std::optional<std::string> dem;
   };
   void setDirty(bool dirty);
 
   QString m_path;
   std::shared_ptr<const core::Project> m_project;
   std::vector<core::AcceptedException> m_exceptions;
+  std::shared_ptr<const render::HillshadeSource> m_hillshade;
   bool m_dirty = false;
   bool m_readOnly = false;
   BackgroundTask<Loaded> m_load{this};

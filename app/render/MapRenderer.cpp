@@ -115,6 +115,7 @@ private:
   template<typename F>
   void points(const core::Layer<F> &layer, const MarkerSymbol &marker, const LabelStyle *label);
   template<typename F> void lines(const core::Layer<F> &layer, const LineSymbol &line);
+  void hillshade();
   void violations();
   void coverage();
   void labels();
@@ -623,8 +624,27 @@ void Job::labels()
   }
 }
 
+void Job::hillshade()
+{
+  if (!req.hillshade || !req.hillshadeVisible)
+    return;
+  HillshadeImage shaded = req.hillshade->render(t, cancel);
+  if (!shaded.error.empty())
+    stats.hillshadeError = shaded.error;
+  if (shaded.image.isNull())
+    return;
+  p.save();
+  p.setOpacity(s.hillshadeOpacity);
+  p.setRenderHint(QPainter::SmoothPixmapTransform, true);
+  p.drawImage(QRectF(QPointF(0, 0), QSizeF(t.size())), shaded.image);
+  p.restore();
+}
+
 void Job::run()
 {
+  hillshade();
+  if (cancelled())
+    return;
   p.setRenderHint(QPainter::Antialiasing, true);
   for (const LayerState &l : req.layers) {
     if (!l.visible)

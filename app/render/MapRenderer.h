@@ -1,5 +1,6 @@
 #pragma once
 
+#include "app/render/Hillshade.h"
 #include "app/render/MapOverlay.h"
 #include "app/render/MapStyle.h"
 #include "app/render/MapTransform.h"
@@ -36,6 +37,10 @@ struct RenderRequest
   MapTransform transform;
   double devicePixelRatio = 1.0;
   std::vector<LayerState> layers = defaultLayerOrder();
+  //! The project's DEM, drawn as a hillshade under every layer while `hillshadeVisible` (not a
+  //! LayerState: it has no features and is always at the bottom). Null: the project has none.
+  std::shared_ptr<const HillshadeSource> hillshade;
+  bool hillshadeVisible = true;
   std::shared_ptr<const ViolationOverlay> violations;
   std::optional<CoverageOverlay> coverage;
   bool labels = true;
@@ -51,9 +56,12 @@ struct RenderStats
   int labels = 0;   //!< placed (after collision avoidance)
   double milliseconds = 0;
   bool cancelled = false;
+  //! Why the hillshade was not drawn (names the DEM); empty when drawn or not asked for.
+  std::string hillshadeError;
 };
 
-//! Renders a project snapshot into a QImage with QPainter only (no widgets, no display): each
+//! Renders a project snapshot into a QImage with QPainter only (no widgets, no display): the
+//! DEM's hillshade at the style's opacity when asked for (see HillshadeSource), then each
 //! visible layer's features from its STR-tree query of the view extent, drawn as the layer's
 //! LayerStyle in the MapStyle says (a layer without one is not drawn), features below
 //! `lodPixels` as dots, then the violation and coverage overlays, then labels placed without

@@ -161,6 +161,8 @@ struct MapStyle
   HomesteadFills homesteads;
   std::map<std::string, LayerStyle, std::less<>> layers;
   QColor background{255, 255, 255};
+  //! Half: the relief reads without competing with the lines and labels drawn over it.
+  double hillshadeOpacity = 0.5;
 
   QColor violationError{220, 0, 0};
   QColor violationWarning{255, 140, 0};

@@ -758,6 +758,10 @@
         <source>%1 — could not be loaded</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Hillshade</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>anzhi::desktop::MainWindow</name>
@@ -1148,6 +1152,10 @@
     </message>
     <message>
         <source>The violations could not be drawn: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The hillshade could not be drawn: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -747,6 +747,10 @@
         <source>%1 — could not be loaded</source>
         <translation>%1 — 无法加载</translation>
     </message>
+    <message>
+        <source>Hillshade</source>
+        <translation>山体阴影</translation>
+    </message>
 </context>
 <context>
     <name>anzhi::desktop::MainWindow</name>
@@ -1143,6 +1147,10 @@
     <message>
         <source>The violations could not be drawn: %1</source>
         <translation>无法绘制违规要素：%1</translation>
+    </message>
+    <message>
+        <source>The hillshade could not be drawn: %1</source>
+        <translation>无法绘制山体阴影：%1</translation>
     </message>
 </context>
 <context>

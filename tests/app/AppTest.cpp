@@ -1,8 +1,10 @@
 // The desktop app on the offscreen platform: open a project and list its layers, render known
 // pixels, check from the UI against core::checkProject, select a result and see it, open a
 // project with a broken layer, accept an exception and keep it in the project, import a layer
-// through the wizard; a project given on the command line that cannot be opened leaves the
-// window open, with no project and a message naming the file and the reason.
+// through the wizard; the layers list shows the hillshade row only for a project with a DEM, and
+// a DEM that cannot be read is named in the status bar once; a
+// project given on the command line that cannot be opened leaves the window open, with no project
+// and a message naming the file and the reason.
 
 #include "TinyProject.h"
 
@@ -31,6 +33,10 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <gdal_priv.h>
+#include <ogr_spatialref.h>
+#include <sqlite3.h>
+
 #include <algorithm>
 #include <atomic>
 #include <thread>
@@ -57,6 +63,33 @@ private:
   {
     return QTest::qWaitFor(
         [&] { return !w.canvas()->isRendering() && !w.canvas()->image().isNull(); }, 20000);
+  }
+
+  //! Adds a `dem` raster table (Float32, a plane rising to the east) around the tiny project.
+  static void addDemTable(const std::string &project)
+  {
+    GDALAllRegister();
+    const int cols = 140, rows = 80;
+    GDALDriver *mem = GetGDALDriverManager()->GetDriverByName("MEM");
+    GDALDatasetUniquePtr dem(mem->Create("", cols, rows, 1, GDT_Float32, nullptr));
+    double gt[6] = {X0 - 2000, 100, 0, Y0 + 4000, 0, -100};
+    dem->SetGeoTransform(gt);
+    OGRSpatialReference srs;
+    srs.importFromEPSG(4546);
+    dem->SetSpatialRef(&srs);
+    std::vector<float> z(std::size_t(cols) * rows);
+    for (int r = 0; r < rows; ++r)
+      for (int c = 0; c < cols; ++c)
+        z[std::size_t(r) * cols + c] = float(1000 + c * 100 * 0.577);
+    QCOMPARE(dem->GetRasterBand(1)->RasterIO(GF_Write, 0, 0, cols, rows, z.data(), cols, rows,
+                                             GDT_Float32, 0, 0, nullptr),
+             CE_None);
+    const char *options[] = {"APPEND_SUBDATASET=YES", "RASTER_TABLE=dem", "TILE_FORMAT=TIFF",
+                             nullptr};
+    GDALDriver *gpkg = GetGDALDriverManager()->GetDriverByName("GPKG");
+    GDALDatasetUniquePtr copy(gpkg->CreateCopy(project.c_str(), dem.get(), false,
+                                               const_cast<char **>(options), nullptr, nullptr));
+    QVERIFY(copy);
   }
 
 private slots:
@@ -168,6 +201,66 @@ private slots:
     QVERIFY(w.layersDock()->rowOf("schools") < plots);
     QVERIFY(w.problemsText().isEmpty());
     QVERIFY(w.recentProjects().size() >= 1);
+  }
+
+  void layersListShowsTheHillshadeOnlyWithADem()
+  {
+    const std::string withDem = writeTinyProject(m_dir.filePath("dem.gpkg").toStdString());
+    addDemTable(withDem);
+    desktop::MainWindow w("en");
+    w.show();
+    QVERIFY(openIn(w, m_good));
+    QCOMPARE(w.layersDock()->hillshadeRow(), -1);
+
+    QVERIFY(openIn(w, withDem));
+    const QListWidget *list = w.layersDock()->list();
+    const int row = w.layersDock()->hillshadeRow();
+    QCOMPARE(row, list->count() - 1); // at the bottom: drawn under every layer
+    QCOMPARE(list->item(row)->text(), QString("Hillshade"));
+    QCOMPARE(list->item(row)->checkState(), Qt::Checked);
+    QCOMPARE(w.layersDock()->listedLayers().size(), std::size_t(4)); // not a layer
+    QVERIFY(waitForRender(w));
+    QVERIFY2(w.canvas()->lastStats().hillshadeError.empty(),
+             w.canvas()->lastStats().hillshadeError.c_str());
+    // Outside every feature the map shows the relief, not the white background.
+    auto pixel = [&] {
+      const QPointF p = w.canvas()->transform().toScreen(X0 + 5000, Y0 - 200);
+      return w.canvas()->image().pixelColor(p.toPoint());
+    };
+    QVERIFY(pixel() != QColor(Qt::white));
+
+    list->item(row)->setCheckState(Qt::Unchecked);
+    QVERIFY(!w.canvas()->hillshadeVisible());
+    QVERIFY(waitForRender(w));
+    QCOMPARE(pixel(), QColor(Qt::white));
+  }
+
+  void anUnreadableDemIsReportedOnce()
+  {
+    const std::string project = writeTinyProject(m_dir.filePath("bad-dem.gpkg").toStdString());
+    sqlite3 *db = nullptr;
+    QCOMPARE(sqlite3_open(project.c_str(), &db), SQLITE_OK);
+    QCOMPARE(sqlite3_exec(db,
+                          "CREATE TABLE anzhi_settings(key TEXT PRIMARY KEY, value TEXT);"
+                          "INSERT INTO anzhi_settings VALUES ('dem_path', 'no-such-dem.tif')",
+                          nullptr, nullptr, nullptr),
+             SQLITE_OK);
+    sqlite3_close(db);
+    desktop::MainWindow w("en");
+    w.show();
+    QSignalSpy failed(w.canvas(), &desktop::MapCanvas::hillshadeFailed);
+    QVERIFY(openIn(w, project));
+    QVERIFY(w.layersDock()->hillshadeRow() >= 0); // listed: the user may fix the file
+    QTRY_COMPARE_WITH_TIMEOUT(failed.size(), 1, 20000);
+    QVERIFY(failed.at(0).at(0).toString().contains("no-such-dem.tif"));
+    bool inStatusBar = false;
+    for (const QLabel *label : w.statusBar()->findChildren<QLabel *>())
+      inStatusBar = inStatusBar || label->text().contains("no-such-dem.tif");
+    QVERIFY(inStatusBar);
+    QVERIFY(waitForRender(w));
+    w.canvas()->zoomBy(2);
+    QVERIFY(waitForRender(w));
+    QCOMPARE(failed.size(), 1);
   }
 
   void rendersKnownPixels()
@@ -431,7 +524,7 @@ private slots:
     desktop::Automation automation(w, options);
     QSignalSpy failed(&w, &desktop::MainWindow::projectFailed);
     automation.start();
-    QVERIFY(failed.wait(20000));
+    QTRY_COMPARE_WITH_TIMEOUT(failed.size(), 1, 20000);
     QVERIFY(failed.first().first().toString().contains(reason, Qt::CaseInsensitive));
     QCoreApplication::processEvents(); // whatever the failure queued runs before we look
 
