@@ -1,12 +1,12 @@
 #include "app/render/Hillshade.h"
 
+#include "core/Terrain.h"
 #include "gis/DataFile.h"
 
 #include <cpl_error.h>
 #include <gdal_priv.h>
 #include <gdalwarper.h>
 #include <ogr_spatialref.h>
-#include <sqlite3.h>
 
 #include <algorithm>
 #include <array>
@@ -25,23 +25,6 @@ constexpr double kPi = 3.14159265358979323846;
 constexpr double kAzimuthDegrees = 315;
 constexpr double kAltitudeDegrees = 45;
 constexpr float kNoData = std::numeric_limits<float>::quiet_NaN();
-
-//! The first column of the first row of `sql`, or nothing (no row, or no such table).
-std::optional<std::string> firstText(sqlite3 *db, const char *sql)
-{
-  sqlite3_stmt *statement = nullptr;
-  if (sqlite3_prepare_v2(db, sql, -1, &statement, nullptr) != SQLITE_OK) {
-    sqlite3_finalize(statement);
-    return std::nullopt;
-  }
-  std::optional<std::string> out;
-  if (sqlite3_step(statement) == SQLITE_ROW) {
-    if (const unsigned char *text = sqlite3_column_text(statement, 0))
-      out = reinterpret_cast<const char *>(text);
-  }
-  sqlite3_finalize(statement);
-  return out;
-}
 
 //! GDAL's error messages go to the caller in HillshadeImage::error, not to stderr.
 class QuietGdalErrors
@@ -327,24 +310,14 @@ QImage shade(const ElevationGrid &grid, double metresX, double metresY,
 
 std::optional<std::string> findHillshadeDem(const std::string &projectPath)
 {
-  sqlite3 *db = nullptr;
-  if (sqlite3_open_v2(projectPath.c_str(), &db, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK) {
-    sqlite3_close(db);
-    return std::nullopt;
+  // The DEM the slope rule reads. One the project names but cannot supply is reported by the
+  // check (exit 2, or a problem entry in the desktop's load); the map then has no relief.
+  try {
+    if (auto dem = core::locateDem(projectPath, std::nullopt))
+      return dem->name;
+  } catch (const std::exception &) {
   }
-  std::optional<std::string> out;
-  if (auto table = firstText(db, "SELECT table_name FROM gpkg_contents WHERE lower(table_name) = "
-                                 "'dem' AND data_type IN ('tiles', '2d-gridded-coverage')")) {
-    out = "GPKG:" + projectPath + ":" + *table;
-  } else if (auto path = firstText(db, "SELECT value FROM anzhi_settings WHERE key = 'dem_path'");
-             path && !path->empty()) {
-    std::filesystem::path dem(*path);
-    if (dem.is_relative())
-      dem = std::filesystem::path(projectPath).parent_path() / dem;
-    out = dem.lexically_normal().string();
-  }
-  sqlite3_close(db);
-  return out;
+  return std::nullopt;
 }
 
 HillshadeSource::HillshadeSource(std::string openString, gis::Crs workingCrs)

@@ -14,9 +14,9 @@ namespace anzhi::render {
 //! Where the project at `projectPath` keeps its DEM, as a GDAL raster open string: its `dem`
 //! raster table ("GPKG:<path>:dem"), else the `dem_path` value of its `anzhi_settings` table
 //! (relative to the project's folder, or absolute); nothing when it names none. Only says
-//! where: whether the raster opens is found out when it is drawn. Reads the GeoPackage with
-//! SQLite (a small read, off the UI thread); a file SQLite cannot read has no DEM. Never
-//! throws.
+//! where (core::locateDem, as the slope rule finds it): whether the raster opens is found out
+//! when it is drawn. A small read of the GeoPackage: call it off the UI thread. A file that is
+//! no GeoPackage has no DEM. Never throws.
 std::optional<std::string> findHillshadeDem(const std::string &projectPath);
 
 //! What one hillshade render made: a greyscale image of the view (nodata transparent), or

@@ -6,6 +6,7 @@
 
 #include "app/render/Hillshade.h"
 #include "app/render/MapRenderer.h"
+#include "gis/Vector.h"
 
 #include <QTemporaryDir>
 #include <QtTest>
@@ -218,21 +219,25 @@ private slots:
       QCOMPARE(sqlite3_exec(db, sql, nullptr, nullptr, nullptr), SQLITE_OK);
       sqlite3_close(db);
     };
-    const std::string none = file("none.gpkg");
-    exec(none, "CREATE TABLE gpkg_contents(table_name TEXT, data_type TEXT);"
-               "INSERT INTO gpkg_contents VALUES ('dem', 'features')");
+    // Real GeoPackages (the DEM is looked up as the slope rule looks it up: through GDAL).
+    auto geoPackage = [&](const char *name) {
+      const std::string path = file(name);
+      gis::VectorDataset::createGeoPackage(path);
+      return path;
+    };
+    const std::string none = geoPackage("none.gpkg");
     QVERIFY(!render::findHillshadeDem(none));
 
-    const std::string settings = file("settings.gpkg");
-    exec(settings, "CREATE TABLE gpkg_contents(table_name TEXT, data_type TEXT);"
-                   "CREATE TABLE anzhi_settings(key TEXT PRIMARY KEY, value TEXT);"
+    const std::string settings = geoPackage("settings.gpkg");
+    exec(settings, "CREATE TABLE anzhi_settings(key TEXT PRIMARY KEY, value TEXT);"
                    "INSERT INTO anzhi_settings VALUES ('dem_path', 'terrain/dem.tif')");
     QCOMPARE(render::findHillshadeDem(settings), std::optional(file("terrain/dem.tif")));
     exec(settings, "UPDATE anzhi_settings SET value = '/data/dem.tif'");
     QCOMPARE(render::findHillshadeDem(settings), std::optional<std::string>("/data/dem.tif"));
 
     // A raster table wins over the setting.
-    exec(settings, "INSERT INTO gpkg_contents VALUES ('dem', '2d-gridded-coverage')");
+    exec(settings, "INSERT INTO gpkg_contents(table_name, data_type) "
+                   "VALUES ('dem', '2d-gridded-coverage')");
     QCOMPARE(render::findHillshadeDem(settings), std::optional("GPKG:" + settings + ":dem"));
 
     QVERIFY(!render::findHillshadeDem(file("absent.gpkg")));
