@@ -1,4 +1,5 @@
 #include "core/rules/LinkageBalance.h"
+#include "core/Parallel.h"
 #include "core/rules/RuleSupport.h"
 
 #include <map>
@@ -10,35 +11,55 @@ namespace {
 
 //! The ellipsoidal area of the union of `parts`: overlapping sites (or homesteads digitised
 //! twice) count their land once. Only parts whose envelopes overlap (transitively) can share
-//! area, so each such cluster is unioned on its own and the clusters' areas add up; a county's
-//! thousand apart sites cost a thousand areas, not one cascaded union (0.8 s for 1200 sites).
-double unionAreaM2(const std::vector<const GEOSGeometry *> &parts,
-                   const gis::EllipsoidalArea &area)
+//! area, so each such cluster is unioned on its own and the clusters' areas add up, in a fixed
+//! order: a county's thousand apart sites cost a thousand areas, not one cascaded union (0.8 s
+//! for 1200 sites), and the clusters are measured in parallel (national: 35 000 sites and
+//! 350 000 homesteads in one county).
+double unionAreaM2(const std::vector<const GEOSGeometry *> &parts, const gis::Crs &crs)
 {
-  std::vector<gis::Envelope> boxes;
-  boxes.reserve(parts.size());
-  for (const GEOSGeometry *g : parts)
-    boxes.push_back(gis::envelope(g));
-  std::vector<std::size_t> root(parts.size());
-  for (std::size_t i = 0; i < root.size(); ++i)
+  const std::size_t n = parts.size();
+  std::vector<gis::Envelope> boxes(n);
+  for (std::size_t i = 0; i < n; ++i)
+    boxes[i] = gis::envelope(parts[i]);
+  const gis::StrTree tree(parts);
+  std::vector<std::vector<std::size_t>> overlapping(n);
+  parallelFor(n, 0, [&](std::size_t i) {
+    for (std::size_t j : tree.query(boxes[i]))
+      if (j > i && interiorsMayOverlap(boxes[i], boxes[j]))
+        overlapping[i].push_back(j);
+  });
+  std::vector<std::size_t> root(n);
+  for (std::size_t i = 0; i < n; ++i)
     root[i] = i;
   auto find = [&](std::size_t i) {
     while (root[i] != i)
       i = root[i] = root[root[i]];
     return i;
   };
-  const gis::StrTree tree(parts);
-  for (std::size_t i = 0; i < parts.size(); ++i)
-    for (std::size_t j : tree.query(boxes[i]))
-      if (j > i && interiorsMayOverlap(boxes[i], boxes[j]))
-        root[find(j)] = find(i);
-  std::map<std::size_t, std::vector<const GEOSGeometry *>> clusters;
-  for (std::size_t i = 0; i < parts.size(); ++i)
-    clusters[find(i)].push_back(parts[i]);
+  for (std::size_t i = 0; i < n; ++i)
+    for (std::size_t j : overlapping[i])
+      root[find(j)] = find(i);
+  // Clusters in the order of their first part.
+  std::vector<std::vector<const GEOSGeometry *>> clusters;
+  std::vector<std::size_t> clusterOf(n, n);
+  for (std::size_t i = 0; i < n; ++i) {
+    std::size_t &c = clusterOf[find(i)];
+    if (c == n) {
+      c = clusters.size();
+      clusters.emplace_back();
+    }
+    clusters[c].push_back(parts[i]);
+  }
+  std::vector<double> areas(clusters.size());
+  parallelFor(clusters.size(), 0, [&](std::size_t c) {
+    const gis::EllipsoidalArea &area = gis::EllipsoidalArea::forThread(crs);
+    const auto &members = clusters[c];
+    areas[c] = members.size() == 1 ? area.squareMetres(members.front())
+                                   : area.squareMetres(gis::unionAll(members).get());
+  });
   double total = 0;
-  for (const auto &[first, members] : clusters)
-    total += members.size() == 1 ? area.squareMetres(members.front())
-                                 : area.squareMetres(gis::unionAll(members).get());
+  for (double a : areas)
+    total += a;
   return total;
 }
 
@@ -77,12 +98,11 @@ std::vector<CountyLinkage> linkageByCounty(const Project &project)
     if (it != countyOfSite.end())
       byCounty[*it->second].reclaimed.push_back(h.geometry.get());
   }
-  const gis::EllipsoidalArea &area = gis::EllipsoidalArea::forThread(project.workingCrs);
   std::vector<CountyLinkage> out;
   out.reserve(byCounty.size());
   for (auto &[county, parts] : byCounty) {
-    parts.linkage.constructionM2 = unionAreaM2(parts.sites, area);
-    parts.linkage.reclaimedM2 = unionAreaM2(parts.reclaimed, area);
+    parts.linkage.constructionM2 = unionAreaM2(parts.sites, project.workingCrs);
+    parts.linkage.reclaimedM2 = unionAreaM2(parts.reclaimed, project.workingCrs);
     out.push_back(std::move(parts.linkage));
   }
   return out;
