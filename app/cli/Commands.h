@@ -7,7 +7,8 @@
 
 namespace anzhi::cli {
 
-//! Exit codes of the command line contract (docs/domain.md).
+//! Exit codes of the command line contract (this repository's docs/domain.md, section
+//! "Command line contract").
 enum ExitCode
 {
   kOk = 0,
