@@ -1,5 +1,6 @@
 #include "gis/Raster.h"
 
+#include "gis/GdalSupport.h"
 #include "gis/GisError.h"
 
 #include <cmath>
@@ -8,22 +9,10 @@
 
 namespace anzhi::gis {
 
+using detail::initGdal;
+using detail::lastGdalError;
+
 namespace {
-
-void initGdal()
-{
-  static std::once_flag once;
-  std::call_once(once, [] {
-    GDALAllRegister();
-    CPLSetErrorHandler(CPLQuietErrorHandler);
-  });
-}
-
-std::string lastGdalError()
-{
-  std::string message = CPLGetLastErrorMsg();
-  return message.empty() ? "unknown GDAL error" : message;
-}
 
 Crs crsOf(const OGRSpatialReference &srs)
 {

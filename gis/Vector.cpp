@@ -1,6 +1,7 @@
 #include "gis/Vector.h"
 
 #include "gis/DataFile.h"
+#include "gis/GdalSupport.h"
 #include "gis/GisError.h"
 #include "gis/GpkgGeometry.h"
 #include "gis/GpkgScan.h"
@@ -18,23 +19,10 @@
 
 namespace anzhi::gis {
 
+using detail::initGdal;
+using detail::lastGdalError;
+
 namespace {
-
-void initGdal()
-{
-  static std::once_flag once;
-  std::call_once(once, [] {
-    GDALAllRegister();
-    // Errors reach the user through GisError with their context, not on stderr.
-    CPLSetErrorHandler(CPLQuietErrorHandler);
-  });
-}
-
-std::string lastGdalError()
-{
-  std::string message = CPLGetLastErrorMsg();
-  return message.empty() ? "unknown GDAL error" : message;
-}
 
 bool isConnectionString(const std::string &path)
 {
