@@ -49,10 +49,7 @@ public:
       if (nearest.found())
         v.distanceM = nearest.distance;
       const std::string pop = std::to_string(*site.population);
-      const std::string limitZh =
-          radius ? fixed(*radius, 0) + " 米内" : "（安置类型未填写城镇或农村）";
-      const std::string limitEn =
-          radius ? "within " + fixed(*radius, 0) + " m" : "(setting is neither urban nor rural)";
+      const RadiusPhrase within = withinRadius(radius);
       const std::string nearestZh = nearest.found()
                                         ? "最近的相距 " + fixed(nearest.distance, 0) + " 米"
                                         : "项目中没有养老服务设施";
@@ -60,9 +57,9 @@ public:
                                         ? "the nearest is " + fixed(nearest.distance, 0) + " m away"
                                         : "the project has no elderly-care facility";
       v.messageZh = labelZh("resettlement_sites", site, site.name) + "安置 " + pop + " 人，" +
-                    limitZh + "没有养老服务设施（" + nearestZh + "）。请配套建设养老服务设施。";
+                    within.zh + "没有养老服务设施（" + nearestZh + "）。请配套建设养老服务设施。";
       v.messageEn = labelEn("resettlement_sites", site, site.name) + " houses " + pop +
-                    " people but has no elderly-care facility " + limitEn + " (" + nearestEn +
+                    " people but has no elderly-care facility " + within.en + " (" + nearestEn +
                     "). Provide elderly care near the site.";
       result.violations.push_back(std::move(v));
     }

@@ -51,22 +51,19 @@ public:
       Violation v = siteViolation(ctx, id(), site);
       if (nearest.found())
         v.distanceM = nearest.distance;
-      const std::string limitZh =
-          radius ? fixed(*radius, 0) + " 米内" : "（安置类型未填写城镇或农村）";
-      const std::string limitEn =
-          radius ? "within " + fixed(*radius, 0) + " m" : "(setting is neither urban nor rural)";
+      const RadiusPhrase within = withinRadius(radius);
       const std::string nearestZh = nearest.found()
                                         ? "最近的相距 " + fixed(nearest.distance, 0) + " 米"
                                         : "项目中没有提供就业岗位的园区或车间";
       const std::string nearestEn = nearest.found()
                                         ? "the nearest is " + fixed(nearest.distance, 0) + " m away"
                                         : "the project has no park or workshop with jobs";
-      v.messageZh = labelZh("resettlement_sites", site, site.name) + limitZh +
+      v.messageZh = labelZh("resettlement_sites", site, site.name) + within.zh +
                     "没有提供就业岗位的产业园区或扶贫车间（" + nearestZh +
                     "）。请就近布局扶贫车间或配套产业。";
       v.messageEn = labelEn("resettlement_sites", site, site.name) +
-                    " has no industrial park or workshop with jobs " + limitEn + " (" + nearestEn +
-                    "). Plan a workshop or industry near the site.";
+                    " has no industrial park or workshop with jobs " + within.en + " (" +
+                    nearestEn + "). Plan a workshop or industry near the site.";
       result.violations.push_back(std::move(v));
     }
     return result;

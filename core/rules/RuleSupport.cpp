@@ -36,6 +36,13 @@ std::string fixed(double value, int decimals)
   return buf;
 }
 
+RadiusPhrase withinRadius(const std::optional<double> &radius)
+{
+  if (!radius)
+    return {"（安置类型未填写城镇或农村）", "(setting is neither urban nor rural)"};
+  return {fixed(*radius, 0) + " 米内", "within " + fixed(*radius, 0) + " m"};
+}
+
 std::string layerNameZh(const std::string &layer)
 {
   const LayerSchema *schema = findLayerSchema(layer);

@@ -18,6 +18,13 @@ FeatureRef refOf(const std::string &layer, const FeatureBase &f);
 Violation siteViolation(const RuleContext &ctx, const std::string &rule, const Site &site);
 
 std::string fixed(double value, int decimals);
+//! A site's service radius as a message says it: "1000 米内" / "within 1000 m", or, without
+//! one, that the site's setting is neither urban nor rural.
+struct RadiusPhrase
+{
+  std::string zh, en;
+};
+RadiusPhrase withinRadius(const std::optional<double> &radius);
 //! "AZQ-0001「岚漪镇安置区」" and "AZQ-0001 (…)": a feature by code (or fid) and name.
 std::string featureZh(const FeatureBase &f, const std::optional<std::string> &name);
 std::string featureEn(const FeatureBase &f, const std::optional<std::string> &name);

@@ -48,18 +48,16 @@ public:
       Violation v = siteViolation(ctx, id(), site);
       if (nearest.found())
         v.distanceM = nearest.distance;
-      std::string limitZh = radius ? fixed(*radius, 0) + " 米内" : "（安置类型未填写城镇或农村）";
-      std::string limitEn =
-          radius ? "within " + fixed(*radius, 0) + " m" : "(setting is neither urban nor rural)";
+      const RadiusPhrase within = withinRadius(radius);
       std::string nearestZh = nearest.found()
                                   ? "最近的医疗机构相距 " + fixed(nearest.distance, 0) + " 米"
                                   : "项目中没有医疗机构";
       std::string nearestEn = nearest.found()
                                   ? "the nearest is " + fixed(nearest.distance, 0) + " m away"
                                   : "the project has no clinic";
-      v.messageZh = labelZh("resettlement_sites", site, site.name) + limitZh + "没有医疗机构（" +
+      v.messageZh = labelZh("resettlement_sites", site, site.name) + within.zh + "没有医疗机构（" +
                     nearestZh + "）。请规划卫生室或调整安置区。";
-      v.messageEn = labelEn("resettlement_sites", site, site.name) + " has no clinic " + limitEn +
+      v.messageEn = labelEn("resettlement_sites", site, site.name) + " has no clinic " + within.en +
                     " (" + nearestEn + "). Plan a clinic near the site.";
       result.violations.push_back(std::move(v));
     }
