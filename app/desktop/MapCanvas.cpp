@@ -594,7 +594,8 @@ void MapCanvas::updateMeasurement()
     emit measured(tr("Area: click at least three points"));
     return;
   }
-  // Area is ellipsoidal (docs/domain.md, "Units, coordinates, measures"), on the working CRS's ellipsoid.
+  // Area is ellipsoidal (docs/domain.md, "Units, coordinates, measures"), on the working CRS's
+  // ellipsoid.
   std::vector<std::pair<double, double>> ring;
   for (const QPointF &q : pts)
     ring.emplace_back(q.x(), q.y());
