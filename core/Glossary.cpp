@@ -1,4 +1,5 @@
 #include "core/Glossary.h"
+#include "core/Rule.h"
 
 #include "core/Schema.h"
 
@@ -108,6 +109,19 @@ std::string validityReasonZh(const std::string &reason)
       if (rest.size() > en.size() && rest.compare(rest.size() - en.size(), en.size(), en) == 0)
         return "几何类型错误：" + std::string(zh) + rest.substr(0, rest.size() - en.size());
   }
+  return reason;
+}
+
+std::string skipReasonZh(const std::string &reason)
+{
+  const std::string missing = "missing layer: ";
+  if (reason == "disabled in the rule set")
+    return "规则集中已停用";
+  if (reason.rfind(missing, 0) == 0)
+    return "缺少图层：" + reason.substr(missing.size());
+  if (reason == kNoDemReason)
+    return "没有数字高程模型（DEM）：项目中没有 dem 栅格表，也没有 "
+           "anzhi_settings.dem_path，且未给出 --dem";
   return reason;
 }
 

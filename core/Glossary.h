@@ -27,4 +27,9 @@ std::string landUseInWordsZh(LandUseClass cls, const std::optional<std::string> 
 //! LineString); an unknown reason as it is.
 std::string validityReasonZh(const std::string &reason);
 
+//! Why a rule was skipped, in Chinese: the JSON keeps the engine's words ("missing layer:
+//! schools"), a Chinese report or summary says them in Chinese (缺少图层：schools); an unknown
+//! reason as it is.
+std::string skipReasonZh(const std::string &reason);
+
 } // namespace anzhi::core

@@ -1,5 +1,7 @@
 #include "app/cli/Commands.h"
 
+#include "core/Glossary.h"
+#include "core/RuleRegistry.h"
 #include "core/Schema.h"
 #include "core/report/CheckRun.h"
 #include "data/generator/SampleCounty.h"
@@ -58,6 +60,14 @@ int cannotRun(const std::string &message)
   return kCannotRun;
 }
 
+//! A rule as the summary names it: by its Chinese name in zh (a planner reads no ids), by its
+//! id in en (what the rule set and scripts use).
+std::string ruleLabel(const std::string &id, bool en)
+{
+  const core::Rule *rule = core::findRule(id);
+  return en || !rule ? id : rule->descriptor().nameZh;
+}
+
 //! The readable summary of a check on stdout, when no report for reading or scripts was asked
 //! for: every rule's outcome, the first violations, the counts.
 void printSummary(const core::Report &report)
@@ -67,9 +77,10 @@ void printSummary(const core::Report &report)
   std::cout << (en ? "Project: " : "项目：") << gis::printable(report.projectName) << "\n"
             << (en ? "Working CRS: " : "工作坐标系：") << result.workingCrs << "\n\n";
   for (const core::RuleOutcome &r : result.rules) {
-    std::cout << pad(r.id, 24) << pad(r.clause, 16);
+    std::cout << pad(ruleLabel(r.id, en), 30) << pad(r.clause, 16);
     if (r.skipped)
-      std::cout << (en ? "skipped: " : "已跳过：") << gis::printable(r.reason) << "\n";
+      std::cout << (en ? "skipped: " : "已跳过：")
+                << gis::printable(en ? r.reason : core::skipReasonZh(r.reason)) << "\n";
     else
       std::cout << std::setw(7) << r.violations << (en ? " violation(s) in " : " 处违规，检查 ")
                 << r.checked << (en ? " features" : " 个要素") << "\n";
@@ -94,7 +105,8 @@ void printSummary(const core::Report &report)
     const core::Violation &v = result.violations[i];
     std::cout << (v.severity == core::Severity::Error ? (en ? "[error] " : "【错误】")
                                                       : (en ? "[warning] " : "【警告】"))
-              << v.rule << ": " << gis::printable(v.message(report.lang)) << "\n";
+              << ruleLabel(v.rule, en) << (en ? ": " : "：")
+              << gis::printable(v.message(report.lang)) << "\n";
   }
   if (result.violations.size() > shown)
     std::cout << "… " << result.violations.size() - shown

@@ -128,23 +128,6 @@ std::string ruleName(const std::string &id, bool zh)
          "</small>";
 }
 
-//! Why a rule was skipped: the JSON keeps Engine's words, the Chinese report says them in
-//! Chinese.
-std::string skipReason(const std::string &reason, bool zh)
-{
-  if (!zh)
-    return reason;
-  const std::string missing = "missing layer: ";
-  if (reason == "disabled in the rule set")
-    return "规则集中已停用";
-  if (reason.rfind(missing, 0) == 0)
-    return "缺少图层：" + reason.substr(missing.size());
-  if (reason == kNoDemReason)
-    return "没有数字高程模型（DEM）：项目中没有 dem 栅格表，也没有 "
-           "anzhi_settings.dem_path，且未给出 --dem";
-  return reason;
-}
-
 //! linkage-balance's per-county table (docs/domain.md "Rules of wave 2", 17.), in 亩.
 void linkageTable(std::ostringstream &h, const std::vector<CountyLinkage> &linkage, bool zh)
 {
@@ -195,7 +178,8 @@ std::string toHtmlReport(const CheckResult &result, const std::string &projectNa
     h << "<tr><td>" << ruleName(r.id, zh) << "</td><td>" << escape(r.clause) << "</td><td class=\""
       << severityName(r.severity) << "\">" << (r.severity == Severity::Error ? w.error : w.warning)
       << "</td><td>"
-      << (r.skipped ? std::string(w.skipped) + (zh ? "：" : ": ") + escape(skipReason(r.reason, zh))
+      << (r.skipped ? std::string(w.skipped) + (zh ? "：" : ": ") +
+                          escape(zh ? skipReasonZh(r.reason) : r.reason)
                     : w.checkedStatus)
       << "</td><td class=\"num\">" << r.checked << "</td><td class=\"num\">" << r.violations
       << "</td><td class=\"num\">" << rules::fixed(r.seconds, 3) << "</td></tr>\n";

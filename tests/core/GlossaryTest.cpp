@@ -2,6 +2,7 @@
 // (glossary.md; the codes of 用地用海分类 2023 and GB 50137-2011).
 
 #include "core/Glossary.h"
+#include "core/Rule.h"
 
 #include <gtest/gtest.h>
 
@@ -57,4 +58,12 @@ TEST(Glossary, ValidityReasonsInChinese)
                              "closed linestring"),
             "IllegalArgumentException: Points of LinearRing do not form a closed linestring")
       << "an unknown reason is kept as GEOS wrote it";
+}
+
+TEST(Glossary, SkipReasonsInChinese)
+{
+  EXPECT_EQ(skipReasonZh("missing layer: schools, clinics"), "缺少图层：schools, clinics");
+  EXPECT_EQ(skipReasonZh("disabled in the rule set"), "规则集中已停用");
+  EXPECT_EQ(skipReasonZh(kNoDemReason).rfind("没有数字高程模型（DEM）", 0), 0u);
+  EXPECT_EQ(skipReasonZh("something new"), "something new");
 }
