@@ -210,6 +210,18 @@ bool CoordinateTransform::transform(double &x, double &y) const
   return true;
 }
 
+std::size_t CoordinateTransform::transform(double *x, double *y, std::size_t n) const
+{
+  if (m_identity)
+    return n;
+  proj_trans_generic(m_impl->pj.get(), PJ_FWD, x, sizeof(double), n, y, sizeof(double), n, nullptr,
+                     0, 0, nullptr, 0, 0);
+  for (std::size_t i = 0; i < n; ++i)
+    if (!std::isfinite(x[i]) || !std::isfinite(y[i]))
+      return i;
+  return n;
+}
+
 Geometry CoordinateTransform::transform(const GEOSGeometry *g) const
 {
   if (m_identity)

@@ -67,6 +67,9 @@ public:
   bool isIdentity() const { return m_identity; }
   //! Transforms in place; false if PROJ could not (the point is outside the CRS's domain).
   bool transform(double &x, double &y) const;
+  //! Transforms n points in place in one PROJ call (what a per-point loop costs twice over);
+  //! returns the index of the first point PROJ could not transform, or n.
+  std::size_t transform(double *x, double *y, std::size_t n) const;
   //! A transformed copy of g; throws GisError naming both CRSs if a vertex fails.
   Geometry transform(const GEOSGeometry *g) const;
 

@@ -72,10 +72,9 @@ GEOSGeometry *makeRing(const Coords &coords)
   return g;
 }
 
-Coords ringCoords(const GEOSGeometry *ring)
+Coords sequenceCoords(const GEOSCoordSequence *seq)
 {
   auto ctx = geosContext();
-  const GEOSCoordSequence *seq = GEOSGeom_getCoordSeq_r(ctx, ring);
   unsigned n = 0;
   GEOSCoordSeq_getSize_r(ctx, seq, &n);
   Coords coords(n);
@@ -585,22 +584,29 @@ Geometry transformXY(const GEOSGeometry *g, const std::function<bool(double &, d
   return Geometry(result);
 }
 
-void forEachRing(const GEOSGeometry *g, const std::function<void(const Coords &, bool)> &fn)
+void forEachRingSequence(const GEOSGeometry *g,
+                         const std::function<void(const GEOSCoordSequence *, bool)> &fn)
 {
   auto ctx = geosContext();
   int type = GEOSGeomTypeId_r(ctx, g);
   if (type == GEOS_POLYGON) {
     if (GEOSisEmpty_r(ctx, g))
       return;
-    fn(ringCoords(GEOSGetExteriorRing_r(ctx, g)), false);
+    fn(GEOSGeom_getCoordSeq_r(ctx, GEOSGetExteriorRing_r(ctx, g)), false);
     int holes = GEOSGetNumInteriorRings_r(ctx, g);
     for (int i = 0; i < holes; ++i)
-      fn(ringCoords(GEOSGetInteriorRingN_r(ctx, g, i)), true);
+      fn(GEOSGeom_getCoordSeq_r(ctx, GEOSGetInteriorRingN_r(ctx, g, i)), true);
   } else if (type == GEOS_MULTIPOLYGON || type == GEOS_GEOMETRYCOLLECTION) {
     int n = GEOSGetNumGeometries_r(ctx, g);
     for (int i = 0; i < n; ++i)
-      forEachRing(GEOSGetGeometryN_r(ctx, g, i), fn);
+      forEachRingSequence(GEOSGetGeometryN_r(ctx, g, i), fn);
   }
+}
+
+void forEachRing(const GEOSGeometry *g, const std::function<void(const Coords &, bool)> &fn)
+{
+  forEachRingSequence(
+      g, [&](const GEOSCoordSequence *seq, bool isHole) { fn(sequenceCoords(seq), isHole); });
 }
 
 PreparedGeometry::PreparedGeometry(const GEOSGeometry *g)

@@ -109,6 +109,11 @@ bool hasNonFiniteCoordinate(const GEOSGeometry *g);
 //! the result is null.
 Geometry transformXY(const GEOSGeometry *g, const std::function<bool(double &, double &)> &fn);
 
+//! Calls fn(ring's coordinate sequence, isHole) for every ring of every polygon of g, without
+//! copying the coordinates.
+void forEachRingSequence(const GEOSGeometry *g,
+                         const std::function<void(const GEOSCoordSequence *, bool)> &fn);
+
 //! Calls fn(ring coordinates, isHole) for every ring of every polygon of g.
 void forEachRing(
     const GEOSGeometry *g,

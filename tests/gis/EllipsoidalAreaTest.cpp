@@ -20,7 +20,11 @@
 
 #include <gtest/gtest.h>
 
+#include <geodesic.h>
+#include <proj.h>
+
 #include <cmath>
+#include <random>
 
 namespace anzhi::gis {
 namespace {
@@ -57,6 +61,17 @@ constexpr double kHoleM2 = 39998.136722;
 //   $ ... | /usr/bin/python3 area.py
 //   999949.036152
 constexpr double kSecondSquareM2 = 999949.036152;
+
+// A homestead of 20 m × 15 m, 543400..543420 E, 4284400..4284415 N:
+//   $ printf '4284400 543400\n4284400 543420\n4284415 543420\n4284415 543400\n' |
+//       cs2cs -f %.12f EPSG:4546 EPSG:4490
+//   38.691727695434	111.498843224857 0.000000000000
+//   38.691726714645	111.499073098429 0.000000000000
+//   38.691861832946	111.499074037233 0.000000000000
+//   38.691862813741	111.498844163228 0.000000000000
+//   $ ... | /usr/bin/python3 area.py
+//   299.986084
+constexpr double kHomesteadM2 = 299.986084;
 
 Geometry square(double x0, double y0, double side)
 {
@@ -158,6 +173,61 @@ TEST(EllipsoidalArea, VertexOutsideTheCrsThrows)
   EllipsoidalArea area(Crs::fromEpsg(4546));
   Geometry absurd = square(1e9, 4284000, 1000);
   EXPECT_THROW(area.squareMetres(absurd.get()), GisError);
+}
+
+TEST(EllipsoidalArea, SmallRingsOnTheAuthalicSphere)
+{
+  EllipsoidalArea area(Crs::fromEpsg(4546));
+  Geometry homestead =
+      makePolygon({{543400, 4284400}, {543420, 4284400}, {543420, 4284415}, {543400, 4284415}});
+  EXPECT_NEAR(area.squareMetresSmallRingsAuthalic(homestead.get()), kHomesteadM2, 1e-3);
+  // 200 m across is still small; the 1 km square is not and goes to geod_polygonarea, so the
+  // square with the hole is the same 959955.281163 m² as above.
+  Geometry hole = square(543400, 4284400, EllipsoidalArea::kSmallRingMetres);
+  EXPECT_NEAR(area.squareMetresSmallRingsAuthalic(hole.get()), kHoleM2, 1e-3);
+  Geometry withHole =
+      makePolygon({{543000, 4284000}, {544000, 4284000}, {544000, 4285000}, {543000, 4285000}},
+                  {{{543400, 4284400}, {543600, 4284400}, {543600, 4284600}, {543400, 4284600}}});
+  EXPECT_NEAR(area.squareMetresSmallRingsAuthalic(withHole.get()), 959955.281163, 0.01);
+}
+
+TEST(EllipsoidalArea, AuthalicAgreesWithGeodesicOnRandomSmallRings)
+{
+  // Random star-shaped rings up to 200 m across anywhere in zone 37 at 34–41°N, measured by the
+  // authalic sphere and, independently here, by PROJ's transformation and geod_polygonarea.
+  const Crs crs = Crs::fromEpsg(4546);
+  EllipsoidalArea area(crs);
+  PJ_CONTEXT *ctx = proj_context_create();
+  PJ *raw = proj_create_crs_to_crs(ctx, "EPSG:4546", "EPSG:4490", nullptr);
+  PJ *toLonLat = proj_normalize_for_visualization(ctx, raw);
+  geod_geodesic geod{};
+  geod_init(&geod, 6378137.0, 1 / 298.257222101);
+  std::mt19937 random(7);
+  std::uniform_real_distribution<double> unit(0, 1);
+  double worst = 0;
+  for (int k = 0; k < 500; ++k) {
+    const int n = 3 + static_cast<int>(random() % 12);
+    const double cx = 400000 + 200000 * unit(random), cy = 3770000 + 770000 * unit(random);
+    std::vector<std::pair<double, double>> ring;
+    std::vector<double> lats, lons;
+    for (int i = 0; i < n; ++i) {
+      const double angle = 2 * M_PI * i / n, radius = 50 + 50 * unit(random);
+      ring.emplace_back(cx + radius * std::cos(angle), cy + radius * std::sin(angle));
+      PJ_COORD c =
+          proj_trans(toLonLat, PJ_FWD, proj_coord(ring.back().first, ring.back().second, 0, 0));
+      lons.push_back(c.xy.x);
+      lats.push_back(c.xy.y);
+    }
+    double geodesic = 0, perimeter = 0;
+    geod_polygonarea(&geod, lats.data(), lons.data(), n, &geodesic, &perimeter);
+    Geometry g = makePolygon(ring);
+    worst = std::max(worst,
+                     std::fabs(area.squareMetresSmallRingsAuthalic(g.get()) - std::fabs(geodesic)));
+  }
+  proj_destroy(toLonLat);
+  proj_destroy(raw);
+  proj_context_destroy(ctx);
+  EXPECT_LT(worst, 1e-3);
 }
 
 } // namespace
