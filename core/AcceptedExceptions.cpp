@@ -24,13 +24,7 @@ const char *kRegisterTable =
 
 std::string quote(const std::string &text)
 {
-  std::string out = "'";
-  for (char c : text) {
-    if (c == '\'')
-      out += '\'';
-    out += c;
-  }
-  return out + "'";
+  return gis::sqlLiteral(text);
 }
 
 std::string quote(const std::optional<std::string> &text)

@@ -147,6 +147,42 @@ std::optional<double> Crs::falseEasting() const
   return value * toMetres;
 }
 
+std::optional<double> Crs::centralMeridian() const
+{
+  if (!m_projected)
+    return std::nullopt;
+  PJ_CONTEXT *ctx = projContext();
+  PjPtr pj = createCrs(m_definition);
+  PjPtr op(proj_crs_get_coordoperation(ctx, pj.get()));
+  if (!op)
+    return std::nullopt;
+  const int index =
+      proj_coordoperation_get_param_index(ctx, op.get(), "Longitude of natural origin");
+  if (index < 0)
+    return std::nullopt;
+  double value = 0, toRadians = 1;
+  if (!proj_coordoperation_get_param(ctx, op.get(), index, nullptr, nullptr, nullptr, &value,
+                                     nullptr, &toRadians, nullptr, nullptr, nullptr, nullptr))
+    return std::nullopt;
+  // Back to degrees, rounded to 1e-9° so that 114 stays 114 after the trip through radians.
+  return std::round(value * toRadians * 180.0 / M_PI * 1e9) / 1e9;
+}
+
+std::string Crs::projString() const
+{
+  PJ_CONTEXT *ctx = projContext();
+  PjPtr pj = createCrs(m_definition);
+  const char *text = proj_as_proj_string(ctx, pj.get(), PJ_PROJ_5, nullptr);
+  if (!text)
+    throw GisError("coordinate reference system " + authId() +
+                   " has no PROJ string: " + lastProjError(ctx));
+  std::string s = text;
+  const std::string type = " +type=crs";
+  if (auto at = s.find(type); at != std::string::npos)
+    s.erase(at, type.size());
+  return s;
+}
+
 int Crs::gaussKrugerZoneEpsg(double longitude)
 {
   // Central meridians run 75°E..135°E in 3° steps; a tie (longitude exactly between two
@@ -182,7 +218,27 @@ CoordinateTransform::CoordinateTransform(const Crs &source, const Crs &target)
     throw GisError("no transformation from " + m_description + ": " + lastProjError(ctx));
 }
 
+CoordinateTransform::CoordinateTransform(const std::string &pipeline, std::string description)
+    : m_impl(std::make_unique<Impl>())
+    , m_description(std::move(description))
+{
+  PJ_CONTEXT *ctx = projContext();
+  m_impl->pj.reset(proj_create(ctx, pipeline.c_str()));
+  if (!m_impl->pj)
+    throw GisError("not a PROJ transformation: " + m_description + ": " + lastProjError(ctx));
+}
+
 CoordinateTransform::~CoordinateTransform() = default;
+
+const CoordinateTransform &CoordinateTransform::forThread(const std::string &pipeline)
+{
+  projContext();
+  thread_local std::map<std::string, std::unique_ptr<CoordinateTransform>> cache;
+  auto it = cache.find(pipeline);
+  if (it == cache.end())
+    it = cache.emplace(pipeline, std::make_unique<CoordinateTransform>(pipeline, pipeline)).first;
+  return *it->second;
+}
 
 const CoordinateTransform &CoordinateTransform::forThread(const Crs &source, const Crs &target)
 {

@@ -35,6 +35,11 @@ public:
   //! The false easting of a projected CRS in metres (37 500 000 for EPSG:4525, whose eastings
   //! carry the zone number 37; 500 000 for EPSG:4546), or nothing for other CRSs.
   std::optional<double> falseEasting() const;
+  //! The longitude of natural origin (central meridian) of a projected CRS, in degrees.
+  std::optional<double> centralMeridian() const;
+  //! The CRS as a PROJ string without `+type=crs` (for a pipeline step), e.g. "+proj=tmerc
+  //! +lat_0=0 +lon_0=111 … +ellps=GRS80 +units=m +no_defs".
+  std::string projString() const;
 
   //! The CGCS2000 3-degree Gauss-Kruger zone (no zone prefix) whose central meridian is
   //! nearest to longitude; a tie goes to the western zone. EPSG = 4534 + (CM - 75) / 3.
@@ -57,12 +62,17 @@ class CoordinateTransform
 {
 public:
   CoordinateTransform(const Crs &source, const Crs &target);
+  //! A transformation given as a PROJ pipeline (e.g. a datum shift with a surveyor's
+  //! parameters), input and output in traditional GIS order. Throws GisError if PROJ cannot
+  //! read it.
+  CoordinateTransform(const std::string &pipeline, std::string description);
   ~CoordinateTransform();
   CoordinateTransform(const CoordinateTransform &) = delete;
   CoordinateTransform &operator=(const CoordinateTransform &) = delete;
 
   //! The calling thread's cached transform between the two CRSs.
   static const CoordinateTransform &forThread(const Crs &source, const Crs &target);
+  static const CoordinateTransform &forThread(const std::string &pipeline);
 
   bool isIdentity() const { return m_identity; }
   //! Transforms in place; false if PROJ could not (the point is outside the CRS's domain).

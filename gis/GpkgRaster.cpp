@@ -24,14 +24,6 @@ const char *const kMetadataTables[] = {"gpkg_tile_matrix_set", "gpkg_tile_matrix
                                        "gpkg_extensions", "gpkg_2d_gridded_coverage_ancillary",
                                        "gpkg_2d_gridded_tile_ancillary"};
 
-std::string quoted(const std::string &text)
-{
-  std::string out = "'";
-  for (char c : text)
-    out += c == '\'' ? std::string("''") : std::string(1, c);
-  return out + "'";
-}
-
 //! Removes the temporary GeoPackage however the import ends.
 struct TemporaryFile
 {
@@ -86,8 +78,8 @@ std::string sharedColumns(const Connection &db, const std::string &table, bool w
 {
   std::string list;
   for (const std::string &name :
-       db.texts("SELECT s.name FROM src.pragma_table_info(" + quoted(table) +
-                ") s JOIN main.pragma_table_info(" + quoted(table) + ") m ON s.name = m.name"))
+       db.texts("SELECT s.name FROM src.pragma_table_info(" + sqlLiteral(table) +
+                ") s JOIN main.pragma_table_info(" + sqlLiteral(table) + ") m ON s.name = m.name"))
     if (withId || name != "id")
       list += (list.empty() ? "\"" : ", \"") + name + "\"";
   return list;
@@ -142,7 +134,7 @@ void importRasterTable(const std::string &source, const std::string &gpkgPath,
     throw GisError(gpkgPath + ": not a GeoPackage (no SQLite connection)");
   const Connection db(handle, gpkgPath);
   // SQLite attaches outside a transaction only.
-  db.run("ATTACH DATABASE " + quoted(temporary.path) + " AS src");
+  db.run("ATTACH DATABASE " + sqlLiteral(temporary.path) + " AS src");
   struct Detach
   {
     const Connection &db;
@@ -158,7 +150,7 @@ void importRasterTable(const std::string &source, const std::string &gpkgPath,
   {
     Transaction transaction(project);
     takeWriteLock(project);
-    const std::string t = quoted(table);
+    const std::string t = sqlLiteral(table);
     if (!db.texts("SELECT name FROM main.sqlite_master WHERE lower(name) = lower(" + t + ")")
              .empty())
       throw GisError(gpkgPath + ": the project already has a table '" + table +
@@ -175,13 +167,13 @@ void importRasterTable(const std::string &source, const std::string &gpkgPath,
     // The metadata tables the project lacks, the coverage's table, with their triggers.
     std::vector<std::string> created;
     for (const char *name : kMetadataTables)
-      if (db.texts("SELECT name FROM main.sqlite_master WHERE name = " + quoted(name)).empty())
+      if (db.texts("SELECT name FROM main.sqlite_master WHERE name = " + sqlLiteral(name)).empty())
         created.push_back(name);
     created.push_back(table);
     for (const std::string &name : created)
       for (const std::string &sql : db.texts("SELECT sql FROM src.sqlite_master WHERE type = "
                                              "'table' AND name = " +
-                                             quoted(name)))
+                                             sqlLiteral(name)))
         db.run(sql);
     db.run("INSERT INTO main.\"" + table + "\" SELECT * FROM src.\"" + table + "\"");
     copyRows(db, "gpkg_contents", "table_name = " + t);
@@ -199,7 +191,7 @@ void importRasterTable(const std::string &source, const std::string &gpkgPath,
       for (const std::string &sql :
            db.texts("SELECT sql FROM src.sqlite_master WHERE type IN ('trigger', 'index') AND "
                     "sql IS NOT NULL AND tbl_name = " +
-                    quoted(name)))
+                    sqlLiteral(name)))
         db.run(sql);
     transaction.commit();
   }

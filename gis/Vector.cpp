@@ -849,4 +849,15 @@ void Transaction::commit()
   m_open = false;
 }
 
+std::string sqlLiteral(std::string_view text)
+{
+  std::string out = "'";
+  for (char c : text) {
+    if (c == '\'')
+      out += '\'';
+    out += c;
+  }
+  return out + "'";
+}
+
 } // namespace anzhi::gis

@@ -8,6 +8,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <variant>
 #include <vector>
 
@@ -106,6 +107,9 @@ private:
   OGRFeature *m_feature = nullptr;
   const class GpkgScan *m_scan = nullptr;
 };
+
+//! text as an SQL string literal: in single quotes, each quote doubled.
+std::string sqlLiteral(std::string_view text);
 
 //! A layer of an open VectorDataset; does not own it and must not outlive it.
 class VectorLayer
@@ -239,7 +243,8 @@ public:
   //! Appends to an existing layer; throws GisError naming the file and layer if it is missing.
   LayerWriter writerFor(const std::string &name);
 
-  //! Runs a statement GDAL passes to the store (e.g. SQLite for a GeoPackage).
+  //! Runs a statement GDAL passes to the store (e.g. SQLite for a GeoPackage); quote values
+  //! with sqlLiteral().
   void executeSql(const std::string &sql);
   //! The first column of the first row a query yields, as text; nothing when it yields no row
   //! or a null.

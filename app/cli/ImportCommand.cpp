@@ -6,6 +6,7 @@
 #include "core/import/Importer.h"
 #include "gis/TextEncoding.h"
 
+#include <iomanip>
 #include <iostream>
 
 namespace anzhi::cli {
@@ -29,6 +30,12 @@ void printSummary(const core::ImportSummary &s)
   std::cout << "  编码 encoding: " << printable(s.encoding) << "\n"; // may quote a .cpg
   if (!s.sourceCrs.empty())
     std::cout << "  坐标系 CRS: " << s.sourceCrs << " → " << s.targetCrs << "\n";
+  if (s.datumShift)
+    std::cout << "  基准转换 datum shift: " << printable(*s.datumShift) << "\n";
+  for (const auto &[name, residual] : s.controlResiduals)
+    std::cout << "    公共点 control point " << printable(name) << ": 残差 residual " << std::fixed
+              << std::setprecision(3) << residual << " m\n"
+              << std::defaultfloat;
   std::cout << "  读取 rows read: " << s.read << "\n"
             << "  导入 imported: " << s.imported << "\n"
             << "  修复 repaired: " << s.repaired << "\n"
@@ -46,10 +53,11 @@ int runDemImport(const ImportArgs &args)
 {
   try {
     if (args.layer || !args.fields.empty() || !args.landUse.empty() || args.encoding ||
-        args.assignCrs || args.skipRefused || args.allowTriggers)
+        args.assignCrs || args.skipRefused || args.allowTriggers || args.towgs84 ||
+        args.controlPoints)
       throw core::ImportError("--as dem imports a raster: --layer, --field, --land-use, "
-                              "--encoding, --assign-crs, --skip-refused and --allow-triggers "
-                              "do not apply");
+                              "--encoding, --assign-crs, --skip-refused, --allow-triggers, "
+                              "--towgs84 and --control-points do not apply");
     core::importDem(args.source, args.project);
   } catch (const std::exception &e) {
     return refuse(e.what());
@@ -82,6 +90,9 @@ int runImport(const ImportArgs &args)
       request.assignCrs = gis::Crs::fromUserInput(*args.assignCrs);
     request.skipRefused = args.skipRefused;
     request.allowTriggers = args.allowTriggers;
+    if (args.towgs84)
+      request.towgs84 = core::parseBursaWolf(*args.towgs84);
+    request.controlPoints = args.controlPoints;
   } catch (const std::exception &e) {
     return refuse(e.what());
   }

@@ -10,8 +10,9 @@ struct ImportArgs
 {
   std::string source, project, role;
   std::optional<std::string> layer, encoding, assignCrs;
-  std::vector<std::string> fields;  //!< ours=theirs
-  std::vector<std::string> landUse; //!< value=class
+  std::optional<std::string> towgs84, controlPoints; //!< old datum → CGCS2000
+  std::vector<std::string> fields;                   //!< ours=theirs
+  std::vector<std::string> landUse;                  //!< value=class
   bool skipRefused = false;
   bool allowTriggers = false;
 };

@@ -83,6 +83,15 @@ int main(int argc, char **argv)
                         "Text encoding of a Shapefile, CSV or DXF: GBK or UTF-8 (else detected)");
   importCmd->add_option("--assign-crs", import.assignCrs,
                         "CRS the source's coordinates are in, e.g. EPSG:4525");
+  auto *towgs84 = importCmd->add_option(
+      "--towgs84", import.towgs84,
+      "dx,dy,dz,rx,ry,rz,ds: seven-parameter shift (m, arc-seconds, ppm; position vector) from "
+      "Xian 1980 or Beijing 1954 to CGCS2000");
+  importCmd
+      ->add_option("--control-points", import.controlPoints,
+                   "CSV of name,source_x,source_y,target_x,target_y: a four-parameter plane fit "
+                   "from Xian 1980 or Beijing 1954 to CGCS2000")
+      ->excludes(towgs84);
   importCmd->add_flag("--skip-refused", import.skipRefused,
                       "Import the other rows when some are refused (default: refuse all)");
   importCmd->add_flag("--allow-triggers", import.allowTriggers,

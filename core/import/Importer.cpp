@@ -131,6 +131,21 @@ ProjectState inspectProject(const std::string &path, const LayerSchema &schema)
   return state;
 }
 
+//! Kept with the project, so that the next import from the same CRS needs no parameters.
+void storeDatumShift(gis::VectorDataset &dataset, const DatumShift &shift)
+{
+  dataset.executeSql(
+      "CREATE TABLE IF NOT EXISTS anzhi_settings (key TEXT PRIMARY KEY, value TEXT)");
+  dataset.executeSql("INSERT OR IGNORE INTO gpkg_contents (table_name, data_type, identifier, "
+                     "description) VALUES ('anzhi_settings', 'attributes', 'anzhi_settings', "
+                     "'Anzhi project settings')");
+  const std::string key = datumShiftKey(shift.source);
+  for (const auto &[k, v] :
+       {std::pair{key, shift.pipeline}, {key + ":description", shift.description}})
+    dataset.executeSql("INSERT OR REPLACE INTO anzhi_settings (key, value) VALUES (" +
+                       gis::sqlLiteral(k) + ", " + gis::sqlLiteral(v) + ")");
+}
+
 const char *shapeName(GeometryRole role)
 {
   switch (role) {
@@ -295,6 +310,7 @@ private:
   void readRows();
   void readRow(const SourceRow &row);
   void checkTriggers();
+  void chooseDatumShift();
   void checkCoordinates(std::int64_t fid, const GEOSGeometry *g);
   void checkCodes(const ProjectCodes &project);
   void addWarnings();
@@ -311,6 +327,8 @@ private:
   ProjectState m_project;
   std::vector<int> m_sourceField; //!< per schema field
   std::optional<gis::Crs> m_sourceCrs, m_targetCrs;
+  std::optional<DatumShift> m_shift; //!< from m_sourceCrs to its CGCS2000 counterpart
+  bool m_storeShift = false;         //!< given with this import: kept with the project
   gis::GeometryKind m_targetKind = gis::GeometryKind::Any;
   std::optional<gis::Envelope> m_extent; //!< of the source geometries, in the source CRS
   const LandUseMapping m_defaultLandUse{LandUseMapping::defaultPatterns()};
@@ -380,13 +398,63 @@ void Import::prepare()
                       hint);
   }
   m_summary.sourceCrs = m_sourceCrs->authId();
-  m_targetCrs = m_project.hasTable ? m_project.tableCrs : m_sourceCrs;
+  chooseDatumShift();
+  m_targetCrs =
+      m_project.hasTable ? m_project.tableCrs : (m_shift ? m_shift->target : *m_sourceCrs);
   if (m_project.hasTable && !m_project.tableHasGeometry)
     throw ImportError(m_request.project + ": layer '" + m_schema->name +
                       "' has no geometry column; the source's geometries have nowhere to go");
   m_targetKind = m_project.hasTable ? m_project.tableKind : storedGeometryKind(m_schema->geometry);
   m_summary.targetCrs = m_targetCrs->authId();
   checkDeclaredKind(*m_source, m_source->geometryKind(), *m_schema);
+}
+
+//! PROJ has only a ballpark from Xian 1980 or Beijing 1954 to CGCS2000 (tens of metres off):
+//! such an import takes the planner's parameters, or the project's stored ones, or is refused.
+void Import::chooseDatumShift()
+{
+  const gis::Crs reference = m_project.hasTable ? *m_project.tableCrs : gis::Crs::fromEpsg(4490);
+  const bool given = m_request.towgs84 || m_request.controlPoints;
+  if (!needsDatumParameters(*m_sourceCrs, reference)) {
+    if (given)
+      throw ImportError(m_where + ": " + m_sourceCrs->authId() + " and " + reference.authId() +
+                        " share their ellipsoid; there is no datum shift to give parameters for");
+    return;
+  }
+  if (m_request.towgs84) {
+    m_shift = bursaWolfShift(*m_sourceCrs, *m_request.towgs84);
+  } else if (m_request.controlPoints) {
+    const std::vector<ControlPoint> points = readControlPoints(*m_request.controlPoints);
+    const PlaneSimilarity fit = fitPlaneSimilarity(points);
+    m_shift = planeShift(*m_sourceCrs, fit);
+    for (std::size_t i = 0; i < points.size(); ++i)
+      m_summary.controlResiduals.emplace_back(points[i].name, fit.residuals[i]);
+  } else if (m_project.exists) {
+    const gis::VectorDataset project = gis::VectorDataset::open(m_request.project);
+    if (project.queryText("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = "
+                          "'anzhi_settings'")) {
+      const std::string key = datumShiftKey(*m_sourceCrs);
+      auto pipeline =
+          project.queryText("SELECT value FROM anzhi_settings WHERE key = " + gis::sqlLiteral(key));
+      auto note = project.queryText("SELECT value FROM anzhi_settings WHERE key = " +
+                                    gis::sqlLiteral(key + ":description"));
+      if (pipeline)
+        m_shift = DatumShift{*m_sourceCrs, cgcs2000Counterpart(*m_sourceCrs), *pipeline,
+                             (note ? *note : *pipeline) + " (stored with the project)"};
+    }
+  }
+  if (!m_shift)
+    throw ImportError(
+        m_where + ": " + m_sourceCrs->authId() + " (" + m_sourceCrs->name() +
+        ") is on another "
+        "datum than " +
+        reference.authId() +
+        ", and PROJ has no real transformation between "
+        "them (only a ballpark, tens of metres off); give the seven parameters of your "
+        "surveying office (--towgs84 dx,dy,dz,rx,ry,rz,ds) or at least 3 control points known in "
+        "both systems (--control-points FILE.csv)");
+  m_storeShift = given;
+  m_summary.datumShift = m_shift->description;
 }
 
 //! A project's own triggers on the table would run their SQL on every imported row (writing
@@ -512,8 +580,10 @@ void Import::readRow(const SourceRow &row)
     g = std::move(repaired);
     ++m_summary.repaired;
   }
+  if (m_shift)
+    g = gis::CoordinateTransform::forThread(m_shift->pipeline).transform(g.get());
   const gis::CoordinateTransform &toTarget =
-      gis::CoordinateTransform::forThread(*m_sourceCrs, *m_targetCrs);
+      gis::CoordinateTransform::forThread(m_shift ? m_shift->target : *m_sourceCrs, *m_targetCrs);
   if (!toTarget.isIdentity())
     g = toTarget.transform(g.get());
   pending.geometry = asTableKind(std::move(g), m_targetKind);
@@ -702,6 +772,8 @@ void Import::write()
       writer.add(row.geometry.get(), values);
     }
     throwIfCancelled(m_progress);
+    if (m_storeShift)
+      storeDatumShift(dataset, *m_shift);
     transaction.commit();
   } catch (...) {
     if (create) {

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/Progress.h"
+#include "core/import/DatumShift.h"
 #include "core/import/FieldMapping.h"
 #include "gis/Crs.h"
 #include "gis/TextEncoding.h"
@@ -28,6 +29,11 @@ struct ImportRequest
   bool skipRefused = false;
   //! Import into a table that has triggers of the project's own (refused otherwise).
   bool allowTriggers = false;
+  //! From an old datum (Xian 1980, Beijing 1954) to CGCS2000: a surveyor's seven parameters,
+  //! or a CSV of control points for a four-parameter plane fit (docs/import.md "Old datums").
+  //! Without either, the project's stored shift for the source CRS, else the import refuses.
+  std::optional<BursaWolf> towgs84;
+  std::optional<std::string> controlPoints;
 };
 
 //! A sanity check that fired: the rows were imported, but a planner should look.
@@ -58,6 +64,10 @@ struct ImportSummary
   std::int64_t repaired = 0;        //!< geometries made valid with GEOS make-valid
   std::vector<RefusedRow> refused;  //!< every refused row, in source order
   std::vector<ImportWarning> warnings;
+  //! The datum shift applied (method, parameters; stored with the project), if any.
+  std::optional<std::string> datumShift;
+  //! Per control point of a plane fit: its name and residual in metres.
+  std::vector<std::pair<std::string, double>> controlResiduals;
   //! Set when the import was refused: nothing was written and the project file is untouched.
   //! One line naming the file, layer, feature and field.
   std::optional<std::string> refusal;

@@ -26,10 +26,14 @@ bool insideChina(double lon, double lat)
   return lon >= 73.0 && lon <= 136.0 && lat >= 3.0 && lat <= 54.0;
 }
 
-std::optional<int> prefixedZoneEpsg(int zone)
+std::optional<int> prefixedZoneEpsg(int zone, std::optional<int> sameDatumAs)
 {
+  const bool xian80 = sameDatumAs && *sameDatumAs >= 2349 && *sameDatumAs <= 2390;
+  const bool beijing54 = sameDatumAs && *sameDatumAs >= 2401 && *sameDatumAs <= 2442;
   if (zone >= 25 && zone <= 45)
-    return 4513 + zone - 25;
+    return (xian80 ? 2349 : beijing54 ? 2401 : 4513) + zone - 25;
+  if (xian80 || beijing54)
+    return std::nullopt;
   if (zone >= 13 && zone <= 23)
     return 4491 + zone - 13;
   return std::nullopt;
@@ -37,7 +41,8 @@ std::optional<int> prefixedZoneEpsg(int zone)
 
 std::optional<int> unprefixedZoneEpsg(int epsg)
 {
-  if (epsg >= 4513 && epsg <= 4533)
+  if ((epsg >= 4513 && epsg <= 4533) || (epsg >= 2349 && epsg <= 2369) ||
+      (epsg >= 2401 && epsg <= 2421))
     return epsg + 21;
   if (epsg >= 4491 && epsg <= 4501)
     return epsg + 11;
@@ -62,7 +67,7 @@ std::optional<std::string> zonePrefixProblem(double falseEasting, std::optional<
   }
   if (!expected && actual) {
     std::string hint;
-    if (auto prefixed = prefixedZoneEpsg(*actual))
+    if (auto prefixed = prefixedZoneEpsg(*actual, epsg))
       hint = "; the data is probably in EPSG:" + std::to_string(*prefixed) + " (zone " +
              std::to_string(*actual) + " with prefix)";
     return at + " carry the zone prefix " + std::to_string(*actual) + ", which " + crs +
@@ -70,7 +75,7 @@ std::optional<std::string> zonePrefixProblem(double falseEasting, std::optional<
   }
   if (expected && actual && *expected != *actual) {
     std::string hint;
-    if (auto prefixed = prefixedZoneEpsg(*actual))
+    if (auto prefixed = prefixedZoneEpsg(*actual, epsg))
       hint = "; the data is probably in EPSG:" + std::to_string(*prefixed);
     return at + " carry the zone prefix " + std::to_string(*actual) + " but " + crs + " is zone " +
            std::to_string(*expected) + hint;

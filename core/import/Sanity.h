@@ -10,10 +10,13 @@ namespace anzhi::core {
 //! Whether lon/lat (degrees) lies in China's extent, generously: 73°–136°E, 3°–54°N.
 bool insideChina(double lon, double lat);
 
-//! The CGCS2000 Gauss-Kruger CRS whose eastings carry zone prefix `zone` (3-degree zones
-//! 25–45: EPSG:4513–4533; 6-degree zones 13–23: EPSG:4491–4501), if there is one.
-std::optional<int> prefixedZoneEpsg(int zone);
-//! The same zone without prefix (EPSG:4525 → 4546, EPSG:4491 → 4502), if `epsg` is one of them.
+//! The Gauss-Kruger CRS whose eastings carry zone prefix `zone`, on the datum of `sameDatumAs`
+//! when that is a Xian 1980 or Beijing 1954 zone CRS, else CGCS2000 (3-degree zones 25–45:
+//! EPSG:4513–4533, Xian 1980 2349–2369, Beijing 1954 2401–2421; 6-degree zones 13–23 of
+//! CGCS2000: EPSG:4491–4501), if there is one.
+std::optional<int> prefixedZoneEpsg(int zone, std::optional<int> sameDatumAs = std::nullopt);
+//! The same zone without prefix (EPSG:4525 → 4546, EPSG:4491 → 4502, EPSG:2361 → 2382), if
+//! `epsg` is one of them.
 std::optional<int> unprefixedZoneEpsg(int epsg);
 
 //! Compares the eastings of the data with what a projected CRS expects: a false easting of

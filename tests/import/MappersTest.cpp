@@ -81,6 +81,13 @@ TEST(Sanity, ChinaExtentAndZonePrefixes)
   EXPECT_EQ(prefixedZoneEpsg(19), 4497);
   EXPECT_EQ(unprefixedZoneEpsg(4525), 4546);
   EXPECT_EQ(unprefixedZoneEpsg(4546), std::nullopt);
+  // Old datums keep their datum: Xian 1980 zone 37 is EPSG:2361, its CM 111E twin 2382
+  // (projinfo EPSG:2361 / EPSG:2382); Beijing 1954 zone 37 is EPSG:2413.
+  EXPECT_EQ(prefixedZoneEpsg(37, 2382), 2361);
+  EXPECT_EQ(prefixedZoneEpsg(37, 2434), 2413);
+  EXPECT_EQ(prefixedZoneEpsg(19, 2382), std::nullopt);
+  EXPECT_EQ(unprefixedZoneEpsg(2361), 2382);
+  EXPECT_EQ(unprefixedZoneEpsg(2413), 2434);
 
   auto lacks = zonePrefixProblem(37500000, 4525, 512345);
   ASSERT_TRUE(lacks);
