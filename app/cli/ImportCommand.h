@@ -12,6 +12,9 @@ struct ImportArgs
   std::optional<std::string> layer, encoding, assignCrs;
   std::vector<std::string> fields;  //!< ours=theirs
   std::vector<std::string> landUse; //!< value=class
+  std::vector<std::string> values;  //!< field=source:code
+  std::optional<std::string> valuesFile;
+  std::string unmapped = "refuse"; //!< or "null"
   bool skipRefused = false;
   bool allowTriggers = false;
 };
