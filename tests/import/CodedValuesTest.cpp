@@ -447,7 +447,8 @@ TEST(CodedValues, LandUseValueMap)
 }
 
 // The scenario: a junior school imported with 学段 初中 inside a site covers the site
-// for the junior level; the same school written with 初中 straight into the project does not.
+// for the junior level; the same school written with 初中 straight into the project does not,
+// and unknown-code says why.
 TEST(CodedValues, JuniorSchoolImportedWithChineseLevelCoversItsSite)
 {
   TempDir dir;
@@ -468,6 +469,7 @@ TEST(CodedValues, JuniorSchoolImportedWithChineseLevelCoversItsSite)
   ASSERT_FALSE(importLayer(r).refusal);
   const CheckResult good = test::check(imported);
   EXPECT_TRUE(test::violationsOf(good, "school-coverage").empty());
+  EXPECT_TRUE(test::violationsOf(good, "unknown-code").empty());
 
   const std::string raw = sites(dir.file("raw.gpkg"));
   {
@@ -488,6 +490,9 @@ TEST(CodedValues, JuniorSchoolImportedWithChineseLevelCoversItsSite)
   const auto uncovered = test::violationsOf(bad, "school-coverage");
   ASSERT_EQ(uncovered.size(), 1u);
   EXPECT_EQ(uncovered[0].level, "junior");
+  const auto unknown = test::violationsOf(bad, "unknown-code");
+  ASSERT_EQ(unknown.size(), 1u);
+  EXPECT_EQ(unknown[0].feature.code, "XX-1");
 }
 
 } // namespace
