@@ -29,7 +29,36 @@ constexpr std::array<ClassNames, 9> kClasses{{
     {LandUseClass::Other, "other", "其他用地"},
 }};
 
+//! Other names of the classes in GB 50137-2011 and 用地用海 (2023), as plans write them.
+constexpr std::array<std::pair<std::string_view, LandUseClass>, 14> kClassWords{{
+    {"中小学用地", LandUseClass::Education},
+    {"医院用地", LandUseClass::Medical},
+    {"社会福利用地", LandUseClass::ElderlyCare},
+    {"社会福利设施用地", LandUseClass::ElderlyCare},
+    {"养老用地", LandUseClass::ElderlyCare},
+    {"工业用地", LandUseClass::Industrial},
+    {"产业用地", LandUseClass::Industrial},
+    {"住宅用地", LandUseClass::Residential},
+    {"城镇住宅用地", LandUseClass::Residential},
+    {"商业服务业用地", LandUseClass::Commercial},
+    {"城市道路用地", LandUseClass::Road},
+    {"城镇道路用地", LandUseClass::Road},
+    {"公园绿地", LandUseClass::Green},
+    {"其他", LandUseClass::Other},
+}};
+
 } // namespace
+
+std::optional<LandUseClass> landUseClassFromWord(std::string_view key)
+{
+  for (const auto &k : kClasses)
+    if (k.name == key || k.zh == key)
+      return k.cls;
+  for (const auto &[word, cls] : kClassWords)
+    if (word == key)
+      return cls;
+  return std::nullopt;
+}
 
 bool isProtected(LandUseClass c)
 {

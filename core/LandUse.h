@@ -34,6 +34,11 @@ bool isProtected(LandUseClass c);
 std::string_view className(LandUseClass c);
 std::optional<LandUseClass> classFromName(std::string_view name);
 std::string_view classNameZh(LandUseClass c);
+//! The class a word of a source names, for the import's built-in value map: the class name, its
+//! Chinese name, or another name of it in GB 50137-2011 or 用地用海 (2023), e.g. 中小学用地,
+//! 工业用地, 公园绿地. `key` is trimmed with ASCII letters in lower case (core::codeKey); codes
+//! (A33, 0804) are left to the rule set's patterns.
+std::optional<LandUseClass> landUseClassFromWord(std::string_view key);
 
 //! A land-use pattern RE2 refuses (a back-reference, a lookaround, a repetition over 1000).
 class LandUsePatternError : public std::runtime_error

@@ -2,6 +2,7 @@
 
 #include "core/Project.h"
 
+#include <algorithm>
 #include <stdexcept>
 #include <type_traits>
 
@@ -78,15 +79,24 @@ FieldSchema field(const char *name, unsigned need, const char *zh, const char *e
                   std::vector<Choice> choices = {}, const char *references = "")
 {
   using V = typename MemberOf<decltype(Member)>::Value;
-  return {name,
-          fieldType<V>(),
-          (need & kMustExist) != 0,
-          (need & kFormRequired) != 0,
-          references,
-          std::move(choices),
-          zh,
-          en,
-          bind<Member>()};
+  FieldSchema f{name,
+                fieldType<V>(),
+                (need & kMustExist) != 0,
+                (need & kFormRequired) != 0,
+                references,
+                std::move(choices),
+                zh,
+                en,
+                bind<Member>()};
+  f.coding = f.choices.empty() ? Coding::Free : Coding::Closed;
+  return f;
+}
+
+//! The field, coded as `coding` (open choices, land use) instead of by its choices.
+FieldSchema coded(FieldSchema f, Coding coding)
+{
+  f.coding = coding;
+  return f;
 }
 
 FieldSchema code()
@@ -118,9 +128,13 @@ const std::vector<LayerSchema> &canonicalSchema()
        {code(), field<&Site::name>("name", kFree, "名称", "Name"),
         field<&Site::county>("county", kFree, "县", "County"),
         field<&Site::township>("township", kFree, "乡镇", "Township"),
-        field<&Site::setting>("setting", kBoth, "安置方式", "Resettlement type",
-                              {{"urban", "城镇安置", "Urban resettlement"},
-                               {"rural", "农村安置", "Rural resettlement"}}),
+        field<&Site::setting>(
+            "setting", kBoth, "安置方式", "Resettlement type",
+            {{"urban",
+              "城镇安置",
+              "Urban resettlement",
+              {"城镇", "城市", "城区", "县城", "集镇", "小城镇"}},
+             {"rural", "农村安置", "Rural resettlement", {"农村", "乡村", "中心村"}}}),
         field<&Site::households>("households", kFree, "搬迁户", "Relocated households"),
         field<&Site::population>("population", kBoth, "搬迁人口", "Relocated population"),
         field<&Site::pupilsPrimary>("pupils_primary", kFree, "适龄子女（小学）",
@@ -136,14 +150,15 @@ const std::vector<LayerSchema> &canonicalSchema()
        "Planned plots",
        "planned plot",
        {code(), field<&PlannedPlot::name>("name", kFree, "名称", "Name"),
-        field<&PlannedPlot::landUse>("land_use", kBoth, "用地性质", "Land use")}},
+        coded(field<&PlannedPlot::landUse>("land_use", kBoth, "用地性质", "Land use"),
+              Coding::LandUse)}},
       {"buildings",
        G::Polygon,
        true,
        "建筑",
        "Buildings",
        "building",
-       {code(), field<&Building::use>("use", kBoth, "用途", "Use")}},
+       {code(), coded(field<&Building::use>("use", kBoth, "用途", "Use"), Coding::LandUse)}},
       {"schools",
        G::Point,
        false,
@@ -151,12 +166,20 @@ const std::vector<LayerSchema> &canonicalSchema()
        "Schools",
        "school",
        {code(), field<&School::name>("name", kFree, "名称", "Name"),
-        field<&School::level>("level", kBoth, "级别", "Level",
-                              {{"primary", "小学", "Primary"},
-                               {"junior", "初中", "Junior"},
-                               {"nine_year", "九年一贯制", "Nine-year"},
-                               {"high", "高中", "High school"},
-                               {"vocational", "职业学校", "Vocational school"}}),
+        field<&School::level>(
+            "level", kBoth, "级别", "Level",
+            {{"primary",
+              "小学",
+              "Primary",
+              {"普通小学", "完全小学", "完小", "中心小学", "小学教学点", "教学点"}},
+             {"junior", "初中", "Junior", {"普通初中", "初级中学", "初中学校"}},
+             {"nine_year", "九年一贯制", "Nine-year", {"九年一贯制学校", "九年制", "九年制学校"}},
+             {"high", "高中", "High school", {"普通高中", "高级中学"}},
+             {"vocational",
+              "职业学校",
+              "Vocational school",
+              {"中等职业学校", "中职", "职业中学", "职业高中", "职高", "中专", "中等专业学校",
+               "技工学校"}}}),
         field<&School::capacity>("capacity", kBoth, "学位", "Seats"),
         field<&School::enrolled>("enrolled", kFree, "在校生", "Enrolled pupils")}},
       {"school_catchments",
@@ -174,10 +197,14 @@ const std::vector<LayerSchema> &canonicalSchema()
        "Clinics",
        "clinic",
        {code(), field<&Clinic::name>("name", kFree, "名称", "Name"),
-        field<&Clinic::level>("level", kFree, "级别", "Level",
-                              {{"village", "卫生室", "Village clinic"},
-                               {"township", "卫生院", "Township hospital"},
-                               {"county", "医院", "County hospital"}})}},
+        field<&Clinic::level>(
+            "level", kFree, "级别", "Level",
+            {{"village", "卫生室", "Village clinic", {"村卫生室", "村卫生所", "社区卫生服务站"}},
+             {"township",
+              "卫生院",
+              "Township hospital",
+              {"乡镇卫生院", "乡卫生院", "镇卫生院", "中心卫生院", "社区卫生服务中心"}},
+             {"county", "医院", "County hospital", {"县医院", "县级医院", "县人民医院"}}})}},
       {"elderly_care",
        G::Point,
        false,
@@ -193,10 +220,16 @@ const std::vector<LayerSchema> &canonicalSchema()
        "Service points",
        "service point",
        {code(), field<&ServicePoint::name>("name", kFree, "名称", "Name"),
-        field<&ServicePoint::kind>(
-            "kind", kBoth, "类型", "Kind",
-            {{"employment_service", "公共就业服务站", "Public employment service point"},
-             {"community_service", "社区服务站", "Community service point"}})}},
+        coded(field<&ServicePoint::kind>("kind", kBoth, "类型", "Kind",
+                                         {{"employment_service",
+                                           "公共就业服务站",
+                                           "Public employment service point",
+                                           {"就业服务站", "公共就业服务中心"}},
+                                          {"community_service",
+                                           "社区服务站",
+                                           "Community service point",
+                                           {"社区服务中心", "社区综合服务站"}}}),
+              Coding::Open)}},
       {"industrial_parks",
        G::Polygon,
        false,
@@ -204,9 +237,13 @@ const std::vector<LayerSchema> &canonicalSchema()
        "Industrial parks",
        "industrial park",
        {code(), field<&IndustrialPark::name>("name", kFree, "名称", "Name"),
-        field<&IndustrialPark::kind>("kind", kFree, "类型", "Kind",
-                                     {{"park", "产业园区", "Industrial park"},
-                                      {"workshop", "扶贫车间", "Poverty-alleviation workshop"}}),
+        field<&IndustrialPark::kind>(
+            "kind", kFree, "类型", "Kind",
+            {{"park", "产业园区", "Industrial park", {"园区", "产业园", "工业园区", "工业园"}},
+             {"workshop",
+              "扶贫车间",
+              "Poverty-alleviation workshop",
+              {"车间", "帮扶车间", "就业帮扶车间", "社区工厂"}}}),
         field<&IndustrialPark::jobs>("jobs", kFree, "就业岗位", "Jobs")}},
       {"reclaimed_homesteads",
        G::Polygon,
@@ -219,14 +256,16 @@ const std::vector<LayerSchema> &canonicalSchema()
         field<&Homestead::village>("village", kFree, "村", "Village"),
         field<&Homestead::siteCode>("site_code", kFree, "安置区编号", "Resettlement site code", {},
                                     "resettlement_sites"),
-        field<&Homestead::status>("status", kBoth, "状态", "Status",
-                                  {{"pending", "待拆除", "Pending"},
-                                   {"demolished", "已拆除", "Demolished"},
-                                   {"reclaimed", "已复垦", "Reclaimed"}}),
-        field<&Homestead::targetUse>("target_use", kFree, "复垦为", "Reclaim to",
-                                     {{"cropland", "耕地", "Cropland"},
-                                      {"forest", "林地", "Forest"},
-                                      {"grassland", "草地", "Grassland"}}),
+        field<&Homestead::status>(
+            "status", kBoth, "状态", "Status",
+            {{"pending", "待拆除", "Pending", {"未拆除", "待拆", "未拆"}},
+             {"demolished", "已拆除", "Demolished", {"已拆", "已拆除未复垦"}},
+             {"reclaimed", "已复垦", "Reclaimed", {"复垦完成", "已完成复垦", "完成复垦"}}}),
+        field<&Homestead::targetUse>(
+            "target_use", kFree, "复垦为", "Reclaim to",
+            {{"cropland", "耕地", "Cropland", {"水田", "水浇地", "旱地"}},
+             {"forest", "林地", "Forest", {"乔木林地", "灌木林地", "竹林地", "其他林地"}},
+             {"grassland", "草地", "Grassland", {"天然牧草地", "人工牧草地", "其他草地"}}}),
         field<&Homestead::doneDate>("done_date", kMustExist, "完成日期", "Completion date")}},
       {"forest_land", G::Polygon, true, "林地", "Forest land", "forest land", {code()}},
       {"rangers",
@@ -240,7 +279,8 @@ const std::vector<LayerSchema> &canonicalSchema()
                                  "resettlement_sites"),
         field<&Ranger::status>(
             "status", kFree, "状态", "Status",
-            {{"relocated", "已搬迁", "Relocated"}, {"local", "本地", "Local"}})}},
+            {{"relocated", "已搬迁", "Relocated", {"搬迁", "易地搬迁", "已易地搬迁", "搬迁户"}},
+             {"local", "本地", "Local", {"当地", "未搬迁"}}})}},
       {"ranger_plots",
        G::Polygon,
        false,
@@ -285,6 +325,91 @@ const Choice *findChoice(std::string_view fieldName, std::string_view value)
         if (choice.value == value)
           return &choice;
   return nullptr;
+}
+
+std::string codeTrimmed(std::string_view value)
+{
+  auto spaceAt = [&](std::size_t i) -> std::size_t {
+    if (std::string_view(" \t\r\n").find(value[i]) != std::string_view::npos)
+      return 1;
+    if (value.substr(i, 2) == "\xC2\xA0") // U+00A0
+      return 2;
+    if (value.substr(i, 3) == "\xE3\x80\x80") // U+3000
+      return 3;
+    return 0;
+  };
+  auto spaceEndingAt = [&](std::size_t end) -> std::size_t {
+    if (std::string_view(" \t\r\n").find(value[end - 1]) != std::string_view::npos)
+      return 1;
+    if (end >= 2 && value.substr(end - 2, 2) == "\xC2\xA0")
+      return 2;
+    if (end >= 3 && value.substr(end - 3, 3) == "\xE3\x80\x80")
+      return 3;
+    return 0;
+  };
+  std::size_t first = 0, last = value.size();
+  while (first < last)
+    if (const std::size_t n = spaceAt(first))
+      first += n;
+    else
+      break;
+  while (last > first)
+    if (const std::size_t n = spaceEndingAt(last); n && last - n >= first)
+      last -= n;
+    else
+      break;
+  return std::string(value.substr(first, last - first));
+}
+
+std::string codeKey(std::string_view value)
+{
+  std::string key = codeTrimmed(value);
+  for (char &c : key)
+    if (c >= 'A' && c <= 'Z')
+      c = static_cast<char>(c - 'A' + 'a');
+  return key;
+}
+
+std::vector<std::string> fieldCodes(const FieldSchema &field)
+{
+  std::vector<std::string> codes;
+  if (field.coding == Coding::LandUse) {
+    for (int c = 0; c <= static_cast<int>(LandUseClass::Other); ++c)
+      codes.emplace_back(className(static_cast<LandUseClass>(c)));
+  } else if (field.coding != Coding::Free) {
+    for (const Choice &choice : field.choices)
+      codes.push_back(choice.value);
+  }
+  return codes;
+}
+
+bool isFieldCode(const FieldSchema &field, std::string_view value)
+{
+  const std::vector<std::string> codes = fieldCodes(field);
+  return std::find(codes.begin(), codes.end(), value) != codes.end();
+}
+
+std::optional<std::string> defaultCode(const FieldSchema &field, std::string_view word)
+{
+  const std::string key = codeKey(word);
+  if (key.empty())
+    return std::nullopt;
+  if (field.coding == Coding::LandUse) {
+    if (auto cls = landUseClassFromWord(key))
+      return std::string(className(*cls));
+    return std::nullopt;
+  }
+  if (field.coding == Coding::Free)
+    return std::nullopt;
+  for (const Choice &choice : field.choices) {
+    if (codeKey(choice.value) == key || codeKey(choice.nameZh) == key ||
+        codeKey(choice.nameEn) == key)
+      return choice.value;
+    for (const std::string &alias : choice.aliases)
+      if (codeKey(alias) == key)
+        return choice.value;
+  }
+  return std::nullopt;
 }
 
 const LayerSchema &schemaBinding(std::string_view name, const std::type_info &feature)

@@ -45,6 +45,18 @@ struct Choice
   std::string value;
   std::string nameZh;
   std::string nameEn;
+  //! Other words a bureau's data uses for it (完全小学 and 完小 for primary; nameZh and nameEn
+  //! count too): the import's built-in value map (docs/import.md, "Coded values").
+  std::vector<std::string> aliases = {};
+};
+
+//! How a field's values are coded (docs/import.md, "Coded values").
+enum class Coding
+{
+  Free,    //!< free text or a number
+  Closed,  //!< one of `choices`: the import maps values onto them, `unknown-code` flags others
+  Open,    //!< `choices` are the usual ones and others are allowed (domain.md's "…")
+  LandUse, //!< a land-use class name, or a code the rule set maps to one (core/LandUse.h)
 };
 
 //! One field of a canonical layer: everything the loader, the editor, the importer, the
@@ -67,6 +79,7 @@ struct FieldSchema
   std::string nameZh; //!< what the desktop calls it in Chinese
   std::string nameEn; //!< and in English
   FieldBinding binding;
+  Coding coding = Coding::Free;
 };
 
 //! A canonical layer of domain.md: its table name (also the role `import --as` takes), its
@@ -99,6 +112,21 @@ const LayerSchema &schemaBinding(std::string_view name, const std::type_info &fe
 //! The words for a coded value of a field named `fieldName` in any layer (status pending →
 //! 待拆除, level primary → 小学), or null when no layer lists that value for that field.
 const Choice *findChoice(std::string_view fieldName, std::string_view value);
+//! The codes a coded field allows: its choices' values, or the land-use class names; empty for
+//! a free field.
+std::vector<std::string> fieldCodes(const FieldSchema &field);
+//! Whether `value` is, exactly, one of the field's codes (as the rules compare them).
+bool isFieldCode(const FieldSchema &field, std::string_view value);
+//! The code a word of a source stands for by the built-in table: a choice's value, its names
+//! and aliases (land use: the class names, their Chinese names and aliases), matched exactly
+//! after trimming (codeKey) — no guesses. Nothing for a free field or a word not in the table.
+std::optional<std::string> defaultCode(const FieldSchema &field, std::string_view word);
+//! The value without surrounding white space: ASCII, the no-break space and the ideographic
+//! space U+3000 (common in Chinese spreadsheets).
+std::string codeTrimmed(std::string_view value);
+//! A source value as the value maps compare it: codeTrimmed, with ASCII letters in lower case.
+std::string codeKey(std::string_view value);
+
 //! The geometry kind a new table of the layer is created with: MultiPolygon for polygon layers
 //! (make-valid and multi-part parcels need it), Point, Line.
 gis::GeometryKind storedGeometryKind(GeometryRole role);

@@ -21,6 +21,25 @@ int refuse(const std::string &message)
   return kCannotRun;
 }
 
+//! The values of coded fields written as codes (小学 → primary) and those written as NULL.
+void printCodedValues(const core::ImportSummary &s)
+{
+  using gis::printable;
+  if (!s.mappedValues.empty())
+    std::cout << "  映射 mapped values:\n";
+  for (const core::CodedValueCount &c : s.mappedValues)
+    std::cout << "    " << c.field << ": " << printable(c.value) << " → "
+              << printable(c.code.value_or("NULL")) << " (" << c.how << ", " << c.rows
+              << " row(s))\n";
+  std::int64_t nulls = 0;
+  for (const core::CodedValueCount &c : s.nullValues)
+    nulls += c.rows;
+  if (nulls > 0)
+    std::cout << "  未映射置空 unmapped → NULL: " << nulls << "\n";
+  for (const core::CodedValueCount &c : s.nullValues)
+    std::cout << "    " << c.field << ": " << printable(c.value) << " (" << c.rows << " row(s))\n";
+}
+
 void printSummary(const core::ImportSummary &s)
 {
   using gis::printable;
@@ -44,6 +63,7 @@ void printSummary(const core::ImportSummary &s)
     std::cout << "    feature " << r.fid
               << printable((r.field.empty() ? "" : ", field '" + r.field + "'") + ": " + r.reason)
               << "\n";
+  printCodedValues(s);
   for (const core::ImportWarning &w : s.warnings)
     std::cout << "【警告 warning】" << w.kind << ": " << printable(w.message) << "\n";
 }
@@ -53,11 +73,12 @@ int runDemImport(const ImportArgs &args)
 {
   try {
     if (args.layer || !args.fields.empty() || !args.landUse.empty() || args.encoding ||
-        args.assignCrs || args.skipRefused || args.allowTriggers || args.towgs84 ||
-        args.controlPoints)
+        args.assignCrs || args.skipRefused || args.allowTriggers || !args.values.empty() ||
+        args.valuesFile || args.unmapped != "refuse" || args.towgs84 || args.controlPoints)
       throw core::ImportError("--as dem imports a raster: --layer, --field, --land-use, "
-                              "--encoding, --assign-crs, --skip-refused, --allow-triggers, "
-                              "--towgs84 and --control-points do not apply");
+                              "--value, --values, --unmapped, --encoding, --assign-crs, "
+                              "--towgs84, --control-points, --skip-refused and "
+                              "--allow-triggers do not apply");
     core::importDem(args.source, args.project);
   } catch (const std::exception &e) {
     return refuse(e.what());
@@ -81,6 +102,11 @@ int runImport(const ImportArgs &args)
     request.layer = args.layer;
     request.fields = core::parseFieldMappings(args.fields);
     request.landUse = core::parseLandUseMappings(args.landUse);
+    // --value overrides the file's entries, which override the built-in table.
+    if (args.valuesFile)
+      request.values = core::readValueMapFile(*args.valuesFile);
+    core::overrideValueMaps(request.values, core::parseValueMappings(args.values));
+    request.unmappedAsNull = args.unmapped == "null";
     if (args.encoding) {
       request.encoding = gis::encodingFromName(*args.encoding);
       if (!request.encoding)

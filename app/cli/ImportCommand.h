@@ -13,6 +13,9 @@ struct ImportArgs
   std::optional<std::string> towgs84, controlPoints; //!< old datum → CGCS2000
   std::vector<std::string> fields;                   //!< ours=theirs
   std::vector<std::string> landUse;                  //!< value=class
+  std::vector<std::string> values;                   //!< field=source:code
+  std::optional<std::string> valuesFile;
+  std::string unmapped = "refuse"; //!< or "null"
   bool skipRefused = false;
   bool allowTriggers = false;
 };

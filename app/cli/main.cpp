@@ -79,6 +79,17 @@ int main(int argc, char **argv)
       ->add_option("--land-use", import.landUse,
                    "value=class: a land-use value and its class (planned_plots, buildings)")
       ->take_all();
+  importCmd
+      ->add_option("--value", import.values,
+                   "field=source:code: what a source value of a coded field stands for, e.g. "
+                   "level=小学:primary (overrides the built-in table and --values)")
+      ->take_all();
+  importCmd->add_option("--values", import.valuesFile,
+                        "Value-map file (TOML): [field] tables of \"source\" = \"code\"");
+  importCmd
+      ->add_option("--unmapped", import.unmapped,
+                   "A coded value no map maps: refuse its row (default) or import it as null")
+      ->check(CLI::IsMember({"refuse", "null"}));
   importCmd->add_option("--encoding", import.encoding,
                         "Text encoding of a Shapefile, CSV or DXF: GBK or UTF-8 (else detected)");
   importCmd->add_option("--assign-crs", import.assignCrs,

@@ -1,5 +1,6 @@
 #include "app/desktop/ImportWizard.h"
 
+#include "app/desktop/ImportValuesPage.h"
 #include "app/desktop/Names.h"
 #include "core/LandUse.h"
 #include "core/Schema.h"
@@ -190,7 +191,9 @@ public:
   }
   int nextId() const override
   {
-    return m_wizard->hasLandUse() ? ImportWizard::LandUsePage : ImportWizard::SummaryPage;
+    return m_wizard->hasLandUse()       ? ImportWizard::LandUsePage
+           : m_wizard->hasCodedValues() ? ImportWizard::ValuesPage
+                                        : ImportWizard::SummaryPage;
   }
 
 private:
@@ -257,6 +260,7 @@ ImportWizard::ImportWizard(const QString &project, QWidget *parent)
     , m_rows(makeTable({}))
     , m_landUse(makeTable({tr("Value"), tr("Class")}))
     , m_landUseInfo(new QLabel)
+    , m_valuesPage(new ImportValuesPage(this))
     , m_state(new QLabel)
     , m_report(new QPlainTextEdit)
 {
@@ -276,6 +280,7 @@ ImportWizard::ImportWizard(const QString &project, QWidget *parent)
   setPage(RolePage, new RoleWizardPage(this));
   setPage(FieldsPage, new FieldsWizardPage(this));
   setPage(LandUsePage, new LandUseWizardPage(this));
+  setPage(ValuesPage, m_valuesPage);
   setPage(SummaryPage, new SummaryWizardPage(this));
   resize(820, 620);
 
@@ -304,6 +309,20 @@ void ImportWizard::setRole(const QString &role)
     m_role->setCurrentIndex(index);
 }
 
+bool ImportWizard::setFieldMapping(const QString &ours, const QString &theirs)
+{
+  for (int row = 0; row < m_mapping->rowCount(); ++row) {
+    auto *combo = qobject_cast<QComboBox *>(m_mapping->cellWidget(row, 1));
+    if (combo && m_mapping->item(row, 0)->data(Qt::UserRole).toString() == ours) {
+      const int index = combo->findText(theirs);
+      if (index > 0)
+        combo->setCurrentIndex(index);
+      return index > 0;
+    }
+  }
+  return false;
+}
+
 std::optional<gis::TextEncoding> ImportWizard::encoding() const
 {
   const QString name = m_encoding->currentData().toString();
@@ -316,6 +335,37 @@ bool ImportWizard::hasLandUse() const
   return role == "planned_plots" || role == "buildings";
 }
 
+std::vector<core::FieldMapping> ImportWizard::fieldMappings() const
+{
+  std::vector<core::FieldMapping> fields;
+  for (int row = 0; row < m_mapping->rowCount(); ++row) {
+    auto *combo = qobject_cast<QComboBox *>(m_mapping->cellWidget(row, 1));
+    if (combo && combo->currentIndex() > 0)
+      fields.push_back({m_mapping->item(row, 0)->data(Qt::UserRole).toString().toStdString(),
+                        combo->currentText().toStdString()});
+  }
+  return fields;
+}
+
+bool ImportWizard::hasCodedValues() const
+{
+  const core::LayerSchema *schema =
+      core::findLayerSchema(m_role->currentData().toString().toStdString());
+  if (!schema || !m_preview)
+    return false;
+  try {
+    const std::vector<int> sources =
+        core::resolveFieldMapping(*schema, m_preview->fields, fieldMappings());
+    for (std::size_t i = 0; i < schema->fields.size(); ++i)
+      if (sources[i] >= 0 && (schema->fields[i].coding == core::Coding::Closed ||
+                              schema->fields[i].coding == core::Coding::Open))
+        return true;
+  } catch (const std::exception &) {
+    // an unresolved mapping: the fields page says why
+  }
+  return false;
+}
+
 core::ImportRequest ImportWizard::request() const
 {
   core::ImportRequest r;
@@ -325,12 +375,7 @@ core::ImportRequest ImportWizard::request() const
   r.project = m_project.toStdString();
   r.role = m_role->currentData().toString().toStdString();
   r.encoding = encoding();
-  for (int row = 0; row < m_mapping->rowCount(); ++row) {
-    auto *combo = qobject_cast<QComboBox *>(m_mapping->cellWidget(row, 1));
-    if (combo && combo->currentIndex() > 0)
-      r.fields.push_back({m_mapping->item(row, 0)->data(Qt::UserRole).toString().toStdString(),
-                          combo->currentText().toStdString()});
-  }
+  r.fields = fieldMappings();
   if (hasLandUse())
     for (int row = 0; row < m_landUse->rowCount(); ++row) {
       auto *combo = qobject_cast<QComboBox *>(m_landUse->cellWidget(row, 1));
@@ -342,6 +387,10 @@ core::ImportRequest ImportWizard::request() const
   if (!crs.isEmpty())
     r.assignCrs = gis::Crs::fromUserInput(crs.toStdString());
   r.skipRefused = m_skipRefused->isChecked();
+  if (hasCodedValues()) {
+    r.values = m_valuesPage->values(r.role);
+    r.unmappedAsNull = m_valuesPage->unmappedAsNull();
+  }
   return r;
 }
 
@@ -447,6 +496,9 @@ void ImportWizard::loadLandUseValues()
               tr("As the rule set reads it: %1").arg(landUseClassName(rules.classify(value))));
           for (int c = 0; c <= int(core::LandUseClass::Other); ++c)
             combo->addItem(landUseClassName(core::LandUseClass(c)), c);
+          // A class's name in words (教育用地, 工业用地) is that class (core/LandUse.h).
+          if (auto cls = core::landUseClassFromWord(core::codeKey(value)))
+            combo->setCurrentIndex(combo->findData(int(*cls)));
           m_landUse->setCellWidget(row, 1, combo);
         }
         m_landUse->resizeColumnToContents(0);
@@ -512,6 +564,10 @@ QString ImportWizard::warningTitle(const std::string &kind)
     return tr("Garbled text");
   if (kind == "land-use-other")
     return tr("Unclassified land use");
+  if (kind == "unmapped-null")
+    return tr("Values without a code, imported as empty");
+  if (kind == "school-code")
+    return tr("Level from the school code");
   if (kind == "closed-lines")
     return tr("Closed lines as polygons");
   if (kind == "empty-geometry")
@@ -533,6 +589,12 @@ QString ImportWizard::summaryText(const core::ImportSummary &s) const
                  (r.field.empty()
                       ? tr("Feature %1: %2").arg(r.fid).arg(qs(r.reason))
                       : tr("Feature %1, field %2: %3").arg(r.fid).arg(qs(r.field), qs(r.reason)));
+  for (const core::CodedValueCount &c : s.mappedValues)
+    lines << tr("Value %1 of %2 → %3 (%n row(s))", nullptr, int(c.rows))
+                 .arg(qs(c.value), qs(c.field), c.code ? qs(*c.code) : tr("empty"));
+  for (const core::CodedValueCount &c : s.nullValues)
+    lines << tr("Value %1 of %2 without a code → empty (%n row(s))", nullptr, int(c.rows))
+                 .arg(qs(c.value), qs(c.field));
   for (const core::ImportWarning &w : s.warnings)
     lines << tr("[%1] %2").arg(warningTitle(w.kind), qs(w.message));
   if (s.refusal)

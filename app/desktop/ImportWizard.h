@@ -20,9 +20,12 @@ class QTableWidget;
 
 namespace anzhi::desktop {
 
+class ImportValuesPage;
+
 //! 文件 → 导入图层: imports a layer into the open project, in five steps — the source and its
 //! layer (with the encoding), the role, the field mapping over a preview of the first rows, the
-//! land-use codes' classes (plots and buildings only), and the import itself with its summary.
+//! land-use codes' classes (plots and buildings) or the codes of the other coded fields' values
+//! (ImportValuesPage), and the import itself with its summary.
 //! The preview, the land-use values and the import run on the global thread pool, never on the
 //! UI thread; the import is core::importLayer, one transaction. The caller reopens the project
 //! when imported() reports success.
@@ -37,6 +40,7 @@ public:
     RolePage,
     FieldsPage,
     LandUsePage,
+    ValuesPage, //!< the codes of coded fields' values (ImportValuesPage)
     SummaryPage
   };
 
@@ -46,6 +50,9 @@ public:
   void setSourcePath(const QString &path);
   //! Chooses the role by its canonical table name.
   void setRole(const QString &role);
+  //! On the fields page: the canonical field `ours` reads the source field `theirs`; false when
+  //! either is not listed.
+  bool setFieldMapping(const QString &ours, const QString &theirs);
 
   const std::optional<core::SourcePreview> &preview() const { return m_preview; }
   const std::optional<core::ImportSummary> &summary() const { return m_summary; }
@@ -72,6 +79,10 @@ private:
   QString summaryText(const core::ImportSummary &s) const;
   static QString warningTitle(const std::string &kind);
   bool hasLandUse() const;
+  //! Whether the role has a coded field (other than land use) mapped to a source field.
+  bool hasCodedValues() const;
+  //! The field mapping the fields page shows.
+  std::vector<core::FieldMapping> fieldMappings() const;
   std::optional<gis::TextEncoding> encoding() const;
 
   QString m_project;
@@ -99,6 +110,8 @@ private:
   // Land-use page
   QTableWidget *m_landUse;
   QLabel *m_landUseInfo;
+  // Values page
+  ImportValuesPage *m_valuesPage;
   // Summary page
   QLabel *m_state;
   QPlainTextEdit *m_report;

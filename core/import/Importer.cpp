@@ -17,7 +17,9 @@
 #include <filesystem>
 #include <map>
 #include <set>
+#include <tuple>
 #include <unistd.h>
+#include <variant>
 
 namespace anzhi::core {
 
@@ -307,8 +309,15 @@ public:
 
 private:
   void prepare();
+  void prepareCodes();
   void readRows();
   void readRow(const SourceRow &row);
+  //! Maps the source value of coded field i; throws RowRefused when it is unmapped (and not
+  //! imported as NULL).
+  std::optional<std::string> codedValue(std::size_t i, const std::string &text);
+  //! The level of a school whose source gives none, from its 学校（机构）标识码.
+  void levelFromCode(const SourceRow &row, PendingRow &pending);
+  void countCodes();
   void checkTriggers();
   void chooseDatumShift();
   void checkCoordinates(std::int64_t fid, const GEOSGeometry *g);
@@ -333,12 +342,75 @@ private:
   std::optional<gis::Envelope> m_extent; //!< of the source geometries, in the source CRS
   const LandUseMapping m_defaultLandUse{LandUseMapping::defaultPatterns()};
   int m_landUseField = -1; //!< index in the schema of land_use / use
+  //! Per field of the schema: how a coded field's values are mapped (none for a free field).
+  std::vector<std::optional<CodeMapper>> m_codes;
+  int m_schoolCode = -1; //!< schools: the source field of the 学校（机构）标识码, or -1
+  std::string m_schoolCodeName; //!< its name (the source is closed before the summary)
+  int m_level = -1;             //!< schools: the index in the schema of level
+  bool m_unmappedLevel = false; //!< the row's level was given, unmapped, imported as NULL
+  //! (field, value, code, how) → rows, for the summary's mappedValues and nullValues.
+  std::map<std::tuple<std::string, std::string, std::optional<std::string>, std::string>,
+           std::int64_t>
+      m_codedCounts;
   std::vector<PendingRow> m_rows;
   std::int64_t m_closedLines = 0;
   Tally m_outside, m_swapped, m_emptyGeometry;
   std::map<std::string, Tally> m_mojibake; //!< by field
   std::map<std::string, std::int64_t> m_otherLandUse;
 };
+
+//! The field mapping and the value maps of coded fields; for schools, the field of the
+//! 学校（机构）标识码 that gives the level where the source gives none (docs/import.md).
+void Import::prepareCodes()
+{
+  std::vector<FieldMapping> fields = m_request.fields;
+  LayerSchema schema = *m_schema;
+  if (schema.name == "schools") {
+    const std::vector<std::string> &names = m_source->fieldNames();
+    auto named = std::find_if(fields.begin(), fields.end(),
+                              [](const FieldMapping &m) { return m.ours == "school_id"; });
+    for (std::size_t i = 0; i < names.size() && m_schoolCode < 0; ++i)
+      if (named != fields.end() ? codeKey(names[i]) == codeKey(named->theirs)
+                                : isSchoolCodeFieldName(names[i]))
+        m_schoolCode = static_cast<int>(i);
+    if (named != fields.end()) {
+      if (m_schoolCode < 0)
+        throw ImportError("--field school_id=" + named->theirs + ": the source has no field '" +
+                          named->theirs + "'");
+      fields.erase(named);
+    }
+    if (m_schoolCode >= 0)
+      m_schoolCodeName = names[std::size_t(m_schoolCode)];
+    // The level may then come from the code alone.
+    for (FieldSchema &f : schema.fields)
+      if (f.name == "level" && m_schoolCode >= 0)
+        f.mustExist = false;
+  }
+  m_sourceField = resolveFieldMapping(schema, m_source->fieldNames(), fields);
+
+  ValueMaps values = m_request.values;
+  for (std::size_t i = 0; i < m_schema->fields.size(); ++i) {
+    const FieldSchema &f = m_schema->fields[i];
+    if (f.coding == Coding::LandUse) {
+      m_landUseField = static_cast<int>(i);
+      // --land-use value=class is the land-use field's value map.
+      for (const auto &[value, cls] : m_request.landUse) {
+        ValueMapEntry entry{std::string(className(cls)),
+                            "--land-use " + value + "=" + std::string(className(cls)), true};
+        auto [it, inserted] = values.fields[f.name].emplace(codeKey(value), entry);
+        if (!inserted && it->second.code != entry.code)
+          throw ImportError(entry.origin + ": '" + value + "' is also mapped to '" +
+                            it->second.code + "' (" + it->second.origin + ")");
+      }
+    }
+    if (f.name == "level" && m_schema->name == "schools")
+      m_level = static_cast<int>(i);
+  }
+  m_codes.resize(m_schema->fields.size());
+  for (std::size_t i = 0; i < m_schema->fields.size(); ++i)
+    if (m_schema->fields[i].coding != Coding::Free)
+      m_codes[i].emplace(*m_schema, m_schema->fields[i], values);
+}
 
 void Import::prepare()
 {
@@ -363,10 +435,7 @@ void Import::prepare()
   m_summary.encoding = m_source->encodingNote();
   for (const std::string &note : m_source->notes())
     m_summary.warnings.push_back({"note", note});
-  m_sourceField = resolveFieldMapping(*m_schema, m_source->fieldNames(), m_request.fields);
-  for (std::size_t i = 0; i < m_schema->fields.size(); ++i)
-    if (m_schema->fields[i].name == "land_use" || m_schema->fields[i].name == "use")
-      m_landUseField = static_cast<int>(i);
+  prepareCodes();
 
   const bool hasGeometry = m_source->hasGeometry();
   if (!hasGeometry && m_schema->geometry != GeometryRole::PointOrNone)
@@ -505,6 +574,7 @@ void Import::readRow(const SourceRow &row)
   PendingRow pending;
   pending.fid = row.fid();
   pending.values.resize(m_schema->fields.size());
+  m_unmappedLevel = false;
   for (std::size_t i = 0; i < m_schema->fields.size(); ++i) {
     const int source = m_sourceField[i];
     if (source < 0)
@@ -527,15 +597,12 @@ void Import::readRow(const SourceRow &row)
       case gis::FieldType::String: {
         if (auto reason = gis::mojibakeReason(*text))
           m_mojibake[field.name].add(row.fid(), "'" + *text + "': " + *reason);
-        std::string value = field.name == "code" ? gis::trimmed(*text) : *text;
-        if (static_cast<int>(i) == m_landUseField) {
-          auto mapped = m_request.landUse.find(gis::trimmed(value));
-          if (mapped != m_request.landUse.end())
-            value = std::string(className(mapped->second));
-          else if (m_defaultLandUse.classify(value) == LandUseClass::Other && value != "other")
-            ++m_otherLandUse[gis::trimmed(value)];
+        if (m_codes[i]) {
+          if (auto value = codedValue(i, *text))
+            pending.values[i] = std::move(*value);
+          break;
         }
-        pending.values[i] = std::move(value);
+        pending.values[i] = field.name == "code" ? gis::trimmed(*text) : *text;
         break;
       }
       }
@@ -552,6 +619,10 @@ void Import::readRow(const SourceRow &row)
                                        "); pass --encoding"};
     }
   }
+
+  if (m_schoolCode >= 0 &&
+      std::holds_alternative<std::monostate>(pending.values[std::size_t(m_level)]))
+    levelFromCode(row, pending);
 
   if (!m_sourceCrs) { // a table without geometry (rangers without residence)
     m_rows.push_back(std::move(pending));
@@ -588,6 +659,66 @@ void Import::readRow(const SourceRow &row)
     g = toTarget.transform(g.get());
   pending.geometry = asTableKind(std::move(g), m_targetKind);
   m_rows.push_back(std::move(pending));
+}
+
+std::optional<std::string> Import::codedValue(std::size_t i, const std::string &text)
+{
+  const FieldSchema &field = m_schema->fields[i];
+  const CodeMapper::Result mapped = m_codes[i]->map(text);
+  const std::string trimmed = codeTrimmed(text);
+  using How = CodeMapper::How;
+  switch (mapped.how) {
+  case How::Empty:
+  case How::Code:
+    break;
+  case How::User:
+  case How::Default:
+    if (!mapped.value || *mapped.value != trimmed)
+      ++m_codedCounts[{field.name, trimmed, mapped.value,
+                       mapped.how == How::User ? "map" : "default"}];
+    break;
+  case How::Kept:
+    if (static_cast<int>(i) == m_landUseField &&
+        m_defaultLandUse.classify(text) == LandUseClass::Other && text != "other")
+      ++m_otherLandUse[gis::trimmed(text)];
+    break;
+  case How::Unmapped:
+    if (m_request.unmappedAsNull) {
+      ++m_codedCounts[{field.name, trimmed, std::nullopt, "unmapped"}];
+      m_unmappedLevel = static_cast<int>(i) == m_level;
+      break;
+    }
+    throw RowRefused{"", "'" + trimmed + "' is not a code of " + m_codes[i]->describe() +
+                             " and no map maps it: map it with --value " + field.name + "=" +
+                             trimmed +
+                             ":CODE (or a --values file), or pass --unmapped null to "
+                             "import it as NULL"};
+  }
+  return mapped.value;
+}
+
+void Import::levelFromCode(const SourceRow &row, PendingRow &pending)
+{
+  if (m_unmappedLevel) // a 学段 was given but no map maps it: the code does not override it
+    return;
+  const std::optional<std::string> code = row.text(m_schoolCode);
+  if (!code || codeTrimmed(*code).empty())
+    return;
+  const std::string digits = codeTrimmed(*code);
+  std::string why;
+  if (auto level = levelFromSchoolCode(digits, &why)) {
+    ++m_codedCounts[{"level", digits, level, "school code"}];
+    pending.values[std::size_t(m_level)] = std::move(*level);
+    return;
+  }
+  if (m_request.unmappedAsNull) {
+    ++m_codedCounts[{"level", digits, std::nullopt, "unmapped"}];
+    return;
+  }
+  throw RowRefused{"level", "no 学段 given, and the level cannot come from source field '" +
+                                m_source->fieldNames()[std::size_t(m_schoolCode)] + "': " + why +
+                                "; give the level (--field level=…), or pass --unmapped null to "
+                                "import it as NULL"};
 }
 
 void Import::checkCoordinates(std::int64_t fid, const GEOSGeometry *g)
@@ -721,10 +852,55 @@ void Import::addWarnings()
   }
 }
 
+//! The summary's mapped and NULL values, and a warning for each field with NULL values and for
+//! levels taken from the 学校（机构）标识码.
+void Import::countCodes()
+{
+  m_summary.mappedValues.clear();
+  m_summary.nullValues.clear();
+  std::map<std::string, std::pair<std::int64_t, std::string>> nulls; //!< by field
+  std::map<std::string, std::int64_t> fromCode;                      //!< by level
+  for (const auto &[key, rows] : m_codedCounts) {
+    const auto &[field, value, code, how] = key;
+    CodedValueCount count{field, value, code, how, rows};
+    if (how == "unmapped") {
+      auto &[n, values] = nulls[field];
+      n += rows;
+      if (values.size() < 200)
+        values += (values.empty() ? "'" : ", '") + value + "' (" + std::to_string(rows) + ")";
+      m_summary.nullValues.push_back(count);
+    } else {
+      if (how == "school code")
+        fromCode[*code] += rows;
+      m_summary.mappedValues.push_back(count);
+    }
+  }
+  for (const auto &[field, tally] : nulls)
+    m_summary.warnings.push_back({"unmapped-null", m_where + ", field '" + field +
+                                                       "': " + std::to_string(tally.first) +
+                                                       " value(s) no map maps imported as NULL "
+                                                       "(--unmapped null): " +
+                                                       tally.second});
+  if (!fromCode.empty()) {
+    std::string levels;
+    for (const auto &[level, rows] : fromCode)
+      levels += (levels.empty() ? "" : ", ") + level + " " + std::to_string(rows);
+    m_summary.warnings.push_back(
+        {"school-code",
+         m_where +
+             ": the level of school(s) without 学段 comes from the 学校（机构）标识码 in "
+             "field '" +
+             m_schoolCodeName + "' (" + levels +
+             "); a 九年一贯制 school is registered as type 31 普通初中 and so imported as junior, "
+             "a 完全中学 as 34 普通高中: give the level of those"});
+  }
+}
+
 void Import::warn(const ProjectCodes &project)
 {
   checkCodes(project);
   addWarnings();
+  countCodes();
 }
 
 void Import::write()

@@ -3,6 +3,7 @@
 #include "core/Progress.h"
 #include "core/import/DatumShift.h"
 #include "core/import/FieldMapping.h"
+#include "core/import/ValueMap.h"
 #include "gis/Crs.h"
 #include "gis/TextEncoding.h"
 
@@ -22,6 +23,12 @@ struct ImportRequest
   std::string role;                 //!< a canonical table of domain.md
   std::vector<FieldMapping> fields;
   LandUseValueMap landUse; //!< for planned_plots.land_use and buildings.use
+  //! What source values of coded fields stand for (`--value`, `--values`, the wizard's
+  //! choices), over the built-in table (docs/import.md, "Coded values").
+  ValueMaps values;
+  //! A value of a closed coded field that no map maps is imported as NULL (and counted)
+  //! instead of refusing its row (`--unmapped null`).
+  bool unmappedAsNull = false;
   std::optional<gis::TextEncoding> encoding;
   //! The CRS the source's coordinates are in, whatever the source says (none: the source's).
   std::optional<gis::Crs> assignCrs;
@@ -40,7 +47,7 @@ struct ImportRequest
 struct ImportWarning
 {
   //! outside-china, swapped-axes, zone-prefix, duplicate-code, empty-code, unknown-reference,
-  //! mojibake, land-use-other, closed-lines, triggers, note
+  //! mojibake, land-use-other, unmapped-null, school-code, closed-lines, triggers, note
   std::string kind;
   std::string message;
 };
@@ -51,6 +58,16 @@ struct RefusedRow
   std::int64_t fid = 0;
   std::string field; //!< empty when the geometry is at fault
   std::string reason;
+};
+
+//! Source values of a coded field written as something else, or as NULL, and on how many rows.
+struct CodedValueCount
+{
+  std::string field;
+  std::string value;               //!< as the source has it, trimmed
+  std::optional<std::string> code; //!< what was written; null: NULL
+  std::string how;                 //!< "map" (the user's), "default", "school code", "unmapped"
+  std::int64_t rows = 0;
 };
 
 struct ImportSummary
@@ -68,6 +85,11 @@ struct ImportSummary
   std::optional<std::string> datumShift;
   //! Per control point of a plane fit: its name and residual in metres.
   std::vector<std::pair<std::string, double>> controlResiduals;
+  //! Values of coded fields written as a code other than themselves (小学 → primary), by
+  //! field and value.
+  std::vector<CodedValueCount> mappedValues;
+  //! Values no map maps, imported as NULL (unmappedAsNull), by field and value.
+  std::vector<CodedValueCount> nullValues;
   //! Set when the import was refused: nothing was written and the project file is untouched.
   //! One line naming the file, layer, feature and field.
   std::optional<std::string> refusal;

@@ -23,6 +23,7 @@ std::unique_ptr<Rule> makeJobsNearHomeCheck();
 std::unique_ptr<Rule> makeElderlyCareCoverageCheck();
 std::unique_ptr<Rule> makeElderlyCareBedsCheck();
 std::unique_ptr<Rule> makeLinkageBalanceCheck();
+std::unique_ptr<Rule> makeUnknownCodeCheck();
 } // namespace rules
 
 const std::vector<std::unique_ptr<const Rule>> &registeredRules()
@@ -39,7 +40,8 @@ const std::vector<std::unique_ptr<const Rule>> &registeredRules()
                       rules::makeSupportPlanCheck, rules::makeReclamationProgressCheck,
                       rules::makeReclamationSuitabilityCheck, rules::makeInvalidGeometryCheck,
                       rules::makeJobsNearHomeCheck, rules::makeElderlyCareCoverageCheck,
-                      rules::makeElderlyCareBedsCheck, rules::makeLinkageBalanceCheck})
+                      rules::makeElderlyCareBedsCheck, rules::makeLinkageBalanceCheck,
+                      rules::makeUnknownCodeCheck})
       list.push_back(make());
     return list;
   }();

@@ -35,7 +35,8 @@
 //   3: rural, 300–700 people, support_plan 0 (no violation below 800), a bow-tie green plot and
 //      a bow-tie ranger plot (invalid-geometry), a ranger living 8 km from their plots
 //      (ranger-distance), a ranger with neither residence nor site (not checked), homesteads
-//      reclaimed on 2020-12-31 and with no date (no violation).
+//      reclaimed on 2020-12-31 and with no date (no violation), a clinic whose level is
+//      written 村卫生室 instead of village (unknown-code).
 //   The first site: the one county's linkage balance falls short (linkage-balance), as its
 //   sites take far more land than the few reclaimed homesteads give back.
 
@@ -776,14 +777,14 @@ private:
   }
 
   // ---- clinics, elderly care, service points ----------------------------------------------
-  void addClinic(double x, double y, const std::string &name, const char *level)
+  std::int64_t addClinic(double x, double y, const std::string &name, const char *level)
   {
     // Written in EPSG:4490 lon/lat; every clinic distance that matters is 0 (inside the site)
     // or ≥ 1.7 km against a 1 km radius, so transformation precision never decides.
     const auto &toGeographic = gis::CoordinateTransform::forThread(workingCrs(), clinicCrs());
     if (!toGeographic.transform(x, y))
       throw gis::GisError("sample generator: cannot transform a clinic to EPSG:4490");
-    m_sink.add(kClinics, Shape::Point, point(x, y), {name, std::string(level)});
+    return m_sink.add(kClinics, Shape::Point, point(x, y), {name, std::string(level)});
   }
 
   void emitFacilities()
@@ -797,8 +798,13 @@ private:
                          : std::string(m_township) + "卫生院" + m_compound + "分院",
                   county ? "county" : "township");
       } else {
-        addClinic(m_medical.cx(), m_medical.cy(), std::string(m_township) + m_village + "村卫生室",
-                  "village");
+        // Package 3's clinic has its level in words, 村卫生室, not the code village
+        // (unknown-code); clinic-coverage counts a clinic of any level.
+        const std::int64_t fid = addClinic(m_medical.cx(), m_medical.cy(),
+                                           std::string(m_township) + m_village + "村卫生室",
+                                           m_pkg == 3 ? "村卫生室" : "village");
+        if (m_pkg == 3)
+          m_sink.plant("unknown-code", kClinics, fid);
       }
       if (rng.chance(0.5)) {
         const double x = gx(650 + rng.uniform(-60, 60));

@@ -452,6 +452,64 @@
     </message>
 </context>
 <context>
+    <name>anzhi::desktop::ImportValuesPage</name>
+    <message>
+        <source>Import values without a code as empty (NULL)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Coded values</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The code each value of the source stands for, proposed from the usual words (小学 → primary). Values without a code are highlighted: the import refuses them unless they are imported as empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Source value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the values of the source…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep as it is</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Empty (NULL)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The source has no values in the coded fields.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n value(s) without a code.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>anzhi::desktop::ImportWizard</name>
     <message>
         <source>Education land</source>
@@ -726,6 +784,32 @@
     <message>
         <source>The import failed; the project is unchanged: %1</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Values without a code, imported as empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Level from the school code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Value %1 of %2 → %3 (%n row(s))</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Value %1 of %2 without a code → empty (%n row(s))</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -443,6 +443,63 @@
     </message>
 </context>
 <context>
+    <name>anzhi::desktop::ImportValuesPage</name>
+    <message>
+        <source>Import values without a code as empty (NULL)</source>
+        <translation>没有代码的值导入为空值（NULL）</translation>
+    </message>
+    <message>
+        <source>Coded values</source>
+        <translation>代码值</translation>
+    </message>
+    <message>
+        <source>The code each value of the source stands for, proposed from the usual words (小学 → primary). Values without a code are highlighted: the import refuses them unless they are imported as empty.</source>
+        <translation>源数据每个值对应的代码，按常用说法给出建议（小学 → primary）。没有代码的值以红色标出：除非导入为空值，否则导入将被拒绝。</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <source>Source value</source>
+        <translation>源数据值</translation>
+    </message>
+    <message>
+        <source>Rows</source>
+        <translation>行数</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <source>Reading the values of the source…</source>
+        <translation>正在读取源数据的值…</translation>
+    </message>
+    <message>
+        <source>No code</source>
+        <translation>无代码</translation>
+    </message>
+    <message>
+        <source>Keep as it is</source>
+        <translation>保持原值</translation>
+    </message>
+    <message>
+        <source>Empty (NULL)</source>
+        <translation>空值（NULL）</translation>
+    </message>
+    <message>
+        <source>The source has no values in the coded fields.</source>
+        <translation>源数据的代码字段中没有值。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n value(s) without a code.</source>
+        <translation>
+            <numerusform>%n 个值没有代码。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>anzhi::desktop::ImportWizard</name>
     <message>
         <source>Education land</source>
@@ -715,6 +772,30 @@
     <message>
         <source>The import failed; the project is unchanged: %1</source>
         <translation>导入失败，项目未作改动：%1</translation>
+    </message>
+    <message>
+        <source>Values without a code, imported as empty</source>
+        <translation>无代码的值已导入为空值</translation>
+    </message>
+    <message>
+        <source>Level from the school code</source>
+        <translation>由学校标识码得出学段</translation>
+    </message>
+    <message numerus="yes">
+        <source>Value %1 of %2 → %3 (%n row(s))</source>
+        <translation>
+            <numerusform>%2 的值 %1 → %3（%n 行）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>empty</source>
+        <translation>空值</translation>
+    </message>
+    <message numerus="yes">
+        <source>Value %1 of %2 without a code → empty (%n row(s))</source>
+        <translation>
+            <numerusform>%2 的值 %1 没有代码 → 空值（%n 行）</numerusform>
+        </translation>
     </message>
 </context>
 <context>

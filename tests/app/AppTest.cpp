@@ -10,6 +10,7 @@
 
 #include "app/desktop/Automation.h"
 #include "app/desktop/CheckRunner.h"
+#include "app/desktop/ImportValuesPage.h"
 #include "app/desktop/ImportWizard.h"
 #include "app/desktop/LayersDock.h"
 #include "app/desktop/MainWindow.h"
@@ -573,7 +574,16 @@ private slots:
     const core::ImportRequest request = w.request();
     QCOMPARE(request.fields.size(), std::size_t(4));
     QSignalSpy imported(&w, &desktop::ImportWizard::imported);
-    w.next(); // schools have no land use: straight to the import
+    auto *values =
+        dynamic_cast<desktop::ImportValuesPage *>(w.page(desktop::ImportWizard::ValuesPage));
+    QVERIFY(values);
+    QSignalSpy listed(values, &desktop::ImportValuesPage::valuesReady);
+    w.next(); // schools have a coded field, level: its values
+    QCOMPARE(w.currentId(), int(desktop::ImportWizard::ValuesPage));
+    QVERIFY(listed.wait(20000));
+    QCOMPARE(values->code("level", "primary"), QString("primary"));
+    QCOMPARE(values->code("level", "junior"), QString("junior"));
+    w.next();
     QCOMPARE(w.currentId(), int(desktop::ImportWizard::SummaryPage));
     QVERIFY(imported.wait(20000));
     QCOMPARE(imported.at(0).at(0).toBool(), true);
@@ -597,6 +607,92 @@ private slots:
     QCOMPARE(names, (std::vector<std::string>{"第一小学", "城关中学"}));
     QCOMPARE(capacities, (std::vector<std::int64_t>{500, 800}));
     QCOMPARE(points, (std::vector<std::pair<double, double>>{{111.5, 38.25}, {111.75, 38.5}}));
+  }
+
+  void importWizardMapsCodedValues()
+  {
+    // Schools whose 学段 says 小学, 初中, 九年一贯制 and once something no table knows.
+    const QString source = m_dir.filePath("学段.geojson");
+    QFile file(source);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    // (Plain string literals: moc's tokenizer reads this file too.)
+    auto school = [](const char *code, const char *level, double x) {
+      return QString("{\"type\":\"Feature\",\"properties\":{\"code\":\"%1\",\"学段\":\"%2\","
+                     "\"capacity\":300},\"geometry\":{\"type\":\"Point\",\"coordinates\":"
+                     "[%3,38.5]}}")
+          .arg(code, QString::fromUtf8(level), QString::number(x));
+    };
+    const QString features = school("XX-1", "小学", 111.1) + "," + school("XX-2", "初中", 111.2) +
+                             "," + school("XX-3", "九年一贯制", 111.3) + "," +
+                             school("XX-4", " 小学 ", 111.4) + "," + school("XX-5", "培智", 111.5);
+    file.write(("{\"type\":\"FeatureCollection\",\"features\":[" + features + "]}").toUtf8());
+    file.close();
+    const QString project = m_dir.filePath("coded.gpkg");
+
+    desktop::ImportWizard w(project);
+    w.show();
+    QSignalSpy preview(&w, &desktop::ImportWizard::previewReady);
+    w.setSourcePath(source);
+    QVERIFY(preview.wait(20000));
+    w.setRole("schools");
+    w.next();
+    w.next();
+    QCOMPARE(w.currentId(), int(desktop::ImportWizard::FieldsPage));
+    QVERIFY(w.setFieldMapping("level", "学段"));
+    auto *values =
+        dynamic_cast<desktop::ImportValuesPage *>(w.page(desktop::ImportWizard::ValuesPage));
+    QVERIFY(values);
+    QSignalSpy listed(values, &desktop::ImportValuesPage::valuesReady);
+    w.next();
+    QCOMPARE(w.currentId(), int(desktop::ImportWizard::ValuesPage));
+    QVERIFY(listed.wait(20000));
+    // Every distinct value once, trimmed, with its rows, and the code the built-in table gives.
+    QCOMPARE(values->rows("level", "小学"), std::int64_t(2));
+    QCOMPARE(values->rows("level", "初中"), std::int64_t(1));
+    QCOMPARE(values->rows("level", " 小学 "), std::int64_t(-1));
+    QCOMPARE(values->code("level", "小学"), QString("primary"));
+    QCOMPARE(values->code("level", "初中"), QString("junior"));
+    QCOMPARE(values->code("level", "九年一贯制"), QString("nine_year"));
+    QVERIFY(values->code("level", "培智").isNull());
+    QVERIFY(values->isHighlighted("level", "培智"));
+    QVERIFY(!values->isHighlighted("level", "小学"));
+
+    // Left without a code, 培智 refuses the import, naming the field and the value.
+    QSignalSpy imported(&w, &desktop::ImportWizard::imported);
+    w.next();
+    QCOMPARE(w.currentId(), int(desktop::ImportWizard::SummaryPage));
+    QVERIFY(imported.wait(20000));
+    QCOMPARE(imported.at(0).at(0).toBool(), false);
+    QVERIFY(w.summary() && w.summary()->refusal);
+    QVERIFY2(w.summary()->refusal->find("'level'") != std::string::npos &&
+                 w.summary()->refusal->find("'培智'") != std::string::npos,
+             w.summary()->refusal->c_str());
+    QVERIFY(!QFile::exists(project));
+
+    // A code chosen for it: imported, every value as its code.
+    w.back();
+    QCOMPARE(w.currentId(), int(desktop::ImportWizard::ValuesPage));
+    QVERIFY(values->setCode("level", "培智", "vocational"));
+    QVERIFY(!values->isHighlighted("level", "培智"));
+    w.next();
+    QVERIFY(imported.wait(20000));
+    QCOMPARE(imported.at(1).at(0).toBool(), true);
+    QCOMPARE(w.summary()->imported, 5);
+
+    gis::VectorDataset ds = gis::VectorDataset::open(project.toStdString());
+    gis::VectorLayer schools = ds.layer("schools");
+    const int code = schools.requireField("code", gis::FieldType::String);
+    const int level = schools.requireField("level", gis::FieldType::String);
+    std::map<std::string, std::string> levels;
+    schools.forEach([&](const gis::FeatureRow &r) {
+      levels[*r.string(code)] = r.string(level).value_or("NULL");
+      return true;
+    });
+    QCOMPARE(levels, (std::map<std::string, std::string>{{"XX-1", "primary"},
+                                                         {"XX-2", "junior"},
+                                                         {"XX-3", "nine_year"},
+                                                         {"XX-4", "primary"},
+                                                         {"XX-5", "vocational"}}));
   }
 };
 

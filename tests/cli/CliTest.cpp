@@ -12,6 +12,7 @@
 
 #include <array>
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <gtest/gtest.h>
 #include <set>
@@ -70,7 +71,7 @@ TEST(Cli, CheckFindsExactlyWhatSamplePlanted)
     plantedRules.insert(*r.string(rule));
     return true;
   });
-  EXPECT_EQ(plantedRules.size(), 18u) << "a planted violation for every rule";
+  EXPECT_EQ(plantedRules.size(), 19u) << "a planted violation for every rule";
 
   auto doc = nlohmann::json::parse(slurp(json));
   std::set<Key> found;
@@ -232,6 +233,52 @@ TEST(Cli, ImportZonePrefixedCsvThenRefuseWithoutTouchingTheProject)
           dir);
   EXPECT_EQ(badArg.exitCode, 2);
   EXPECT_NE(badArg.err.find("--encoding latin1"), std::string::npos) << badArg.err;
+}
+
+TEST(Cli, ImportMapsCodedValuesOrRefusesThem)
+{
+  TempDir dir;
+  const std::string csv = dir.file("学校.csv"), project = dir.file("县.gpkg");
+  std::ofstream(csv) << "code,学段,capacity,X,Y\n"
+                        "XX-1,小学,500,37512345.5,4284000.25\n"
+                        "XX-2,完中,800,37513000,4285000\n"
+                        "XX-3,培智,80,37513500,4285000\n";
+  const std::string import = "import " + quote(csv) + " --into " + quote(project) +
+                             " --as schools --assign-crs EPSG:4525 --field level=学段";
+  // 完中 and 培智 have no code: refused on one line naming the first, nothing written.
+  CliRun refused = cli(import, dir);
+  EXPECT_EQ(refused.exitCode, 2);
+  EXPECT_EQ(std::count(refused.err.begin(), refused.err.end(), '\n'), 1) << refused.err;
+  EXPECT_NE(refused.err.find("feature 2, field 'level'"), std::string::npos) << refused.err;
+  EXPECT_NE(refused.err.find("'完中'"), std::string::npos) << refused.err;
+  EXPECT_NE(refused.out.find("refused: 2"), std::string::npos) << refused.out;
+  EXPECT_FALSE(std::filesystem::exists(project));
+
+  // A value-map file and --value map them; --value wins over the file.
+  const std::string map = dir.file("学段.toml");
+  std::ofstream(map) << "[level]\n\"完中\" = \"junior\"\n\"培智\" = \"\"\n";
+  CliRun mapped = cli(import + " --values " + quote(map) + " --value level=完中:high", dir);
+  ASSERT_EQ(mapped.exitCode, 0) << mapped.err;
+  EXPECT_NE(mapped.out.find("level: 小学 → primary (default, 1 row(s))"), std::string::npos)
+      << mapped.out;
+  EXPECT_NE(mapped.out.find("level: 完中 → high (map, 1 row(s))"), std::string::npos) << mapped.out;
+  EXPECT_NE(mapped.out.find("level: 培智 → NULL (map, 1 row(s))"), std::string::npos) << mapped.out;
+  std::filesystem::remove(project);
+
+  // --unmapped null: imported as NULL and counted.
+  CliRun nulls = cli(import + " --unmapped null", dir);
+  ASSERT_EQ(nulls.exitCode, 0) << nulls.err;
+  EXPECT_NE(nulls.out.find("unmapped → NULL: 2"), std::string::npos) << nulls.out;
+  EXPECT_NE(nulls.out.find("unmapped-null"), std::string::npos) << nulls.out;
+  gis::VectorDataset ds = gis::VectorDataset::open(project);
+  EXPECT_EQ(ds.layer("schools").featureCount(), 3);
+
+  CliRun badValue = cli(import + " --value level=完中", dir);
+  EXPECT_EQ(badValue.exitCode, 2);
+  EXPECT_NE(badValue.err.find("--value level=完中: expected field=source:code"), std::string::npos)
+      << badValue.err;
+  CliRun badOption = cli(import + " --unmapped skip", dir);
+  EXPECT_EQ(badOption.exitCode, 2);
 }
 
 TEST(Cli, CsvListsTheViolationsThenTheAcceptedExceptions)

@@ -51,7 +51,7 @@ TEST(Report, JsonFollowsSchema)
   EXPECT_EQ(doc["schema"], "anzhi.report/1");
   EXPECT_EQ(doc["project"], "county.gpkg");
   EXPECT_EQ(doc["working_crs"], "EPSG:4546");
-  ASSERT_EQ(doc["rules"].size(), 18u);
+  ASSERT_EQ(doc["rules"].size(), 19u);
   EXPECT_EQ(doc["rules"][0]["id"], "protected-land");
   EXPECT_EQ(doc["rules"][0]["clause"], "一（一）");
   EXPECT_EQ(doc["rules"][0]["status"], "checked");

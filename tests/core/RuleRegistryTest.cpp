@@ -122,9 +122,11 @@ TEST(RuleRegistry, RulesMdHoldsTheGeneratedSectionOfEveryRule)
 TEST(RuleRegistry, LiveCheckLayerMapIsTheDescriptorsInverse)
 {
   // Hand-listed from what each rule's code reads: an edit of schools must re-run both school
-  // rules and invalid-geometry, of ranger plots the five ranger rules.
+  // rules, invalid-geometry and unknown-code (a school's level), of ranger plots the five ranger
+  // rules.
   EXPECT_EQ(rulesReading("schools"),
-            (std::vector<std::string>{"school-coverage", "school-capacity", "invalid-geometry"}));
+            (std::vector<std::string>{"school-coverage", "school-capacity", "invalid-geometry",
+                                      "unknown-code"}));
   EXPECT_EQ(
       rulesReading("ranger_plots"),
       (std::vector<std::string>{"ranger-area", "ranger-unassigned", "ranger-overlap",
@@ -133,12 +135,12 @@ TEST(RuleRegistry, LiveCheckLayerMapIsTheDescriptorsInverse)
             (std::vector<std::string>{"school-coverage", "school-capacity", "ranger-distance",
                                       "clinic-coverage", "large-site-employment", "support-plan",
                                       "invalid-geometry", "jobs-near-home", "elderly-care-coverage",
-                                      "elderly-care-beds", "linkage-balance"}));
+                                      "elderly-care-beds", "linkage-balance", "unknown-code"}));
   EXPECT_EQ(
       rulesReading("elderly_care"),
       (std::vector<std::string>{"invalid-geometry", "elderly-care-coverage", "elderly-care-beds"}));
   EXPECT_EQ(rulesReading("industrial_parks"),
-            (std::vector<std::string>{"invalid-geometry", "jobs-near-home"}));
+            (std::vector<std::string>{"invalid-geometry", "jobs-near-home", "unknown-code"}));
   EXPECT_EQ(rulesReading("forest_land"), (std::vector<std::string>{"invalid-geometry"}));
 }
 

@@ -69,7 +69,7 @@ TEST(RuleSet, ShippedFileHoldsDomainDefaults)
   EXPECT_EQ(beds.bedsPerElder.floorTimes(1000), 40);
   EXPECT_EQ(r.parameters<rules::LinkageBalanceParameters>("linkage-balance").toleranceMu, 0);
   EXPECT_EQ(r.config("linkage-balance").clause, "五（十五）");
-  EXPECT_EQ(RuleSet::ruleIds().size(), 18u);
+  EXPECT_EQ(RuleSet::ruleIds().size(), 19u);
   using anzhi::core::LandUseClass;
   EXPECT_EQ(r.landUse->classify("080403"), LandUseClass::Education);
   EXPECT_EQ(r.landUse->classify("08040301"), LandUseClass::Other) << "at most two more digits";

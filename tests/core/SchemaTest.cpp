@@ -310,3 +310,48 @@ TEST(Schema, EveryCanonicalLayerIsVisitable)
   }
   EXPECT_FALSE(p.visitLayer("violations", [](const auto &) {}));
 }
+
+TEST(Schema, CodedFieldsAndTheWordsForTheirCodes)
+{
+  FieldSet closed = fieldsWhere([](const FieldSchema &f) { return f.coding == Coding::Closed; });
+  EXPECT_EQ(closed, (FieldSet{{"resettlement_sites", "setting"},
+                              {"schools", "level"},
+                              {"clinics", "level"},
+                              {"industrial_parks", "kind"},
+                              {"reclaimed_homesteads", "status"},
+                              {"reclaimed_homesteads", "target_use"},
+                              {"rangers", "status"}}));
+  // domain.md lists service kinds with "…": others are allowed.
+  EXPECT_EQ(fieldsWhere([](const FieldSchema &f) { return f.coding == Coding::Open; }),
+            (FieldSet{{"service_points", "kind"}}));
+  EXPECT_EQ(fieldsWhere([](const FieldSchema &f) { return f.coding == Coding::LandUse; }),
+            (FieldSet{{"planned_plots", "land_use"}, {"buildings", "use"}}));
+
+  // Every word of a code's is that code's only: no word stands for two codes of one field.
+  for (const LayerSchema &layer : canonicalSchema())
+    for (const FieldSchema &f : layer.fields)
+      for (const Choice &c : f.choices) {
+        SCOPED_TRACE(layer.name + "." + f.name + " " + c.value);
+        EXPECT_EQ(defaultCode(f, c.value), c.value);
+        EXPECT_EQ(defaultCode(f, c.nameZh), c.value);
+        EXPECT_EQ(defaultCode(f, c.nameEn), c.value);
+        for (const std::string &alias : c.aliases)
+          EXPECT_EQ(defaultCode(f, alias), c.value) << alias;
+      }
+  const FieldSchema &level = *findLayerSchema("schools")->field("level");
+  EXPECT_EQ(defaultCode(level, " Nine-Year\xE3\x80\x80"), "nine_year") << "trimmed, case folded";
+  EXPECT_EQ(defaultCode(level, "小 学"), std::nullopt) << "no fuzzy matching";
+  // Words that span two codes have no default: the user says which.
+  EXPECT_EQ(defaultCode(level, "完全中学"), std::nullopt);
+  EXPECT_EQ(defaultCode(level, "十二年一贯制"), std::nullopt);
+  const FieldSchema &status = *findLayerSchema("reclaimed_homesteads")->field("status");
+  EXPECT_EQ(defaultCode(status, "未复垦"), std::nullopt);
+  EXPECT_EQ(defaultCode(status, "待复垦"), std::nullopt);
+  const FieldSchema &landUse = *findLayerSchema("planned_plots")->field("land_use");
+  EXPECT_EQ(defaultCode(landUse, "教育用地"), "education");
+  EXPECT_EQ(defaultCode(landUse, "A33"), std::nullopt) << "codes are the rule set's";
+  EXPECT_TRUE(isFieldCode(landUse, "other"));
+  EXPECT_FALSE(isFieldCode(level, "Primary")) << "the rules compare codes exactly";
+  EXPECT_EQ(codeKey("\xC2\xA0 ABC小学 \t"), "abc小学");
+  EXPECT_EQ(codeTrimmed("\xE3\x80\x80 X \xE3\x80\x80"), "X");
+}

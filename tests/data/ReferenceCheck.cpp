@@ -13,6 +13,7 @@
 #include <limits>
 #include <numbers>
 #include <set>
+#include <tuple>
 
 namespace anzhi::sample::test {
 
@@ -139,6 +140,7 @@ public:
     reclamation();
     waveTwo();
     suitability(m_path);
+    unknownCodes();
     std::sort(m_result.findings.begin(), m_result.findings.end());
     return std::move(m_result);
   }
@@ -164,6 +166,38 @@ private:
         Geometry g = row.geometry();
         if (g && !gis::validity(g.get()).valid)
           find("invalid-geometry", name, row.fid());
+        return true;
+      });
+    }
+  }
+
+  //! unknown-code: a coded field holding a value outside domain.md's list for it (the list
+  //! copied from domain.md's layer table); NULL and blank are not set, not unknown.
+  void unknownCodes()
+  {
+    using Codes = std::set<std::string>;
+    const std::vector<std::tuple<std::string, std::string, Codes>> coded = {
+        {"resettlement_sites", "setting", {"urban", "rural"}},
+        {"schools", "level", {"primary", "junior", "nine_year", "high", "vocational"}},
+        {"clinics", "level", {"village", "township", "county"}},
+        {"industrial_parks", "kind", {"park", "workshop"}},
+        {"reclaimed_homesteads", "status", {"pending", "demolished", "reclaimed"}},
+        {"reclaimed_homesteads", "target_use", {"cropland", "forest", "grassland"}},
+        {"rangers", "status", {"relocated", "local"}},
+    };
+    std::set<std::pair<std::string, std::int64_t>> flagged;
+    for (const auto &[name, field, codes] : coded) {
+      if (!m_ds.hasLayer(name))
+        continue;
+      auto layer = m_ds.layer(name);
+      const int column = layer.fieldIndex(field);
+      if (column < 0)
+        continue;
+      layer.forEach([&, &name = name, &codes = codes](const gis::FeatureRow &row) {
+        std::optional<std::string> v = row.string(column);
+        if (v && v->find_first_not_of(" \t\r\n") != std::string::npos && !codes.count(*v) &&
+            flagged.insert({name, row.fid()}).second)
+          find("unknown-code", name, row.fid());
         return true;
       });
     }

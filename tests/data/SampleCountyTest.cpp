@@ -28,11 +28,11 @@ using gis::GeometryKind;
 
 //! The rule ids of docs/domain.md's rule table.
 const std::set<std::string> kRules = {
-    "protected-land",    "school-coverage",        "school-capacity",       "ranger-area",
-    "ranger-unassigned", "ranger-overlap",         "ranger-orphan-plot",    "ranger-distance",
-    "clinic-coverage",   "large-site-employment",  "support-plan",          "reclamation-progress",
-    "invalid-geometry",  "jobs-near-home",         "elderly-care-coverage", "elderly-care-beds",
-    "linkage-balance",   "reclamation-suitability"};
+    "protected-land",    "school-coverage",         "school-capacity",       "ranger-area",
+    "ranger-unassigned", "ranger-overlap",          "ranger-orphan-plot",    "ranger-distance",
+    "clinic-coverage",   "large-site-employment",   "support-plan",          "reclamation-progress",
+    "invalid-geometry",  "jobs-near-home",          "elderly-care-coverage", "elderly-care-beds",
+    "linkage-balance",   "reclamation-suitability", "unknown-code"};
 
 struct LayerExpectation
 {

@@ -8,6 +8,7 @@
 #include "core/import/FieldMapping.h"
 #include "core/import/ImportError.h"
 #include "core/import/Sanity.h"
+#include "core/import/ValueMap.h"
 
 #include <cstdio>
 #include <cstdlib>
@@ -78,6 +79,35 @@ int importMappers(const std::uint8_t *data, std::size_t size)
     core::parseLandUseMappings(arguments);
   } catch (const core::ImportError &) {
   }
+  // `--value` arguments and the whole text as a value-map file, then every line through the
+  // mapper of each coded field of the layer, with the user's map where it parsed.
+  core::ValueMaps values;
+  try {
+    values = core::parseValueMappings(arguments);
+  } catch (const core::ImportError &) {
+  }
+  try {
+    core::overrideValueMaps(values, core::parseValueMapToml(text, "fuzz.toml"));
+  } catch (const core::ImportError &) {
+  }
+  for (const core::FieldSchema &field : layer.fields) {
+    if (field.coding == core::Coding::Free)
+      continue;
+    try {
+      const core::CodeMapper mapper(layer, field, values);
+      for (const std::string &row : rows) {
+        const core::CodeMapper::Result r = mapper.map(row);
+        if (field.coding == core::Coding::Closed && r.value && !r.value->empty() &&
+            !core::isFieldCode(field, *r.value))
+          broken("a closed field's value was mapped to no code of it");
+      }
+    } catch (const core::ImportError &) {
+    }
+  }
+  for (const std::string &row : rows)
+    if (auto level = core::levelFromSchoolCode(row);
+        level && !core::isFieldCode(*core::findLayerSchema("schools")->field("level"), *level))
+      broken("levelFromSchoolCode gave no school level");
 
   // Sanity checks: the first bytes as numbers, whatever they are (NaN, infinities included).
   if (size >= 3 * sizeof(double) + sizeof(int)) {
