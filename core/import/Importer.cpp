@@ -345,7 +345,10 @@ void Import::prepare()
   m_summary.encoding = m_source->encodingNote();
   for (const std::string &note : m_source->notes())
     m_summary.warnings.push_back({"note", note});
-  m_sourceField = resolveFieldMapping(*m_schema, m_source->fieldNames(), m_request.fields);
+  // A format's own mapping (a 界址点 TXT's code=地块编号, …) for the fields the user left unmapped.
+  m_sourceField = resolveFieldMapping(
+      *m_schema, m_source->fieldNames(),
+      withSuggestedFields(*m_schema, m_request.fields, m_source->suggestedFields()));
   for (std::size_t i = 0; i < m_schema->fields.size(); ++i)
     if (m_schema->fields[i].name == "land_use" || m_schema->fields[i].name == "use")
       m_landUseField = static_cast<int>(i);
