@@ -445,7 +445,6 @@ ExportSummary exportBoundaryPoints(const TxtExportRequest &request, const Progre
         throw ExportError(where(layer, row.fid()) + ": a " + gis::typeName(g.get()) +
                           ", not a polygon; nothing written");
       BoundaryPlot plot;
-      plot.line = static_cast<int>(row.fid()); // the fid, until the geometry is transformed
       if (code >= 0)
         plot.code = gis::trimmed(row.string(code).value_or(""));
       if (name >= 0)
@@ -495,7 +494,6 @@ ExportSummary exportBoundaryPoints(const TxtExportRequest &request, const Progre
       plot.areaHectares = area.squareMetres(g.get()) / 10000.0;
       plot.points = boundaryPointsOf(g.get());
       plot.pointCount = static_cast<std::int64_t>(plot.points.size());
-      plot.line = 0;
       if (!plot.landClass.empty())
         plot.use = landUseLabelZh(landUseClasses.classify(plot.landClass), plot.landClass);
       for (const auto &[field, text] :
