@@ -220,6 +220,22 @@ std::optional<std::string> gbkToUtf8(std::string_view bytes)
   return gbkDecoder().convert(bytes);
 }
 
+std::optional<std::string> utf8ToGbk(std::string_view utf8)
+{
+  if (!isValidUtf8(utf8))
+    return std::nullopt;
+  return gbkEncoder().convert(utf8);
+}
+
+std::optional<std::string> encodeText(std::string_view utf8, TextEncoding encoding)
+{
+  if (encoding == TextEncoding::Gbk)
+    return utf8ToGbk(utf8);
+  if (!isValidUtf8(utf8))
+    return std::nullopt;
+  return std::string(utf8);
+}
+
 std::optional<std::string> decodeText(std::string_view bytes, TextEncoding encoding)
 {
   if (encoding == TextEncoding::Gbk)

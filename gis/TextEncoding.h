@@ -32,6 +32,11 @@ bool isValidUtf8(std::string_view bytes);
 bool isValidGbk(std::string_view bytes);
 //! GBK bytes as UTF-8, or nothing when they are not GBK.
 std::optional<std::string> gbkToUtf8(std::string_view bytes);
+//! UTF-8 text as GBK bytes, or nothing when it is not UTF-8 or has a character GBK lacks.
+std::optional<std::string> utf8ToGbk(std::string_view utf8);
+//! UTF-8 text as bytes in the encoding (UTF-8 is checked, not converted); nothing when it is not
+//! UTF-8 or has a character the encoding lacks.
+std::optional<std::string> encodeText(std::string_view utf8, TextEncoding encoding);
 //! Bytes in the encoding as UTF-8 (UTF-8 is checked, not converted); nothing if malformed.
 std::optional<std::string> decodeText(std::string_view bytes, TextEncoding encoding);
 

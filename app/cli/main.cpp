@@ -1,4 +1,5 @@
 #include "app/cli/Commands.h"
+#include "app/cli/ExportCommand.h"
 #include "app/cli/ImportCommand.h"
 #include "app/cli/RenderCommand.h"
 #include "app/cli/RulesCommand.h"
@@ -63,8 +64,9 @@ int main(int argc, char **argv)
 
   ImportArgs import;
   auto *importCmd = app.add_subcommand(
-      "import", "Import a layer (Shapefile, DXF, GeoJSON, KML, CSV, FlatGeobuf, GeoPackage) into a "
-                "project, as one transaction");
+      "import",
+      "Import a layer (Shapefile, DXF, GeoJSON, KML, CSV, FlatGeobuf, GeoPackage, File or "
+      "Personal Geodatabase, 界址点坐标 TXT) into a project, as one transaction");
   importCmd->add_option("SOURCE", import.source, "File to import")->required();
   importCmd->add_option("--into", import.project, "Project GeoPackage (created if missing)")
       ->required();
@@ -90,8 +92,9 @@ int main(int argc, char **argv)
       ->add_option("--unmapped", import.unmapped,
                    "A coded value no map maps: refuse its row (default) or import it as null")
       ->check(CLI::IsMember({"refuse", "null"}));
-  importCmd->add_option("--encoding", import.encoding,
-                        "Text encoding of a Shapefile, CSV or DXF: GBK or UTF-8 (else detected)");
+  importCmd->add_option(
+      "--encoding", import.encoding,
+      "Text encoding of a Shapefile, CSV, DXF or TXT: GBK or UTF-8 (else detected)");
   importCmd->add_option("--assign-crs", import.assignCrs,
                         "CRS the source's coordinates are in, e.g. EPSG:4525");
   auto *towgs84 = importCmd->add_option(
@@ -108,6 +111,12 @@ int main(int argc, char **argv)
   importCmd->add_flag("--allow-triggers", import.allowTriggers,
                       "Import into a table that has triggers of the project's own (they run on "
                       "every imported row; default: refuse)");
+
+  ExportArgs exportArgs;
+  auto *exportCmd = app.add_subcommand(
+      "export", "Export a layer as a 界址点坐标 TXT, or the project (and the check's violations) "
+                "as a File Geodatabase (.gdb)");
+  addExportOptions(*exportCmd, exportArgs);
 
   RenderArgs render;
   auto *renderCmd = app.add_subcommand("render", "Render the project's map into a PNG");
@@ -144,6 +153,8 @@ int main(int argc, char **argv)
     return runSample(sampleOut, seed, sites, force);
   if (*importCmd)
     return runImport(import);
+  if (*exportCmd)
+    return runExport(exportArgs);
   if (*renderCmd)
     return runRender(render);
   if (*rulesCmd)

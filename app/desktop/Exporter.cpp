@@ -45,4 +45,33 @@ void exportViolations(const std::string &path, const std::string &project,
   core::writeReport(report, format, path);
 }
 
+core::ExportSummary exportFeatures(const std::string &path, const std::string &project,
+                                   const std::string &layer, const std::vector<std::int64_t> &fids)
+{
+  std::string ext = std::filesystem::path(path).extension().string();
+  for (char &c : ext)
+    c = char(std::tolower(static_cast<unsigned char>(c)));
+  core::ExportSelection selection;
+  selection.fids = fids;
+  if (ext == ".txt") {
+    core::TxtExportRequest request;
+    request.project = project;
+    request.layer = layer;
+    request.out = path;
+    request.selection = selection;
+    request.force = true;
+    return core::exportBoundaryPoints(request);
+  }
+  if (ext == ".gdb") {
+    core::GdbExportRequest request;
+    request.project = project;
+    request.layer = layer;
+    request.out = path;
+    request.selection = selection;
+    request.force = true;
+    return core::exportFileGdb(request);
+  }
+  throw core::ExportError(path + ": unknown export format (use .txt or .gdb)");
+}
+
 } // namespace anzhi::desktop

@@ -1,8 +1,11 @@
 #pragma once
 
 #include "core/AcceptedExceptions.h"
+#include "core/export/LayerExport.h"
 
+#include <cstdint>
 #include <string>
+#include <vector>
 
 namespace anzhi::desktop {
 
@@ -16,5 +19,12 @@ namespace anzhi::desktop {
 void exportViolations(const std::string &path, const std::string &project,
                       const core::CheckResult &result, const core::ExceptionSplit &split,
                       const std::string &lang);
+
+//! 文件 → 导出选中要素: the features `fids` of `layer` (every feature when empty) of the saved
+//! project, by extension: .txt a 界址点坐标 TXT (GBK), .gdb a File Geodatabase of that one layer
+//! (core/export/LayerExport.h). An existing output is replaced (the file dialog asked). Throws
+//! core::ExportError naming the file; nothing is written then. Thread: any.
+core::ExportSummary exportFeatures(const std::string &path, const std::string &project,
+                                   const std::string &layer, const std::vector<std::int64_t> &fids);
 
 } // namespace anzhi::desktop

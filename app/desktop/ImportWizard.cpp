@@ -21,6 +21,7 @@
 #include <QTableWidget>
 #include <QVBoxLayout>
 
+#include <algorithm>
 #include <memory>
 
 namespace anzhi::desktop {
@@ -80,7 +81,8 @@ public:
       : m_wizard(wizard)
   {
     setTitle(ImportWizard::tr("Source"));
-    setSubTitle(ImportWizard::tr("Shapefile, DXF, GeoJSON, KML, CSV, FlatGeobuf or GeoPackage."));
+    setSubTitle(ImportWizard::tr("Shapefile, DXF, GeoJSON, KML, CSV, FlatGeobuf, GeoPackage, "
+                                 "Personal Geodatabase (.mdb) or boundary-point file (.txt)."));
     auto *browse = new QPushButton(ImportWizard::tr("Browse…"));
     auto *row = new QHBoxLayout;
     row->addWidget(wizard->m_path);
@@ -94,8 +96,8 @@ public:
       QSettings settings;
       const QString path = QFileDialog::getOpenFileName(
           this, ImportWizard::tr("Import layer"), settings.value("importDirectory").toString(),
-          ImportWizard::tr("GIS data (*.shp *.dxf *.geojson *.json *.kml *.csv *.fgb *.gpkg);;"
-                           "All files (*)"));
+          ImportWizard::tr("GIS data (*.shp *.dxf *.geojson *.json *.kml *.csv *.fgb *.gpkg "
+                           "*.mdb *.txt);;Boundary-point file (*.txt);;All files (*)"));
       if (path.isEmpty())
         return;
       settings.setValue("importDirectory", QFileInfo(path).absolutePath());
@@ -130,6 +132,13 @@ public:
   {
     const std::string crs = m_wizard->m_preview ? m_wizard->m_preview->crs : "";
     m_wizard->m_crs->setPlaceholderText(crs.empty() ? ImportWizard::tr("e.g. EPSG:4546") : qs(crs));
+    if (m_wizard->m_preview && !m_wizard->m_preview->crsProblem.empty()) {
+      // A boundary-point file whose header names an old datum, or no zone.
+      m_wizard->m_crsInfo->setText(
+          ImportWizard::tr("%1\n\nEnter the coordinate system of its coordinates to import it.")
+              .arg(qs(m_wizard->m_preview->crsProblem)));
+      return;
+    }
     m_wizard->m_crsInfo->setText(
         crs.empty() ? ImportWizard::tr("The layer has no coordinate system: enter the one its "
                                        "coordinates are in (EPSG:4525 for eastings with the "
@@ -420,6 +429,13 @@ void ImportWizard::loadPreview()
         m_sourceInfo->setText(
             tr("%n feature(s); coordinate system: %1; text: %2", nullptr, int(preview.features))
                 .arg(preview.crs.empty() ? tr("none") : qs(preview.crs), qs(preview.encoding)));
+        // A boundary-point file holds plots: planned plots, unless another polygon layer was
+        // chosen (the first role, the default, was not).
+        const core::LayerSchema *role =
+            core::findLayerSchema(m_role->currentData().toString().toStdString());
+        if (preview.format == core::SourceFormat::BoundaryPoints &&
+            (!role || role->geometry != core::GeometryRole::Polygon || m_role->currentIndex() == 0))
+          setRole(QStringLiteral("planned_plots"));
         static_cast<SourceWizardPage *>(page(SourcePage))->changed();
         emit previewReady();
       },
@@ -450,12 +466,16 @@ void ImportWizard::fillFieldMapping()
     auto *combo = new QComboBox;
     combo->addItem(QString::fromUtf8(kNoField));
     combo->addItems(sourceFields);
-    // The same name, ASCII case ignored, as the command line matches it.
+    // The same name, ASCII case ignored, as the command line matches it; else what the format
+    // implies (a boundary-point file's 地块编号 for code, …).
     for (int i = 0; i < sourceFields.size(); ++i)
       if (sourceFields[i].trimmed().compare(qs(field.name), Qt::CaseInsensitive) == 0) {
         combo->setCurrentIndex(i + 1);
         break;
       }
+    for (const core::FieldMapping &m : m_preview->suggestedFields)
+      if (combo->currentIndex() == 0 && m.ours == field.name)
+        combo->setCurrentIndex(std::max(0, int(sourceFields.indexOf(qs(m.theirs))) + 1));
     m_mapping->setCellWidget(row, 1, combo);
   }
   m_mapping->resizeColumnToContents(0);

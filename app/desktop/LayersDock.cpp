@@ -176,6 +176,12 @@ std::vector<std::string> LayersDock::listedLayers() const
   return out;
 }
 
+std::string LayersDock::currentLayer() const
+{
+  const QListWidgetItem *item = m_list->currentItem();
+  return isLayer(item) ? item->data(kNameRole).toString().toStdString() : std::string();
+}
+
 int LayersDock::rowOf(const std::string &layer) const
 {
   for (int row = 0; row < m_list->count(); ++row)

@@ -40,6 +40,8 @@ public:
   std::vector<std::string> listedLayers() const;
   //! The listed row of a layer, or -1.
   int rowOf(const std::string &layer) const;
+  //! The layer of the current row (what 导出选中要素 exports when nothing is selected), or "".
+  std::string currentLayer() const;
   QListWidget *list() const { return m_list; }
 
 signals:

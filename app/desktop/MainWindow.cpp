@@ -187,6 +187,10 @@ void MainWindow::createActions()
   m_saveAs = make(tr("Save &as…"), QKeySequence::SaveAs);
   m_import = make(tr("&Import layer…"));
   m_export = make(tr("&Export violations…"));
+  m_exportFeatures = make(tr("Export selected &features…"));
+  m_exportFeatures->setToolTip(
+      tr("The selected features of the current layer (all of it when none is selected) as a "
+         "boundary-point TXT or a File Geodatabase"));
   m_quit = make(tr("&Quit"), QKeySequence::Quit);
   m_fullExtent =
       make(tr("&Full extent"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F), toolIcon("full"));
@@ -264,6 +268,7 @@ void MainWindow::createActions()
   });
   connect(m_import, &QAction::triggered, this, &MainWindow::importLayer);
   connect(m_export, &QAction::triggered, this, &MainWindow::exportResults);
+  connect(m_exportFeatures, &QAction::triggered, this, &MainWindow::exportFeaturesDialog);
   connect(m_quit, &QAction::triggered, this, &QWidget::close);
   connect(m_fullExtent, &QAction::triggered, m_canvas, &MapCanvas::zoomToFullExtent);
   connect(m_zoomIn, &QAction::triggered, this, [this] { m_canvas->zoomBy(2.0); });
@@ -310,6 +315,7 @@ void MainWindow::createMenus()
   file->addSeparator();
   file->addAction(m_import);
   file->addAction(m_export);
+  file->addAction(m_exportFeatures);
   file->addSeparator();
   file->addAction(m_quit);
 
@@ -573,6 +579,7 @@ void MainWindow::onOpened()
   updateTitle();
   m_results->clear();
   m_attributes->clear();
+  m_selected.clear();
   m_canvas->setProject(project);
   m_layers->setProject(project, m_canvas->layers());
   const auto hillshade = m_session->hillshade();
@@ -719,12 +726,14 @@ void MainWindow::identifyAt(double x, double y, double tolerance)
   if (!project)
     return;
   auto hit = featureAt(*project, m_canvas->visibleLayersTopDown(), x, y, tolerance);
+  m_selected.clear();
   if (!hit) {
     m_attributes->clear();
     m_canvas->setSelection({});
     m_status->setText(tr("No feature here"));
     return;
   }
+  m_selected.emplace_back(hit->layer, fidOf(*project, *hit));
   m_attributes->showFeature(*project, *hit);
   m_attributes->show();
   m_attributes->raise();
@@ -741,9 +750,12 @@ void MainWindow::selectIn(const gis::Envelope &box, bool)
     return;
   const auto hits = featuresIn(*project, m_canvas->visibleLayersTopDown(), box, 2000);
   std::vector<gis::Geometry> selection;
-  for (const FeatureHit &h : hits)
+  m_selected.clear();
+  for (const FeatureHit &h : hits) {
+    m_selected.emplace_back(h.layer, fidOf(*project, h));
     if (const GEOSGeometry *g = geometryOf(*project, h))
       selection.push_back(gis::clone(g));
+  }
   m_canvas->setSelection(std::move(selection));
   if (hits.size() >= 1)
     m_attributes->showFeature(*project, hits.front());
@@ -793,6 +805,79 @@ void MainWindow::exportTo(const QString &file)
         setBusy(false, tr("Export failed"));
         showMessage(QMessageBox::Critical, tr("Export failed"),
                     tr("%1 was not written.\n\n%2").arg(file, error));
+      });
+}
+
+std::pair<std::string, std::vector<std::int64_t>> MainWindow::featuresToExport() const
+{
+  std::string layer = m_layers->currentLayer();
+  const bool selectedInCurrent =
+      std::any_of(m_selected.begin(), m_selected.end(),
+                  [&](const std::pair<std::string, std::int64_t> &s) { return s.first == layer; });
+  if (!selectedInCurrent && !m_selected.empty())
+    layer = m_selected.front().first;
+  std::vector<std::int64_t> fids;
+  for (const auto &[l, fid] : m_selected)
+    if (l == layer)
+      fids.push_back(fid);
+  return {layer, fids};
+}
+
+void MainWindow::exportFeaturesDialog()
+{
+  if (!m_session->project()) {
+    showMessage(QMessageBox::Information, tr("Export selected features"),
+                tr("Open a project first."));
+    return;
+  }
+  const auto [layer, fids] = featuresToExport();
+  if (layer.empty()) {
+    showMessage(QMessageBox::Information, tr("Export selected features"),
+                tr("Select features on the map, or a layer in the Layers panel."));
+    return;
+  }
+  QString selected;
+  const QString path = QFileDialog::getSaveFileName(
+      this, tr("Export selected features"),
+      QFileInfo(m_session->path()).absolutePath() + "/" + QString::fromStdString(layer),
+      tr("Boundary-point file (*.txt);;File Geodatabase (*.gdb)"), &selected);
+  if (path.isEmpty())
+    return;
+  QString file = path;
+  if (QFileInfo(file).suffix().isEmpty())
+    file += selected.contains("gdb") ? ".gdb" : ".txt";
+  exportFeaturesTo(file);
+}
+
+void MainWindow::exportFeaturesTo(const QString &file)
+{
+  const std::string project = m_session->path().toStdString();
+  const auto [layer, fids] = featuresToExport();
+  if (project.empty() || layer.empty()) {
+    emit featuresExported(false);
+    return;
+  }
+  // The export reads the project file: edits not saved yet are not in it.
+  const QString unsaved =
+      m_edit->hasEdits() ? " " + tr("(as last saved; unsaved edits are not exported)") : QString();
+  setBusy(true, tr("Exporting %1…").arg(QFileInfo(file).fileName()) + unsaved);
+  BackgroundTask<core::ExportSummary>::run(
+      this,
+      [file, project, layer = layer, fids = fids] {
+        return exportFeatures(file.toStdString(), project, layer, fids);
+      },
+      [this, file, unsaved](core::ExportSummary summary) {
+        std::int64_t count = 0;
+        for (const core::ExportedLayer &l : summary.layers)
+          count += l.features;
+        setBusy(false, tr("Exported %n feature(s) to %1", nullptr, int(count)).arg(file) + unsaved);
+        emit featuresExported(true);
+      },
+      [this, file](const QString &error) {
+        setBusy(false, tr("Export failed"));
+        showMessage(QMessageBox::Critical, tr("Export failed"),
+                    tr("%1 was not written.\n\n%2").arg(file, error));
+        emit featuresExported(false);
       });
 }
 

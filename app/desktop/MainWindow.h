@@ -12,7 +12,11 @@
 #include <QStringList>
 
 #include <atomic>
+#include <cstdint>
 #include <memory>
+#include <string>
+#include <utility>
+#include <vector>
 
 class QAction;
 class QActionGroup;
@@ -54,6 +58,13 @@ public:
   //! exportViolations; never over the open project): the status bar says it is done, a
   //! non-modal message says why it failed. What 导出 does once the file is chosen.
   void exportTo(const QString &file);
+  //! 文件 → 导出选中要素 once the file is chosen: the selected features of the current layer (the
+  //! Layers panel's current row, else the layer of the first selected feature), or the whole
+  //! current layer when none of it is selected, from the saved project, on a worker: .txt a
+  //! 界址点坐标 TXT, .gdb a File Geodatabase (exportFeatures). featuresExported tells the outcome.
+  void exportFeaturesTo(const QString &file);
+  //! The layer and fids 导出选中要素 would export now (no layer: nothing to export).
+  std::pair<std::string, std::vector<std::int64_t>> featuresToExport() const;
   //! Zooms to a violation and highlights its location (what selecting it in the list does).
   void showViolation(const core::Violation &v) override;
 
@@ -73,6 +84,8 @@ signals:
   void projectOpened();
   void projectFailed(const QString &message);
   void checkFinished();
+  //! An export of 导出选中要素 finished; ok when the file was written.
+  void featuresExported(bool ok);
 
 protected:
   void closeEvent(QCloseEvent *e) override;
@@ -94,6 +107,7 @@ private:
   void identifyAt(double x, double y, double tolerance);
   void selectIn(const gis::Envelope &box, bool add);
   void exportResults();
+  void exportFeaturesDialog();
   void chooseRuleSet();
   void useBuiltInRules();
   void setLanguage(const QString &language);
@@ -106,6 +120,8 @@ private:
   QString m_rulesPath;
   QStringList m_recent;
   QString m_problems;
+  //! The features selected on the map (identify or select), by layer and fid.
+  std::vector<std::pair<std::string, std::int64_t>> m_selected;
 
   ProjectSession *m_session;
   CheckRunner *m_checker;
@@ -115,7 +131,7 @@ private:
   AttributesDock *m_attributes;
   EditController *m_edit = nullptr;
 
-  QAction *m_open, *m_save, *m_saveAs, *m_import, *m_export, *m_quit;
+  QAction *m_open, *m_save, *m_saveAs, *m_import, *m_export, *m_exportFeatures, *m_quit;
   QAction *m_fullExtent, *m_zoomIn, *m_zoomOut, *m_zoomSelection;
   QAction *m_pan, *m_zoomBox, *m_identify, *m_select, *m_measureLine, *m_measureArea;
   QAction *m_coverage, *m_showViolations, *m_showLabels;

@@ -1,10 +1,12 @@
 #include "core/import/ImportSource.h"
 
+#include "core/import/BoundaryPointLayer.h"
 #include "core/import/CsvColumns.h"
 #include "core/import/ImportError.h"
 #include "gis/DataFile.h"
 #include "gis/GisError.h"
 #include "gis/Text.h"
+#include "gis/VectorSupport.h"
 
 #include <algorithm>
 #include <cctype>
@@ -32,6 +34,8 @@ SourceFormat formatOf(const std::string &driver)
     return SourceFormat::Kml;
   if (driver == "FlatGeobuf")
     return SourceFormat::FlatGeobuf;
+  if (driver == "PGeo")
+    return SourceFormat::PersonalGdb;
   return SourceFormat::Other;
 }
 
@@ -73,13 +77,33 @@ std::vector<std::string> csvOpenOptions(const std::string &path)
   return options;
 }
 
-gis::VectorDataset openDataset(const std::string &path, const std::vector<std::string> &options)
+gis::VectorDataset openDataset(const std::string &path, const std::vector<std::string> &options,
+                               bool personalGdb = false)
 {
   try {
     return gis::VectorDataset::open(path, gis::VectorDataset::Mode::ReadOnly, options);
   } catch (const gis::GisError &e) {
-    throw ImportError(e.what());
+    if (!personalGdb)
+      throw ImportError(e.what());
+    // ODBC's reasons run over several lines and say little: the first one is enough.
+    const std::string reason = e.what();
+    throw ImportError(reason.substr(0, reason.find('\n')) +
+                      " (is it a Personal Geodatabase, an ArcGIS .mdb?)");
   }
+}
+
+//! GDAL reads a Personal Geodatabase (.mdb) through its PGeo driver and the MDB Tools ODBC
+//! driver: refused up front, saying what to install, when either is missing.
+void requirePersonalGdbSupport(const std::string &path)
+{
+  if (!gis::hasVectorDriver("PGeo"))
+    throw ImportError(path + ": this GDAL has no PGeo driver to read a Personal Geodatabase "
+                             "(.mdb); convert it to a File Geodatabase (.gdb) or a GeoPackage");
+  if (!gis::hasMdbToolsOdbc())
+    throw ImportError(path + ": reading a Personal Geodatabase (.mdb) needs the MDB Tools ODBC "
+                             "driver, which is not installed: install the package odbc-mdbtools "
+                             "(sudo apt-get install odbc-mdbtools), or convert the file to a File "
+                             "Geodatabase (.gdb) or a GeoPackage");
 }
 
 std::vector<std::string> cadLayers(const gis::VectorDataset &dataset)
@@ -112,6 +136,10 @@ std::optional<std::string> SourceRow::text(int field) const
 
 std::vector<std::string> ImportSource::layers(const std::string &path)
 {
+  if (isBoundaryPointPath(path))
+    return {BoundaryPointLayer::kLayerName};
+  if (hasExtension(path, ".mdb"))
+    requirePersonalGdbSupport(path);
   gis::VectorDataset dataset = openDataset(path, {});
   if (formatOf(dataset.driverName()) == SourceFormat::Dxf && !dataset.layerNames().empty())
     return cadLayers(dataset);
@@ -126,11 +154,16 @@ ImportSource ImportSource::open(const std::string &path, const SourceOptions &op
   } catch (const gis::GisError &e) {
     throw ImportError(e.what());
   }
+  if (isBoundaryPointPath(path))
+    return openBoundaryPoints(path, options);
+  if (hasExtension(path, ".mdb"))
+    requirePersonalGdbSupport(path);
   const bool csv = hasExtension(path, ".csv");
   std::optional<gis::ThreadConfigOption> dxfEncoding;
   if (options.encoding && hasExtension(path, ".dxf"))
     dxfEncoding.emplace("DXF_ENCODING", std::string(gis::gdalEncodingName(*options.encoding)));
-  ImportSource source(openDataset(path, csv ? csvOpenOptions(path) : std::vector<std::string>{}),
+  ImportSource source(openDataset(path, csv ? csvOpenOptions(path) : std::vector<std::string>{},
+                                  hasExtension(path, ".mdb")),
                       path);
   source.m_format = formatOf(source.m_dataset.driverName());
   const std::vector<std::string> names = source.m_dataset.layerNames();
@@ -208,6 +241,40 @@ ImportSource ImportSource::open(const std::string &path, const SourceOptions &op
   return source;
 }
 
+ImportSource ImportSource::openBoundaryPoints(const std::string &path, const SourceOptions &options)
+{
+  std::shared_ptr<const BoundaryPointLayer> plots =
+      BoundaryPointLayer::load(path, options.encoding);
+  if (options.layer && *options.layer != BoundaryPointLayer::kLayerName)
+    throw ImportError(path + ": no layer '" + *options.layer +
+                      "' (a 界址点 file has one: " + BoundaryPointLayer::kLayerName + ")");
+  ImportSource source(openDataset(plots->gdalPath(), {}), path);
+  source.m_boundary = plots;
+  source.m_format = SourceFormat::BoundaryPoints;
+  source.m_gdalLayer = source.m_layerName = BoundaryPointLayer::kLayerName;
+  source.m_encodingNote = plots->encodingNote();
+  source.readFields();
+  return source;
+}
+
+std::vector<FieldMapping> ImportSource::suggestedFields() const
+{
+  return m_boundary ? BoundaryPointLayer::suggestedFields() : std::vector<FieldMapping>{};
+}
+
+std::vector<FieldMapping> withSuggestedFields(const LayerSchema &layer,
+                                              std::vector<FieldMapping> mappings,
+                                              const std::vector<FieldMapping> &suggested)
+{
+  for (const FieldMapping &s : suggested) {
+    const bool mapped = std::any_of(mappings.begin(), mappings.end(),
+                                    [&](const FieldMapping &m) { return m.ours == s.ours; });
+    if (!mapped && layer.field(s.ours))
+      mappings.push_back(s);
+  }
+  return mappings;
+}
+
 void ImportSource::detectEncoding()
 {
   gis::EncodingDetector detector;
@@ -263,6 +330,11 @@ gis::GeometryKind ImportSource::geometryKind() const
 
 std::optional<gis::Crs> ImportSource::crs() const
 {
+  if (m_boundary) {
+    if (!m_boundary->crs())
+      throw ImportError(m_boundary->crsProblem());
+    return m_boundary->crs();
+  }
   try {
     return layer().crs();
   } catch (const gis::GisError &e) {
@@ -281,6 +353,9 @@ void ImportSource::forEach(const std::function<bool(const SourceRow &)> &fn) con
 
 std::string ImportSource::where(std::int64_t fid, const std::string &field) const
 {
+  if (m_boundary)
+    return m_path + (fid >= 0 ? ": " + m_boundary->describe(fid) : std::string()) +
+           (field.empty() ? std::string() : (fid >= 0 ? ", field '" : ": field '") + field + "'");
   std::string text = m_path + ": " + (m_format == SourceFormat::Dxf ? "CAD layer '" : "layer '") +
                      m_layerName + "'";
   if (fid >= 0)
@@ -301,9 +376,15 @@ SourcePreview previewSource(const std::string &path, SourceOptions options, std:
   preview.fields = source.fieldNames();
   preview.encoding = source.encodingNote();
   preview.features = source.featureCount();
-  if (source.hasGeometry())
-    if (auto crs = source.crs())
-      preview.crs = crs->authId();
+  preview.format = source.format();
+  preview.suggestedFields = source.suggestedFields();
+  try {
+    if (source.hasGeometry())
+      if (auto crs = source.crs())
+        preview.crs = crs->authId();
+  } catch (const ImportError &e) {
+    preview.crsProblem = e.what(); // a 界址点 TXT in 西安80: --assign-crs can still import it
+  }
   source.forEach([&](const SourceRow &row) {
     std::vector<std::string> texts;
     for (std::size_t i = 0; i < preview.fields.size(); ++i) {

@@ -1,9 +1,11 @@
 #pragma once
 
+#include "core/import/FieldMapping.h"
 #include "gis/TextEncoding.h"
 #include "gis/Vector.h"
 
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -19,8 +21,12 @@ enum class SourceFormat
   GeoJson,
   Kml,
   FlatGeobuf,
+  BoundaryPoints, //!< 国土 界址点坐标 TXT (core/import/BoundaryPointLayer.h)
+  PersonalGdb,    //!< Esri Personal Geodatabase (.mdb), through GDAL's PGeo driver
   Other
 };
+
+class BoundaryPointLayer;
 
 struct SourceOptions
 {
@@ -83,9 +89,13 @@ public:
   const std::string &encodingNote() const { return m_encodingNote; }
   //! What opening noticed and the user should know (an --encoding that does not apply).
   const std::vector<std::string> &notes() const { return m_notes; }
+  //! The field mapping the format implies (a 界址点 TXT's code=地块编号, …), taken for the fields
+  //! the user leaves unmapped.
+  std::vector<FieldMapping> suggestedFields() const;
   //! Visits the features of the layer (of the CAD layer for a DXF); stops when fn is false.
   void forEach(const std::function<bool(const SourceRow &)> &fn) const;
-  //! "FILE: layer 'L', feature F, field 'X'" for messages (field left out when empty).
+  //! "FILE: layer 'L', feature F, field 'X'" for messages (field left out when empty); for a
+  //! 界址点 TXT "FILE: plot F 'CODE' (line N), field 'X'".
   std::string where(std::int64_t fid, const std::string &field = {}) const;
 
 private:
@@ -95,10 +105,14 @@ private:
       , m_path(std::move(path))
   {
   }
+  //! A 界址点 TXT: parsed into GDAL's memory, then read as any layer.
+  static ImportSource openBoundaryPoints(const std::string &path, const SourceOptions &options);
   gis::VectorLayer layer() const { return m_dataset.layer(m_gdalLayer); }
   void readFields();
   void detectEncoding();
 
+  //! A 界址点 TXT's plots in GDAL's memory: declared first, so that it outlives the dataset.
+  std::shared_ptr<const BoundaryPointLayer> m_boundary;
   gis::VectorDataset m_dataset;
   std::string m_path;
   std::string m_gdalLayer;
@@ -122,7 +136,18 @@ struct SourcePreview
   std::string crs;                            //!< auth id, empty when the layer has none
   std::string encoding;
   std::int64_t features = 0;
+  SourceFormat format = SourceFormat::Other;
+  //! Why the layer has no CRS when its format says why (a 界址点 TXT's 坐标系 西安80), else empty.
+  std::string crsProblem;
+  //! The mapping the format implies (ImportSource::suggestedFields).
+  std::vector<FieldMapping> suggestedFields;
 };
+
+//! The mapping the user gave, then the suggested mappings of the fields of `layer` the user left
+//! unmapped (suggestions for fields `layer` lacks are left out).
+std::vector<FieldMapping> withSuggestedFields(const LayerSchema &layer,
+                                              std::vector<FieldMapping> mappings,
+                                              const std::vector<FieldMapping> &suggested);
 
 //! Opens the source and reads its first `rows` rows; without options.layer, the first layer.
 //! Throws ImportError like ImportSource::open.

@@ -386,7 +386,10 @@ void Import::prepareCodes()
       if (f.name == "level" && m_schoolCode >= 0)
         f.mustExist = false;
   }
-  m_sourceField = resolveFieldMapping(schema, m_source->fieldNames(), fields);
+  // A format's own mapping (a 界址点 TXT's code=地块编号, …) for the fields the user left unmapped.
+  m_sourceField =
+      resolveFieldMapping(schema, m_source->fieldNames(),
+                          withSuggestedFields(schema, fields, m_source->suggestedFields()));
 
   ValueMaps values = m_request.values;
   for (std::size_t i = 0; i < m_schema->fields.size(); ++i) {

@@ -552,10 +552,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Shapefile, DXF, GeoJSON, KML, CSV, FlatGeobuf or GeoPackage.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Browse…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -573,10 +569,6 @@
     </message>
     <message>
         <source>Import layer</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>GIS data (*.shp *.dxf *.geojson *.json *.kml *.csv *.fgb *.gpkg);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -810,6 +802,20 @@
             <numerusform></numerusform>
             <numerusform></numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Shapefile, DXF, GeoJSON, KML, CSV, FlatGeobuf, GeoPackage, Personal Geodatabase (.mdb) or boundary-point file (.txt).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>GIS data (*.shp *.dxf *.geojson *.json *.kml *.csv *.fgb *.gpkg *.mdb *.txt);;Boundary-point file (*.txt);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1
+
+Enter the coordinate system of its coordinates to import it.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1241,6 +1247,41 @@
     <message>
         <source>The hillshade could not be drawn: %1</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export selected &amp;features…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The selected features of the current layer (all of it when none is selected) as a boundary-point TXT or a File Geodatabase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export selected features</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open a project first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select features on the map, or a layer in the Layers panel.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Boundary-point file (*.txt);;File Geodatabase (*.gdb)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(as last saved; unsaved edits are not exported)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n feature(s) to %1</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -542,10 +542,6 @@
         <translation>数据源</translation>
     </message>
     <message>
-        <source>Shapefile, DXF, GeoJSON, KML, CSV, FlatGeobuf or GeoPackage.</source>
-        <translation>Shapefile、DXF、GeoJSON、KML、CSV、FlatGeobuf 或 GeoPackage。</translation>
-    </message>
-    <message>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
@@ -564,10 +560,6 @@
     <message>
         <source>Import layer</source>
         <translation>导入图层</translation>
-    </message>
-    <message>
-        <source>GIS data (*.shp *.dxf *.geojson *.json *.kml *.csv *.fgb *.gpkg);;All files (*)</source>
-        <translation>GIS 数据 (*.shp *.dxf *.geojson *.json *.kml *.csv *.fgb *.gpkg);;所有文件 (*)</translation>
     </message>
     <message>
         <source>Role</source>
@@ -796,6 +788,22 @@
         <translation>
             <numerusform>%2 的值 %1 没有代码 → 空值（%n 行）</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Shapefile, DXF, GeoJSON, KML, CSV, FlatGeobuf, GeoPackage, Personal Geodatabase (.mdb) or boundary-point file (.txt).</source>
+        <translation>Shapefile、DXF、GeoJSON、KML、CSV、FlatGeobuf、GeoPackage、个人地理数据库（.mdb）或界址点坐标文件（.txt）。</translation>
+    </message>
+    <message>
+        <source>GIS data (*.shp *.dxf *.geojson *.json *.kml *.csv *.fgb *.gpkg *.mdb *.txt);;Boundary-point file (*.txt);;All files (*)</source>
+        <translation>GIS 数据 (*.shp *.dxf *.geojson *.json *.kml *.csv *.fgb *.gpkg *.mdb *.txt);;界址点坐标文件 (*.txt);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>%1
+
+Enter the coordinate system of its coordinates to import it.</source>
+        <translation>%1
+
+请输入其坐标所用的坐标系后再导入。</translation>
     </message>
 </context>
 <context>
@@ -1232,6 +1240,40 @@
     <message>
         <source>The hillshade could not be drawn: %1</source>
         <translation>无法绘制山体阴影：%1</translation>
+    </message>
+    <message>
+        <source>Export selected &amp;features…</source>
+        <translation>导出选中要素(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>The selected features of the current layer (all of it when none is selected) as a boundary-point TXT or a File Geodatabase</source>
+        <translation>将当前图层的选中要素（未选中时为整个图层）导出为界址点坐标 TXT 或 File Geodatabase</translation>
+    </message>
+    <message>
+        <source>Export selected features</source>
+        <translation>导出选中要素</translation>
+    </message>
+    <message>
+        <source>Open a project first.</source>
+        <translation>请先打开项目。</translation>
+    </message>
+    <message>
+        <source>Select features on the map, or a layer in the Layers panel.</source>
+        <translation>请在地图上选择要素，或在图层面板中选择一个图层。</translation>
+    </message>
+    <message>
+        <source>Boundary-point file (*.txt);;File Geodatabase (*.gdb)</source>
+        <translation>界址点坐标文件 (*.txt);;File Geodatabase (*.gdb)</translation>
+    </message>
+    <message>
+        <source>(as last saved; unsaved edits are not exported)</source>
+        <translation>（按最近一次保存的项目；未保存的编辑不会导出）</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n feature(s) to %1</source>
+        <translation>
+            <numerusform>已导出 %n 个要素到 %1</numerusform>
+        </translation>
     </message>
 </context>
 <context>

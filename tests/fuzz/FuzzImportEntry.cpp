@@ -4,6 +4,7 @@
 #include "FuzzEntry.h"
 
 #include "core/Schema.h"
+#include "core/import/BoundaryPointFile.h"
 #include "core/import/CsvColumns.h"
 #include "core/import/FieldMapping.h"
 #include "core/import/ImportError.h"
@@ -123,6 +124,21 @@ int importMappers(const std::uint8_t *data, std::size_t size)
     core::unprefixedZoneEpsg(zone);
     core::zonePrefixProblem(falseEasting, core::prefixedZoneEpsg(zone), x);
     core::zonePrefixProblem(falseEasting, std::nullopt, y);
+  }
+
+  // The same bytes as a 界址点坐标 TXT: read, or refused with ImportError, never anything else.
+  try {
+    const core::BoundaryPointFile file = core::parseBoundaryPointFile(text, "fuzz.txt");
+    if (file.plots.empty())
+      broken("parseBoundaryPointFile accepted a file without plots");
+    core::boundaryPointCrs(file, "fuzz.txt");
+    for (const core::BoundaryPlot &plot : file.plots)
+      try {
+        if (!core::plotGeometry(plot, "fuzz.txt"))
+          broken("plotGeometry returned no geometry");
+      } catch (const core::ImportError &) {
+      }
+  } catch (const core::ImportError &) {
   }
   return 0;
 }
