@@ -19,6 +19,7 @@
 #include <QPushButton>
 #include <QSettings>
 #include <QTableWidget>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -126,6 +127,26 @@ public:
     form->addRow(ImportWizard::tr("Import as:"), wizard->m_role);
     form->addRow(ImportWizard::tr("Coordinate system of the source:"), wizard->m_crs);
     form->addRow(wizard->m_crsInfo);
+    auto *datum = new QLabel(ImportWizard::tr(
+        "Xian 1980 or Beijing 1954 data needs the parameters of your surveying office to reach "
+        "CGCS2000: seven parameters, or a CSV of control points (name, source x, source y, "
+        "target x, target y). A project remembers them for the next import."));
+    datum->setWordWrap(true);
+    form->addRow(datum);
+    form->addRow(ImportWizard::tr("Seven parameters:"), wizard->m_towgs84);
+    auto *browse = new QToolButton;
+    browse->setText(QStringLiteral("…"));
+    auto *points = new QHBoxLayout;
+    points->addWidget(wizard->m_controlPoints);
+    points->addWidget(browse);
+    form->addRow(ImportWizard::tr("Control points:"), points);
+    QObject::connect(browse, &QToolButton::clicked, this, [wizard] {
+      const QString file =
+          QFileDialog::getOpenFileName(wizard, ImportWizard::tr("Control points"), QString(),
+                                       ImportWizard::tr("CSV (*.csv *.txt);;All files (*)"));
+      if (!file.isEmpty())
+        wizard->m_controlPoints->setText(file);
+    });
     form->addRow(wizard->m_skipRefused);
   }
   void initializePage() override
@@ -149,10 +170,17 @@ public:
   bool validatePage() override
   {
     const QString text = m_wizard->m_crs->text().trimmed();
-    if (text.isEmpty())
-      return true;
+    const QString towgs84 = m_wizard->m_towgs84->text().trimmed();
+    if (!towgs84.isEmpty() && !m_wizard->m_controlPoints->text().trimmed().isEmpty()) {
+      m_wizard->m_crsInfo->setText(
+          ImportWizard::tr("Give seven parameters or control points, not both."));
+      return false;
+    }
     try {
-      gis::Crs::fromUserInput(text.toStdString());
+      if (!text.isEmpty())
+        gis::Crs::fromUserInput(text.toStdString());
+      if (!towgs84.isEmpty())
+        core::parseBursaWolf(towgs84.toStdString());
       return true;
     } catch (const std::exception &e) {
       m_wizard->m_crsInfo->setText(qs(e.what()));
@@ -264,6 +292,8 @@ ImportWizard::ImportWizard(const QString &project, QWidget *parent)
     , m_role(new QComboBox)
     , m_crs(new QLineEdit)
     , m_crsInfo(new QLabel)
+    , m_towgs84(new QLineEdit)
+    , m_controlPoints(new QLineEdit)
     , m_skipRefused(new QCheckBox(tr("Import the other rows when some are refused")))
     , m_mapping(makeTable({tr("Field"), tr("Source field")}))
     , m_rows(makeTable({}))
@@ -284,6 +314,12 @@ ImportWizard::ImportWizard(const QString &project, QWidget *parent)
   for (const core::LayerSchema &layer : core::canonicalSchema())
     m_role->addItem(Names::layer(layer.name) + " (" + qs(layer.name) + ")", qs(layer.name));
   m_crs->setClearButtonEnabled(true);
+  m_crs->setObjectName(QStringLiteral("sourceCrs"));
+  m_towgs84->setObjectName(QStringLiteral("towgs84"));
+  m_controlPoints->setObjectName(QStringLiteral("controlPoints"));
+  m_towgs84->setPlaceholderText(tr("dx,dy,dz (m), rx,ry,rz (″), ds (ppm)"));
+  m_towgs84->setClearButtonEnabled(true);
+  m_controlPoints->setClearButtonEnabled(true);
 
   setPage(SourcePage, new SourceWizardPage(this));
   setPage(RolePage, new RoleWizardPage(this));
@@ -395,6 +431,10 @@ core::ImportRequest ImportWizard::request() const
   const QString crs = m_crs->text().trimmed();
   if (!crs.isEmpty())
     r.assignCrs = gis::Crs::fromUserInput(crs.toStdString());
+  if (const QString towgs84 = m_towgs84->text().trimmed(); !towgs84.isEmpty())
+    r.towgs84 = core::parseBursaWolf(towgs84.toStdString());
+  if (const QString points = m_controlPoints->text().trimmed(); !points.isEmpty())
+    r.controlPoints = points.toStdString();
   r.skipRefused = m_skipRefused->isChecked();
   if (hasCodedValues()) {
     r.values = m_valuesPage->values(r.role);
@@ -602,6 +642,10 @@ QString ImportWizard::summaryText(const core::ImportSummary &s) const
         << tr("Text encoding: %1").arg(qs(s.encoding));
   if (!s.sourceCrs.empty())
     lines << tr("Coordinate system: %1 → %2").arg(qs(s.sourceCrs), qs(s.targetCrs));
+  if (s.datumShift)
+    lines << tr("Datum shift: %1").arg(qs(*s.datumShift));
+  for (const auto &[name, residual] : s.controlResiduals)
+    lines << "  " + tr("Control point %1: residual %2 m").arg(qs(name)).arg(residual, 0, 'f', 3);
   lines << tr("Rows read: %1").arg(s.read) << tr("Imported: %1").arg(s.imported)
         << tr("Repaired: %1").arg(s.repaired) << tr("Refused: %1").arg(s.refused.size());
   for (const core::RefusedRow &r : s.refused)

@@ -103,6 +103,8 @@ private:
   QComboBox *m_role;
   QLineEdit *m_crs;
   QLabel *m_crsInfo;
+  QLineEdit *m_towgs84;       //!< seven datum parameters (Xian 1980, Beijing 1954 → CGCS2000)
+  QLineEdit *m_controlPoints; //!< or a CSV of control points
   QCheckBox *m_skipRefused;
   // Fields page
   QTableWidget *m_mapping;

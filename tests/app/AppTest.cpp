@@ -7,6 +7,7 @@
 // and a message naming the file and the reason.
 
 #include "TinyProject.h"
+#include "WizardSupport.h"
 
 #include "app/desktop/Automation.h"
 #include "app/desktop/CheckRunner.h"
@@ -25,6 +26,7 @@
 #include <QCoreApplication>
 #include <QFile>
 #include <QLabel>
+#include <QLineEdit>
 #include <QListWidget>
 #include <QLocale>
 #include <QMessageBox>
@@ -40,6 +42,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cmath>
 #include <thread>
 #include <tuple>
 
@@ -558,10 +561,7 @@ private slots:
     const QString project = m_dir.filePath("imported.gpkg");
 
     desktop::ImportWizard w(project);
-    w.show();
-    QSignalSpy preview(&w, &desktop::ImportWizard::previewReady);
-    w.setSourcePath(source);
-    QVERIFY(preview.wait(20000));
+    QVERIFY(test::showWithSource(w, source));
     QVERIFY(w.preview());
     QCOMPARE(w.preview()->features, 2);
     QCOMPARE(w.preview()->rows.size(), std::size_t(2));
@@ -609,6 +609,52 @@ private slots:
     QCOMPARE(points, (std::vector<std::pair<double, double>>{{111.5, 38.25}, {111.75, 38.5}}));
   }
 
+  void importWizardShiftsAnOldDatum()
+  {
+    // A school in Xian 1980 / 3-degree GK zone 37 (EPSG:2361), typed into the role page with
+    // seven parameters; the reference position is cs2cs's with the same +towgs84
+    // (tests/import/DatumShiftTest.cpp): 37512368.9510 4283999.7822 in EPSG:4525.
+    const QString source = m_dir.filePath("西安80学校.csv");
+    QVERIFY(test::writeBytes(
+        source, "code,name,level,capacity,X,Y\nXX-1,第一小学,primary,500,37512345.5,4284000.25\n"));
+    const QString project = m_dir.filePath("xian80.gpkg");
+    desktop::ImportWizard w(project);
+    QVERIFY(test::showWithSource(w, source));
+    w.setRole("schools");
+    w.next();
+    QCOMPARE(w.currentId(), int(desktop::ImportWizard::RolePage));
+    auto *crs = w.findChild<QLineEdit *>("sourceCrs");
+    auto *towgs84 = w.findChild<QLineEdit *>("towgs84");
+    QVERIFY(crs && towgs84);
+    crs->setText("EPSG:2361");
+    towgs84->setText("24,-123,-94,0.02,-0.25"); // five numbers: the page stays
+    w.next();
+    QCOMPARE(w.currentId(), int(desktop::ImportWizard::RolePage));
+    towgs84->setText("24,-123,-94,0.02,-0.25,-0.13,1.1");
+    w.next();
+    QCOMPARE(w.currentId(), int(desktop::ImportWizard::FieldsPage));
+    QSignalSpy imported(&w, &desktop::ImportWizard::imported);
+    while (w.currentId() != int(desktop::ImportWizard::SummaryPage)) {
+      const int before = w.currentId();
+      w.next();
+      if (w.currentId() == before)
+        QTest::qWait(200); // a page still reading its values
+    }
+    QVERIFY(imported.wait(20000));
+    QVERIFY(w.summary() && !w.summary()->refusal);
+    QVERIFY(w.summary()->datumShift);
+    gis::VectorDataset ds = gis::VectorDataset::open(project.toStdString());
+    gis::VectorLayer schools = ds.layer("schools");
+    QCOMPARE(schools.crs()->authId(), std::string("EPSG:4525"));
+    std::pair<double, double> at;
+    schools.forEach([&](const gis::FeatureRow &r) {
+      at = gis::pointXY(r.geometry().get());
+      return true;
+    });
+    QVERIFY(std::fabs(at.first - 37512368.9510) < 0.001);
+    QVERIFY(std::fabs(at.second - 4283999.7822) < 0.001);
+  }
+
   void importWizardMapsCodedValues()
   {
     // Schools whose 学段 says 小学, 初中, 九年一贯制 and once something no table knows.
@@ -630,10 +676,7 @@ private slots:
     const QString project = m_dir.filePath("coded.gpkg");
 
     desktop::ImportWizard w(project);
-    w.show();
-    QSignalSpy preview(&w, &desktop::ImportWizard::previewReady);
-    w.setSourcePath(source);
-    QVERIFY(preview.wait(20000));
+    QVERIFY(test::showWithSource(w, source));
     w.setRole("schools");
     w.next();
     w.next();

@@ -4,6 +4,7 @@
 // 地块名称 and 地类编码 mapped, and imports it.
 
 #include "TinyProject.h"
+#include "WizardSupport.h"
 #include "tests/support/BoundaryPoints.h"
 #include "tests/support/Files.h"
 
@@ -112,10 +113,7 @@ private slots:
     const QString project = m_dir.filePath("from-txt.gpkg");
 
     desktop::ImportWizard w(project);
-    w.show();
-    QSignalSpy preview(&w, &desktop::ImportWizard::previewReady);
-    w.setSourcePath(source);
-    QVERIFY(preview.wait(20000));
+    QVERIFY(test::showWithSource(w, source));
     QVERIFY(w.preview());
     QCOMPARE(w.preview()->features, 3);
     QCOMPARE(w.preview()->crs, std::string("EPSG:4525"));

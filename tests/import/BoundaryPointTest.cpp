@@ -282,7 +282,8 @@ TEST(BoundaryPointImport, UserFieldsOverrideTheDefaultMapping)
   r.fields = {{"land_use", "地块用途"}};
   const ImportSummary s = importLayer(r);
   ASSERT_FALSE(s.refusal) << *s.refusal;
-  EXPECT_EQ(readPlots(project)["DK-2"].values["land_use"], "城镇住宅用地");
+  // 地块用途 城镇住宅用地, then the land-use words of docs/import.md "Coded values": residential.
+  EXPECT_EQ(readPlots(project)["DK-2"].values["land_use"], "residential");
 }
 
 //! Each refusal: exit 2 in the command line, summary.refusal here, naming file and line, and
