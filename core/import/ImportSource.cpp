@@ -168,7 +168,10 @@ ImportSource ImportSource::open(const std::string &path, const SourceOptions &op
   source.m_format = formatOf(source.m_dataset.driverName());
   const std::vector<std::string> names = source.m_dataset.layerNames();
   if (names.empty())
-    throw ImportError(path + ": the file has no layers");
+    throw ImportError(path + (hasExtension(path, ".mdb")
+                                  ? ": no feature class could be read (is it a Personal "
+                                    "Geodatabase, an ArcGIS .mdb?)"
+                                  : ": the file has no layers"));
 
   if (source.m_format == SourceFormat::Dxf) {
     source.m_gdalLayer = names.front();
