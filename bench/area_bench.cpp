@@ -5,6 +5,7 @@
 //
 //   area_bench [HOMESTEADS]    (default 200000)
 
+#include "bench/Homesteads.h"
 #include "gis/EllipsoidalArea.h"
 
 #include <algorithm>
@@ -12,29 +13,15 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
-#include <numbers>
-#include <random>
 
 using namespace anzhi;
 
 int main(int argc, char **argv)
 {
   const int count = argc > 1 ? std::atoi(argv[1]) : 200000;
-  std::mt19937 rng(5);
-  std::uniform_real_distribution<double> u(0, 1);
-  // Rotated rectangles of 12–35 m across zone 37 (EPSG:4546), as the sample draws homesteads.
-  std::vector<gis::Geometry> polygons;
-  for (int i = 0; i < count; ++i) {
-    const double cx = 420000 + u(rng) * 160000, cy = 3800000 + u(rng) * 700000;
-    const double w = 12 + u(rng) * 23, h = 12 + u(rng) * 23, a = u(rng) * std::numbers::pi;
-    std::vector<std::pair<double, double>> ring;
-    for (auto [dx, dy] :
-         {std::pair{-w / 2, -h / 2}, {w / 2, -h / 2}, {w / 2, h / 2}, {-w / 2, h / 2}})
-      ring.emplace_back(cx + dx * std::cos(a) - dy * std::sin(a),
-                        cy + dx * std::sin(a) + dy * std::cos(a));
-    ring.push_back(ring.front());
-    polygons.push_back(gis::makePolygon(ring));
-  }
+  // Across zone 37 (EPSG:4546).
+  const std::vector<gis::Geometry> polygons =
+      bench::homesteads(count, 420000, 160000, 3800000, 700000);
   const gis::EllipsoidalArea &area = gis::EllipsoidalArea::forThread(gis::Crs::fromEpsg(4546));
   using Clock = std::chrono::steady_clock;
   std::vector<double> geodesic(polygons.size()), authalic(polygons.size());

@@ -4,36 +4,22 @@
 //
 //   coverage_bench [HOMESTEADS]    (default 20000)
 
+#include "bench/Homesteads.h"
 #include "gis/CellCoverage.h"
 
 #include <chrono>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
-#include <numbers>
-#include <random>
 
 using namespace anzhi;
 
 int main(int argc, char **argv)
 {
   const int count = argc > 1 ? std::atoi(argv[1]) : 20000;
-  std::mt19937 rng(5);
-  std::uniform_real_distribution<double> u(0, 1);
   const gis::GridGeometry grid{480000, 4400000, 10, 10, 10000, 10000};
-  // Rotated rectangles of 12–35 m, as bench/slope_data.py draws homesteads.
-  std::vector<gis::Geometry> polygons;
-  for (int i = 0; i < count; ++i) {
-    const double cx = 481000 + u(rng) * 90000, cy = 4399000 - u(rng) * 90000;
-    const double w = 12 + u(rng) * 23, h = 12 + u(rng) * 23, a = u(rng) * std::numbers::pi;
-    std::vector<std::pair<double, double>> ring;
-    for (auto [dx, dy] :
-         {std::pair{-w / 2, -h / 2}, {w / 2, -h / 2}, {w / 2, h / 2}, {-w / 2, h / 2}})
-      ring.emplace_back(cx + dx * std::cos(a) - dy * std::sin(a),
-                        cy + dx * std::sin(a) + dy * std::cos(a));
-    ring.push_back(ring.front());
-    polygons.push_back(gis::makePolygon(ring));
-  }
+  const std::vector<gis::Geometry> polygons =
+      bench::homesteads(count, 481000, 90000, 4399000, -90000);
   using Clock = std::chrono::steady_clock;
   const auto t0 = Clock::now();
   double clipped = 0;

@@ -12,7 +12,7 @@
 namespace anzhi::core {
 
 //! What identifies "the same violation" from one check to the next: rule, feature, other
-//! feature and level (docs/domain.md, "Precise semantics" 0.). Codes and messages are not part of
+//! feature and level (docs/contract.md, "Precise semantics" 0.). Codes and messages are not part of
 //! it.
 struct ExceptionKey
 {

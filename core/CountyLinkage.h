@@ -6,7 +6,7 @@
 
 namespace anzhi::core {
 
-//! One county's 城乡建设用地增减挂钩 balance (docs/domain.md "Rules of wave 2", 14. and 17.):
+//! One county's 城乡建设用地增减挂钩 balance (docs/contract.md "Rules of wave 2", 14. and 17.):
 //! what the linkage-balance rule weighs and every report lists, whether or not it fires.
 struct CountyLinkage
 {

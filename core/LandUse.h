@@ -68,7 +68,7 @@ public:
   //! Throws LandUsePatternError, with RE2's reason, for the first pattern RE2 refuses.
   explicit LandUseMapping(std::vector<Pattern> patterns);
   ~LandUseMapping();
-  //! The patterns of domain.md's default mapping.
+  //! The patterns of docs/contract.md's default mapping.
   static std::vector<Pattern> defaultPatterns();
 
   LandUseClass classify(const std::optional<std::string> &value) const;

@@ -172,7 +172,7 @@ void requireCanonicalLayer(const gis::VectorDataset &dataset)
 }
 
 //! The order layers are handed to the loading threads: those that can hold millions of
-//! features first, so that they load in parallel with each other, then domain.md's.
+//! features first, so that they load in parallel with each other, then docs/contract.md's.
 std::vector<std::string> loadOrder()
 {
   std::vector<std::string> order = {"planned_plots", "ranger_plots", "buildings"};

@@ -235,7 +235,7 @@ private:
 struct LoadOptions
 {
   std::shared_ptr<const LandUseMapping> landUse; //!< defaults when null
-  std::optional<gis::Crs> workingCrs;            //!< overrides the rule of domain.md
+  std::optional<gis::Crs> workingCrs;            //!< overrides the rule of docs/contract.md
   int threads = 0;                               //!< 0: one per core
   //! For display (the desktop app): a layer that cannot be loaded (a missing or mistyped
   //! required field, no CRS, an unreadable feature) is recorded in Project::problems and left
@@ -255,7 +255,7 @@ struct LayerProblem
   std::string message;
 };
 
-//! The working CRS of domain.md: that of resettlement_sites when projected; when geographic,
+//! The working CRS of docs/contract.md: that of resettlement_sites when projected; when geographic,
 //! the CGCS2000 3-degree GK zone nearest the centre of the sites' extent. Without sites, the
 //! first canonical layer with geometry decides by the same rule. Throws ProjectError when the
 //! deciding layer has no CRS.
@@ -307,7 +307,7 @@ public:
   }
   //! Whether a canonical layer exists in the project.
   bool hasLayer(const std::string &name) const;
-  //! Canonical layer names in domain.md's order.
+  //! Canonical layer names in docs/contract.md's order.
   static const std::vector<std::string> &canonicalLayers();
 
 private:

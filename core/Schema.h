@@ -12,7 +12,7 @@ namespace anzhi::core {
 
 struct FeatureBase;
 
-//! What geometry a canonical layer holds (domain.md's "geometry" column).
+//! What geometry a canonical layer holds (docs/contract.md's "geometry" column).
 enum class GeometryRole
 {
   Polygon,
@@ -39,7 +39,7 @@ struct FieldBinding
   void (*copy)(FeatureBase &to, const FeatureBase &from) = nullptr;
 };
 
-//! A coded value domain.md lists for a field, with the words planners use for it.
+//! A coded value docs/contract.md lists for a field, with the words planners use for it.
 struct Choice
 {
   std::string value;
@@ -55,7 +55,7 @@ enum class Coding
 {
   Free,    //!< free text or a number
   Closed,  //!< one of `choices`: the import maps values onto them, `unknown-code` flags others
-  Open,    //!< `choices` are the usual ones and others are allowed (domain.md's "…")
+  Open,    //!< `choices` are the usual ones and others are allowed (docs/contract.md's "…")
   LandUse, //!< a land-use class name, or a code the rule set maps to one (core/LandUse.h)
 };
 
@@ -73,7 +73,7 @@ struct FieldSchema
   bool formRequired = false;
   //! The canonical layer whose `code` this field names (ranger_code → rangers), or empty.
   std::string references;
-  //! The coded values domain.md lists, which the attribute form offers as its only ones (empty:
+  //! The coded values docs/contract.md lists, which the attribute form offers as its only ones (empty:
   //! free text or number).
   std::vector<Choice> choices;
   std::string nameZh; //!< what the desktop calls it in Chinese
@@ -82,13 +82,13 @@ struct FieldSchema
   Coding coding = Coding::Free;
 };
 
-//! A canonical layer of domain.md: its table name (also the role `import --as` takes), its
-//! geometry, display names and fields, `code` first, in domain.md's order.
+//! A canonical layer of docs/contract.md: its table name (also the role `import --as` takes), its
+//! geometry, display names and fields, `code` first, in docs/contract.md's order.
 struct LayerSchema
 {
   std::string name;
   GeometryRole geometry = GeometryRole::Polygon;
-  bool optional = false; //!< marked "(optional)" in domain.md
+  bool optional = false; //!< marked "(optional)" in docs/contract.md
   std::string nameZh;    //!< what the desktop and `anzhi-cli info` call it in Chinese
   std::string nameEn;    //!< and in English
   //! What messages call one feature in English ("resettlement site"); in Chinese, nameZh.
@@ -99,7 +99,7 @@ struct LayerSchema
   const FieldSchema *field(std::string_view fieldName) const;
 };
 
-//! The canonical layers in domain.md's order (that of Project::canonicalLayers()).
+//! The canonical layers in docs/contract.md's order (that of Project::canonicalLayers()).
 const std::vector<LayerSchema> &canonicalSchema();
 //! The layer's schema, or null when the name is not a canonical table.
 const LayerSchema *findLayerSchema(std::string_view name);
@@ -134,7 +134,7 @@ gis::GeometryKind storedGeometryKind(GeometryRole role);
 //! Polygon, Point (rangers too), Line.
 gis::GeometryKind drawnGeometryKind(GeometryRole role);
 //! What is wrong when a geometry is not of the layer's dimension, e.g. "wrong geometry type:
-//! LineString in a polygon layer"; nothing when it fits (single or multi, as domain.md allows).
+//! LineString in a polygon layer"; nothing when it fits (single or multi, as docs/contract.md allows).
 std::optional<std::string> wrongGeometryType(GeometryRole role, const GEOSGeometry *geometry);
 
 } // namespace anzhi::core

@@ -21,7 +21,7 @@ struct DemSource
   std::optional<std::string> project;
 };
 
-//! The project's DEM (docs/domain.md, reclamation-suitability): `demOverride` (--dem) when
+//! The project's DEM (docs/contract.md, reclamation-suitability): `demOverride` (--dem) when
 //! given; else the project's `dem` raster table; else anzhi_settings.dem_path (relative to
 //! the project's folder, or absolute); else none. Throws ProjectError naming the project when
 //! it cannot read them, and naming dem_path's file when that file does not exist.

@@ -15,7 +15,7 @@ struct FeatureRef
   std::optional<std::string> code;
 };
 
-//! One finding of a rule, attached to one feature (domain.md "Precise semantics" 0.),
+//! One finding of a rule, attached to one feature (docs/contract.md "Precise semantics" 0.),
 //! with the measured value and its location in the working CRS. A plain value: copied
 //! freely between threads and into the UI.
 struct Violation

@@ -128,7 +128,7 @@ bool Crs::equivalentTo(const Crs &other) const
                                         PJ_COMP_EQUIVALENT_EXCEPT_AXIS_ORDER_GEOGCRS) == 1;
 }
 
-std::optional<double> Crs::falseEasting() const
+std::optional<double> Crs::projectionParameter(const char *name) const
 {
   if (!m_projected)
     return std::nullopt;
@@ -137,35 +137,28 @@ std::optional<double> Crs::falseEasting() const
   PjPtr op(proj_crs_get_coordoperation(ctx, pj.get()));
   if (!op)
     return std::nullopt;
-  const int index = proj_coordoperation_get_param_index(ctx, op.get(), "False easting");
+  const int index = proj_coordoperation_get_param_index(ctx, op.get(), name);
   if (index < 0)
     return std::nullopt;
-  double value = 0, toMetres = 1;
+  double value = 0, toSi = 1;
   if (!proj_coordoperation_get_param(ctx, op.get(), index, nullptr, nullptr, nullptr, &value,
-                                     nullptr, &toMetres, nullptr, nullptr, nullptr, nullptr))
+                                     nullptr, &toSi, nullptr, nullptr, nullptr, nullptr))
     return std::nullopt;
-  return value * toMetres;
+  return value * toSi;
+}
+
+std::optional<double> Crs::falseEasting() const
+{
+  return projectionParameter("False easting");
 }
 
 std::optional<double> Crs::centralMeridian() const
 {
-  if (!m_projected)
-    return std::nullopt;
-  PJ_CONTEXT *ctx = projContext();
-  PjPtr pj = createCrs(m_definition);
-  PjPtr op(proj_crs_get_coordoperation(ctx, pj.get()));
-  if (!op)
-    return std::nullopt;
-  const int index =
-      proj_coordoperation_get_param_index(ctx, op.get(), "Longitude of natural origin");
-  if (index < 0)
-    return std::nullopt;
-  double value = 0, toRadians = 1;
-  if (!proj_coordoperation_get_param(ctx, op.get(), index, nullptr, nullptr, nullptr, &value,
-                                     nullptr, &toRadians, nullptr, nullptr, nullptr, nullptr))
+  const std::optional<double> radians = projectionParameter("Longitude of natural origin");
+  if (!radians)
     return std::nullopt;
   // Back to degrees, rounded to 1e-9° so that 114 stays 114 after the trip through radians.
-  return std::round(value * toRadians * 180.0 / M_PI * 1e9) / 1e9;
+  return std::round(*radians * 180.0 / M_PI * 1e9) / 1e9;
 }
 
 std::string Crs::projString() const

@@ -46,6 +46,9 @@ public:
   static int gaussKrugerZoneEpsg(double longitude);
 
 private:
+  //! A parameter of a projected CRS's conversion by its EPSG name, in SI units (m, radians).
+  std::optional<double> projectionParameter(const char *name) const;
+
   std::string m_definition;
   std::string m_name;
   std::optional<int> m_epsg;

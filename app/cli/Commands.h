@@ -7,7 +7,7 @@
 
 namespace anzhi::cli {
 
-//! Exit codes of the command line contract (this repository's docs/domain.md, section
+//! Exit codes of the command line contract (this repository's docs/contract.md, section
 //! "Command line contract").
 enum ExitCode
 {

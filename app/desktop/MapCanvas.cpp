@@ -583,7 +583,7 @@ void MapCanvas::updateMeasurement()
     return;
   }
   if (m_tool == Tool::MeasureDistance) {
-    // Distance is planar in the working CRS (docs/domain.md, "Units, coordinates, measures").
+    // Distance is planar in the working CRS (docs/contract.md, "Units, coordinates, measures").
     double total = 0;
     for (std::size_t i = 1; i < pts.size(); ++i)
       total += std::hypot(pts[i].x() - pts[i - 1].x(), pts[i].y() - pts[i - 1].y());
@@ -594,7 +594,7 @@ void MapCanvas::updateMeasurement()
     emit measured(tr("Area: click at least three points"));
     return;
   }
-  // Area is ellipsoidal (docs/domain.md, "Units, coordinates, measures"), on the working CRS's
+  // Area is ellipsoidal (docs/contract.md, "Units, coordinates, measures"), on the working CRS's
   // ellipsoid.
   std::vector<std::pair<double, double>> ring;
   for (const QPointF &q : pts)

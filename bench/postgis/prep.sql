@@ -1,5 +1,5 @@
 -- PostGIS side of the rule benchmark, step 1 of 2: what Anzhi's loader does after GDAL has read
--- the layers (this repository's docs/domain.md, "Precise semantics" 1): invalid geometries are repaired with GEOS
+-- the layers (this repository's docs/contract.md, "Precise semantics" 1): invalid geometries are repaired with GEOS
 -- make-valid in the stored CRS (linework method, polygon layers keep their polygonal parts), then
 -- every layer is brought into the working CRS; then indexes and statistics. Run after
 --   ogr2ogr -f PostgreSQL PG:... PROJECT.gpkg <layers> -lco GEOMETRY_NAME=geom -lco FID=fid

@@ -1,5 +1,5 @@
 -- PostGIS side of the rule benchmark, step 2 of 2: four of Anzhi's rules in SQL, with the exact
--- semantics of this repository's docs/domain.md ("Rules" and "Precise semantics") and the engine's
+-- semantics of this repository's docs/contract.md ("Rules" and "Precise semantics") and the engine's
 -- documented decisions (docs/rules.md), so that the violations can be compared one for one with
 -- `anzhi-cli check`. Run after prep.sql, in one session:
 --   psql -v wsrid=4546 -v outdir=/tmp/x [-v min_overlap_m2=1 -v min_mu=500] -f rules.sql
@@ -11,7 +11,7 @@
 -- Measures: overlaps are intersected in the working CRS (prep.sql put every layer there), then
 -- measured as the geodesic area on the ellipsoid of the working CRS's geographic base
 -- (CGCS2000, EPSG:4490): ST_Area(ST_Transform(g, 4490)::geography, true), i.e. GeographicLib's
--- geod_polygonarea, as docs/domain.md ("Units, coordinates, measures") asks. Distances are planar in the working CRS.
+-- geod_polygonarea, as docs/contract.md ("Units, coordinates, measures") asks. Distances are planar in the working CRS.
 \set ON_ERROR_STOP off
 \if :{?min_overlap_m2}
 \else
@@ -30,7 +30,7 @@
 \pset tuples_only on
 \pset format unaligned
 
--- docs/domain.md's default land-use mapping (docs/rules.md decision 3: trimmed, case-sensitive,
+-- docs/contract.md's default land-use mapping (docs/rules.md decision 3: trimmed, case-sensitive,
 -- whole-value patterns, first match wins; NULL and anything else is 'other').
 CREATE OR REPLACE FUNCTION anzhi_land_use_class(v text) RETURNS text
 LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$

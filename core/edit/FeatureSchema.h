@@ -22,7 +22,7 @@ struct LayerSpec : LayerSchema
   gis::GeometryKind kind = gis::GeometryKind::Polygon;
 };
 
-//! The layers of domain.md that the editor can draw into (polygon and point layers), in
+//! The layers of docs/contract.md that the editor can draw into (polygon and point layers), in
 //! canonical order. Roads (lines) are not edited.
 const std::vector<LayerSpec> &editableLayers();
 //! Null when `layer` is not editable.

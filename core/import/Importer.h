@@ -20,7 +20,7 @@ struct ImportRequest
   std::string source;
   std::optional<std::string> layer; //!< a layer of the source, or a DXF file's CAD layer
   std::string project;              //!< the GeoPackage imported into (created if missing)
-  std::string role;                 //!< a canonical table of domain.md
+  std::string role;                 //!< a canonical table of docs/contract.md
   std::vector<FieldMapping> fields;
   LandUseValueMap landUse; //!< for planned_plots.land_use and buildings.use
   //! What source values of coded fields stand for (`--value`, `--values`, the wizard's

@@ -1,7 +1,7 @@
 #pragma once
 
 // The value maps of coded fields (docs/import.md, "Coded values"): what the words of a source
-// stand for in the codes domain.md lists (小学 → primary, 城镇 → urban), from the user's map
+// stand for in the codes docs/contract.md lists (小学 → primary, 城镇 → urban), from the user's map
 // (`--value`, `--values FILE.toml`, the wizard's choices) and the built-in table of
 // core/Schema.cpp. The parsers are pure functions without I/O (fuzz entry points), throwing
 // ImportError with one line naming the argument, or the file and line, at fault.

@@ -10,7 +10,7 @@
 
 namespace anzhi::core {
 
-//! What to check and which outputs to write: `anzhi-cli check`'s arguments (docs/domain.md
+//! What to check and which outputs to write: `anzhi-cli check`'s arguments (docs/contract.md
 //! "Command line contract"), parsed.
 struct CheckOptions
 {

@@ -128,7 +128,7 @@ std::string ruleName(const std::string &id, bool zh)
          "</small>";
 }
 
-//! linkage-balance's per-county table (docs/domain.md "Rules of wave 2", 17.), in 亩.
+//! linkage-balance's per-county table (docs/contract.md "Rules of wave 2", 17.), in 亩.
 void linkageTable(std::ostringstream &h, const std::vector<CountyLinkage> &linkage, bool zh)
 {
   using rules::fixed;

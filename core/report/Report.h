@@ -32,7 +32,7 @@ struct Report
 
 enum class ReportFormat
 {
-  Json,          //!< anzhi.report/1 (docs/domain.md), streamed
+  Json,          //!< anzhi.report/1 (docs/contract.md), streamed
   Html,          //!< self-contained, for reading
   Csv,           //!< one row per violation, open and excepted (Anzhi's extension)
   ViolationLayer //!< GeoPackage layer `violations` in the working CRS

@@ -6,7 +6,7 @@ namespace anzhi::core::rules {
 namespace {
 
 //! 一（一）: each site's bed demand goes to its nearest covering elderly-care facility; a
-//! facility assigned more than its beds is short (docs/domain.md "Rules of wave 2", 13.).
+//! facility assigned more than its beds is short (docs/contract.md "Rules of wave 2", 13.).
 class ElderlyCareBedsCheck : public Rule
 {
 public:

@@ -6,7 +6,7 @@ namespace anzhi::core::rules {
 namespace {
 
 //! 一（一）: a site of min_population people or more has an elderly-care facility within the
-//! radius of its setting (docs/domain.md "Rules of wave 2", 11.).
+//! radius of its setting (docs/contract.md "Rules of wave 2", 11.).
 class ElderlyCareCoverageCheck : public Rule
 {
 public:

@@ -6,7 +6,7 @@ namespace anzhi::core::rules {
 namespace {
 
 //! 二（五）（六）: every site has an industrial park or 扶贫车间 with jobs within the radius of
-//! its setting (docs/domain.md "Rules of wave 2", 11. and 12.).
+//! its setting (docs/contract.md "Rules of wave 2", 11. and 12.).
 class JobsNearHomeCheck : public Rule
 {
 public:

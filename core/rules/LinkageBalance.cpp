@@ -17,7 +17,7 @@ namespace {
 //! a county's thousand apart sites cost a thousand areas, not one cascaded union (0.8 s for
 //! 1200 sites). Clusters come from a sweep over the envelopes sorted by their west edge (no
 //! tree to build for 350 000 homesteads), and the areas are measured in parallel, small rings
-//! on the authalic sphere (gis::EllipsoidalArea; docs/domain.md "Rules of wave 2", 14.).
+//! on the authalic sphere (gis::EllipsoidalArea; docs/contract.md "Rules of wave 2", 14.).
 double unionAreaM2(const std::vector<const GEOSGeometry *> &parts, const gis::Crs &crs)
 {
   const std::size_t n = parts.size();
@@ -129,7 +129,7 @@ std::vector<CountyLinkage> linkageByCounty(const Project &project)
 namespace {
 
 //! 五（十五） 增减挂钩: per county, the new construction land of the sites is balanced by the
-//! reclaimed homestead land (docs/domain.md "Rules of wave 2", 14.).
+//! reclaimed homestead land (docs/contract.md "Rules of wave 2", 14.).
 class LinkageBalanceCheck : public Rule
 {
 public:

@@ -34,8 +34,8 @@ struct LargeSiteEmploymentParameters final : ParametersOf<LargeSiteEmploymentPar
     v.number("radius_m", radiusM, Unit::Metres,
              Cited{"二（五）就近：地方做法（500 米）", "二（五）: nearby, local practice (500 m)"});
     v.text("service_kind", serviceKind,
-           Cited{"docs/domain.md：公共就业服务站在 service_points.kind 中的取值",
-                 "docs/domain.md: service_points.kind of the service"});
+           Cited{"docs/contract.md：公共就业服务站在 service_points.kind 中的取值",
+                 "docs/contract.md: service_points.kind of the service"});
   }
   double reachM() const override { return radiusM; }
 };

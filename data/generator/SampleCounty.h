@@ -15,11 +15,11 @@ struct SampleOptions
   int sites = 60;
 };
 
-//! One violation the generator planted on purpose, attached as docs/domain.md ("Precise
+//! One violation the generator planted on purpose, attached as docs/contract.md ("Precise
 //! semantics" 0.) attaches it, so that a check of the sample must report exactly these.
 struct PlantedViolation
 {
-  std::string rule;  //!< rule id from domain.md, e.g. "protected-land"
+  std::string rule;  //!< rule id from docs/contract.md, e.g. "protected-land"
   std::string layer; //!< layer the violation is attached to
   std::int64_t fid = 0;
   std::optional<std::string> level;      //!< "primary"/"junior" for school-coverage
@@ -39,7 +39,7 @@ inline constexpr const char *kPlantedTable = "anzhi_sample_planted";
 
 //! Writes a synthetic project of Kelan county (岢岚县), Shanxi, with `options.sites`
 //! resettlement sites, one per 4 km grid cell, and violations planted for every rule of
-//! docs/domain.md (in the first four sites, and in about 2 % of the others), and a `dem`
+//! docs/contract.md (in the first four sites, and in about 2 % of the others), and a `dem`
 //! raster table (detail::SampleDem) steep under the cropland homesteads planted for
 //! reclamation-suitability. The same seed and
 //! site count give the same features. Fails with gis::GisError if `path` exists (and removes

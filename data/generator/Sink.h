@@ -16,7 +16,7 @@ namespace anzhi::sample::detail {
 using XY = std::pair<double, double>;
 using Ring = std::vector<XY>;
 
-//! The project layers of docs/domain.md, in the order they are created in the GeoPackage.
+//! The project layers of docs/contract.md, in the order they are created in the GeoPackage.
 enum Layer : int
 {
   kSites,

@@ -7,13 +7,13 @@
 //   y 1570       county road joining the cells of a row
 //   y   60–1540  south forest band: ranger strips
 //
-// Every rule of docs/domain.md then has a wide margin on clean data: sites of neighbouring
+// Every rule of docs/contract.md then has a wide margin on clean data: sites of neighbouring
 // cells are ≥ 3 km apart, every clean site holds its own clinic and its own schools (distance
 // 0, so they are always the nearest covering ones), no two plots of different classes share
 // more than an edge, rangers manage 525–700 mu (planar; ≥ 522 mu ellipsoidal anywhere on the
 // largest grid) within 3.7 km of their residence, and ranger strips only touch.
 //
-// Planted packages (each recorded in Sink::planted with what domain.md attaches it to):
+// Planted packages (each recorded in Sink::planted with what docs/contract.md attaches it to):
 //   0: urban, population ≥ 3000, support_plan 1, no junior school (school-coverage junior),
 //      no employment_service but a community_service point inside (large-site-employment),
 //      a commercial plot reaching 10 x 40 m into the education plot (protected-land), a road
@@ -115,7 +115,7 @@ enum class Cls
 };
 
 //! A land_use / use value of the class, in one of the spellings the default mapping of
-//! domain.md accepts: the class name, a GB 50137 code or a 用地用海分类 code. For classes
+//! docs/contract.md accepts: the class name, a GB 50137 code or a 用地用海分类 code. For classes
 //! that are not protected some spellings map to `other`, which is harmless since such plots
 //! never overlap protected ones.
 std::optional<std::string> spell(Cls cls, Rng &rng)

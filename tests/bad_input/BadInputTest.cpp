@@ -1,5 +1,5 @@
 // The bad-input catalogue (docs/bad-input.md): each case builds its bad input here, runs
-// `anzhi-cli check` on it as a script would, and asserts what domain.md asks — exit 2 with one
+// `anzhi-cli check` on it as a script would, and asserts what docs/contract.md asks — exit 2 with one
 // line on stderr naming the file, layer, feature and field when the check cannot run; the
 // problem as a violation when it can — never a crash or a hang, and the input directory
 // byte-for-byte as it was (every file's content, size and mode; no journal left behind).
@@ -239,7 +239,7 @@ TEST_F(BadInput, NanCoordinatesAreInvalidGeometryViolations)
 {
   // Plot 1: a NaN vertex inside the ring (GEOS builds it, finds it invalid, cannot repair
   // it). Plot 2: NaN where the ring closes, so GEOS cannot even build the ring — this used to
-  // stop the whole check (exit 2); domain.md wants it reported. Plot 3 is sound.
+  // stop the whole check (exit 2); docs/contract.md wants it reported. Plot 3 is sound.
   const std::string path = input("非数 坐标.gpkg");
   {
     ProjectBuilder b(path);

@@ -1,4 +1,4 @@
-// Loading: the working CRS rule of domain.md, layers in other CRSs, skipped rules, and the
+// Loading: the working CRS rule of docs/contract.md, layers in other CRSs, skipped rules, and the
 // errors that stop a check (they must name the file, layer, feature and field).
 
 #include "tests/support/ProjectBuilder.h"

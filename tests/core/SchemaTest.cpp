@@ -1,4 +1,4 @@
-// The one table of layers (core/Schema) against what it must say: domain.md's layer table
+// The one table of layers (core/Schema) against what it must say: docs/contract.md's layer table
 // (read from the document itself: names, geometry, optional, fields in order, types, coded
 // values, nullable), rules.md decision 9's "must exist" list and decision 13's "form refuses
 // null" list (written out here), the references between layers, and the bindings to the
@@ -20,7 +20,7 @@ using namespace anzhi::core;
 
 namespace {
 
-//! One field as a row of domain.md's layer table gives it, e.g. "setting ('urban' \| 'rural')"
+//! One field as a row of docs/contract.md's layer table gives it, e.g. "setting ('urban' \| 'rural')"
 //! or "done_date (date, nullable)".
 struct DocField
 {
@@ -88,7 +88,7 @@ DocField parseField(const std::string &text)
 //! The rows of the table under "## Layers of a project".
 std::vector<DocLayer> domainLayers()
 {
-  std::istringstream doc(test::slurp(ANZHI_DOMAIN_MD));
+  std::istringstream doc(test::slurp(ANZHI_CONTRACT_MD));
   std::vector<DocLayer> layers;
   bool inSection = false;
   for (std::string line; std::getline(doc, line);) {
@@ -152,7 +152,7 @@ FieldSet fieldsWhere(bool (*pick)(const FieldSchema &))
 TEST(Schema, AgreesWithDomainMdLayerTable)
 {
   const std::vector<DocLayer> doc = domainLayers();
-  ASSERT_EQ(doc.size(), 14u) << "domain.md's layer table was not found or changed shape";
+  ASSERT_EQ(doc.size(), 14u) << "docs/contract.md's layer table was not found or changed shape";
   ASSERT_EQ(canonicalSchema().size(), doc.size());
   for (std::size_t i = 0; i < doc.size(); ++i) {
     const DocLayer &d = doc[i];
@@ -321,7 +321,7 @@ TEST(Schema, CodedFieldsAndTheWordsForTheirCodes)
                               {"reclaimed_homesteads", "status"},
                               {"reclaimed_homesteads", "target_use"},
                               {"rangers", "status"}}));
-  // domain.md lists service kinds with "…": others are allowed.
+  // docs/contract.md lists service kinds with "…": others are allowed.
   EXPECT_EQ(fieldsWhere([](const FieldSchema &f) { return f.coding == Coding::Open; }),
             (FieldSet{{"service_points", "kind"}}));
   EXPECT_EQ(fieldsWhere([](const FieldSchema &f) { return f.coding == Coding::LandUse; }),

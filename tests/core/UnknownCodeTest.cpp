@@ -1,5 +1,5 @@
 // unknown-code on hand-built projects whose coded fields are written straight through GDAL, as
-// another program would: the values domain.md does not list are flagged (one warning per
+// another program would: the values docs/contract.md does not list are flagged (one warning per
 // feature, naming the layer, feature, field and value), the listed ones, NULL and blank are not,
 // and the other rules still read an unknown value as not set.
 
@@ -75,7 +75,7 @@ TEST(UnknownCode, FlagsValuesOutsideTheListedCodes)
   b.add("rangers", "R-2", "", {FieldValue("李四"), null, FieldValue("Local")});
   b.add("industrial_parks", "P-1", rect(X0 + 400, Y0, X0 + 450, Y0 + 50),
         {FieldValue("车间"), FieldValue("扶贫车间"), FieldValue(std::int64_t(20))});
-  // A service kind is open (domain.md's "…"): any value is allowed.
+  // A service kind is open (docs/contract.md's "…"): any value is allowed.
   b.add("service_points", "F-1", point(X0 + 60, Y0 + 60),
         {FieldValue("站"), FieldValue("elderly_service")});
   const core::CheckResult result = check(b.finish());

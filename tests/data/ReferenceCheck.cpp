@@ -52,7 +52,7 @@ bool codeWithDigits(const std::string &s, const std::string &prefix)
                      [](unsigned char c) { return std::isdigit(c); });
 }
 
-//! The default land-use mapping of domain.md.
+//! The default land-use mapping of docs/contract.md.
 std::string classOf(const std::optional<std::string> &value)
 {
   if (!value)
@@ -171,8 +171,8 @@ private:
     }
   }
 
-  //! unknown-code: a coded field holding a value outside domain.md's list for it (the list
-  //! copied from domain.md's layer table); NULL and blank are not set, not unknown.
+  //! unknown-code: a coded field holding a value outside docs/contract.md's list for it (the list
+  //! copied from docs/contract.md's layer table); NULL and blank are not set, not unknown.
   void unknownCodes()
   {
     using Codes = std::set<std::string>;

@@ -9,7 +9,7 @@
 
 namespace anzhi::sample::test {
 
-//! One violation as docs/domain.md attaches it: (rule, layer, fid, level, other layer/fid).
+//! One violation as docs/contract.md attaches it: (rule, layer, fid, level, other layer/fid).
 struct Finding
 {
   std::string rule, layer;
@@ -43,7 +43,7 @@ struct CheckResult
   Margins margins;
 };
 
-//! A small, independent implementation of the rules of docs/domain.md with their default
+//! A small, independent implementation of the rules of docs/contract.md with their default
 //! parameters, brute force over GEOS, used to prove that the sample holds exactly the planted
 //! violations. It is not the engine (core/), and deliberately shares no code with it.
 CheckResult referenceCheck(const std::string &path);

@@ -26,7 +26,7 @@ using anzhi::test::TempDir;
 using gis::FieldType;
 using gis::GeometryKind;
 
-//! The rule ids of docs/domain.md's rule table.
+//! The rule ids of docs/contract.md's rule table.
 const std::set<std::string> kRules = {
     "protected-land",    "school-coverage",         "school-capacity",       "ranger-area",
     "ranger-unassigned", "ranger-overlap",          "ranger-orphan-plot",    "ranger-distance",
@@ -42,7 +42,7 @@ struct LayerExpectation
   std::vector<gis::FieldDefinition> fields;
 };
 
-//! The layer table of docs/domain.md, written out again independently of the generator.
+//! The layer table of docs/contract.md, written out again independently of the generator.
 const std::vector<LayerExpectation> &expectedLayers()
 {
   static const std::vector<LayerExpectation> layers = {

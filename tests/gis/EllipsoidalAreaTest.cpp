@@ -151,7 +151,7 @@ TEST(EllipsoidalArea, PointsAndLinesHaveNoArea)
 
 TEST(EllipsoidalArea, MuIsSquareMetresOver10000Over15)
 {
-  // 1 mu = 10000/15 m² exactly (domain.md), so 10000 m² = 15 mu and 1 m² = 0.0015 mu.
+  // 1 mu = 10000/15 m² exactly (docs/contract.md), so 10000 m² = 15 mu and 1 m² = 0.0015 mu.
   EXPECT_DOUBLE_EQ(kSquareMetresPerMu, 10000.0 / 15.0);
   EXPECT_DOUBLE_EQ(EllipsoidalArea::toMu(10000.0), 15.0);
   EXPECT_DOUBLE_EQ(EllipsoidalArea::toMu(2000.0), 3.0);

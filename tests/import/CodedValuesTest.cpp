@@ -1,8 +1,8 @@
 // Coded values on import (docs/import.md, "Coded values"): the words a bureau writes (小学, 城镇)
-// become the codes of domain.md by the built-in table, the user's --value and value-map file
+// become the codes of docs/contract.md by the built-in table, the user's --value and value-map file
 // override it, an unmapped value refuses the import (or is NULL with --unmapped null), and a
 // school's level comes from its 学校（机构）标识码 where no 学段 is given. Every source is written
-// here and the expected codes are the literals of domain.md.
+// here and the expected codes are the literals of docs/contract.md.
 
 #include "core/import/ImportError.h"
 #include "core/import/Importer.h"

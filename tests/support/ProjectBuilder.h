@@ -1,7 +1,7 @@
 #pragma once
 
 // Builds tiny project GeoPackages for the engine, CLI and app tests, with the layer schemas of
-// domain.md written out here independently of the engine's loader.
+// docs/contract.md written out here independently of the engine's loader.
 
 #include "core/Engine.h"
 #include "gis/Vector.h"
@@ -85,7 +85,7 @@ public:
     return layer(name, schemas().at(name).fields, epsg);
   }
 
-  //! The layer with other fields after `code` than domain.md's (a field missing or of another
+  //! The layer with other fields after `code` than docs/contract.md's (a field missing or of another
   //! type), as a project the loader must refuse or skip. add() then takes values for these.
   ProjectBuilder &layer(const std::string &name, const std::vector<gis::FieldDefinition> &fields,
                         int epsg = 4546)
