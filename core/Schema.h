@@ -73,8 +73,8 @@ struct FieldSchema
   bool formRequired = false;
   //! The canonical layer whose `code` this field names (ranger_code → rangers), or empty.
   std::string references;
-  //! The coded values docs/contract.md lists, which the attribute form offers as its only ones (empty:
-  //! free text or number).
+  //! The coded values docs/contract.md lists, which the attribute form offers as its only ones
+  //! (empty: free text or number).
   std::vector<Choice> choices;
   std::string nameZh; //!< what the desktop calls it in Chinese
   std::string nameEn; //!< and in English
@@ -134,7 +134,8 @@ gis::GeometryKind storedGeometryKind(GeometryRole role);
 //! Polygon, Point (rangers too), Line.
 gis::GeometryKind drawnGeometryKind(GeometryRole role);
 //! What is wrong when a geometry is not of the layer's dimension, e.g. "wrong geometry type:
-//! LineString in a polygon layer"; nothing when it fits (single or multi, as docs/contract.md allows).
+//! LineString in a polygon layer"; nothing when it fits (single or multi, as docs/contract.md
+//! allows).
 std::optional<std::string> wrongGeometryType(GeometryRole role, const GEOSGeometry *geometry);
 
 } // namespace anzhi::core

@@ -255,8 +255,8 @@ CodeMapper::Result CodeMapper::map(std::string_view source) const
 const std::vector<SchoolCodeType> &schoolCodeTypes()
 {
   // 教育部《学校（机构）代码管理办法》(2011): 学校类别码. Only the types that are one of
-  // docs/contract.md's levels give one; a nine-year school (九年一贯制) has no type of its own and is
-  // registered as 31 普通初中, a 完全中学 as 34 普通高中 (docs/import.md).
+  // docs/contract.md's levels give one; a nine-year school (九年一贯制) has no type of its own and
+  // is registered as 31 普通初中, a 完全中学 as 34 普通高中 (docs/import.md).
   static const std::vector<SchoolCodeType> types = {
       {"11", "幼儿园", std::nullopt},
       {"21", "普通小学", "primary"},

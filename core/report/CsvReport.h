@@ -4,8 +4,8 @@
 
 namespace anzhi::core {
 
-//! The violations as CSV (Anzhi's extension to docs/contract.md's outputs), for a spreadsheet: UTF-8
-//! with a byte order mark (without it Excel in a Chinese locale reads the text as GBK), a
+//! The violations as CSV (Anzhi's extension to docs/contract.md's outputs), for a spreadsheet:
+//! UTF-8 with a byte order mark (without it Excel in a Chinese locale reads the text as GBK), a
 //! header, then one CsvRecord per violation: the open ones in check order with status `open`,
 //! then the accepted exceptions with status `exception`, their reason and approval number.
 //! Columns: rule, clause, severity, layer, fid, code, township, level, other_layer, other_fid,

@@ -15,8 +15,8 @@ enum class SchoolLevel
 };
 const char *levelName(SchoolLevel level);
 
-//! Which schools cover a site at a level (docs/contract.md, school-coverage): a school of that level
-//! or nine_year covers a site when one of its catchments contains the site's point-on-surface
+//! Which schools cover a site at a level (docs/contract.md, school-coverage): a school of that
+//! level or nine_year covers a site when one of its catchments contains the site's point-on-surface
 //! (boundary excluded), or, when it has no catchment, when it lies within the radius for the
 //! site's setting. Shared by SchoolCoverageCheck and SchoolCapacityCheck.
 //! Thread: built and used by one rule on one thread.

@@ -37,8 +37,8 @@ std::pair<std::string, std::string> codesInWords(const FieldSchema &field)
   return {zh, en};
 }
 
-//! Data quality: a closed coded field holding a value docs/contract.md does not list. The other rules
-//! compare codes exactly and read such a value as not set (a school of level 初中 serves no
+//! Data quality: a closed coded field holding a value docs/contract.md does not list. The other
+//! rules compare codes exactly and read such a value as not set (a school of level 初中 serves no
 //! level); this rule says so instead of letting it pass silently (docs/rules.md).
 class UnknownCodeCheck : public Rule
 {

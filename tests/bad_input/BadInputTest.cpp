@@ -1,6 +1,6 @@
 // The bad-input catalogue (docs/bad-input.md): each case builds its bad input here, runs
-// `anzhi-cli check` on it as a script would, and asserts what docs/contract.md asks — exit 2 with one
-// line on stderr naming the file, layer, feature and field when the check cannot run; the
+// `anzhi-cli check` on it as a script would, and asserts what docs/contract.md asks — exit 2 with
+// one line on stderr naming the file, layer, feature and field when the check cannot run; the
 // problem as a violation when it can — never a crash or a hang, and the input directory
 // byte-for-byte as it was (every file's content, size and mode; no journal left behind).
 // Every case lives under a directory whose name has Chinese characters and spaces.

@@ -20,8 +20,8 @@ using namespace anzhi::core;
 
 namespace {
 
-//! One field as a row of docs/contract.md's layer table gives it, e.g. "setting ('urban' \| 'rural')"
-//! or "done_date (date, nullable)".
+//! One field as a row of docs/contract.md's layer table gives it, e.g. "setting ('urban' \|
+//! 'rural')" or "done_date (date, nullable)".
 struct DocField
 {
   std::string name;

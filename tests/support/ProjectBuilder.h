@@ -85,8 +85,8 @@ public:
     return layer(name, schemas().at(name).fields, epsg);
   }
 
-  //! The layer with other fields after `code` than docs/contract.md's (a field missing or of another
-  //! type), as a project the loader must refuse or skip. add() then takes values for these.
+  //! The layer with other fields after `code` than docs/contract.md's (a field missing or of
+  //! another type), as a project the loader must refuse or skip. add() then takes values for these.
   ProjectBuilder &layer(const std::string &name, const std::vector<gis::FieldDefinition> &fields,
                         int epsg = 4546)
   {
