@@ -9,6 +9,7 @@ packages=(
   odbc-mdbtools
   qt6-base-dev qt6-tools-dev qt6-l10n-tools qt6-translations-l10n libgl-dev
   nlohmann-json3-dev libtomlplusplus-dev libcli11-dev libmimalloc-dev libre2-dev
+  liblemon-dev coinor-libcbc-dev coinor-libclp-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   fonts-noto-cjk xvfb xauth
 )
