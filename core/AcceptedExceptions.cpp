@@ -4,6 +4,7 @@
 #include "gis/Vector.h"
 
 #include <map>
+#include <set>
 #include <stdexcept>
 
 namespace anzhi::core {
@@ -151,6 +152,17 @@ ExceptionSplit splitExceptions(const CheckResult &result,
     if (!used[i])
       split.unmatched.push_back(exceptions[i]);
   return split;
+}
+
+std::vector<Violation> withoutAccepted(std::vector<Violation> violations,
+                                       const std::vector<AcceptedException> &exceptions)
+{
+  std::set<ExceptionKey> accepted;
+  for (const AcceptedException &e : exceptions)
+    accepted.insert(e.key);
+  std::erase_if(violations,
+                [&](const Violation &v) { return accepted.count(exceptionKey(v)) > 0; });
+  return violations;
 }
 
 CheckResult withoutExcepted(const CheckResult &result, const ExceptionSplit &split)

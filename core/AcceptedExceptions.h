@@ -71,4 +71,9 @@ ExceptionSplit splitExceptions(const CheckResult &result,
 //! its open ones: what reports and error counts use once exceptions are honoured.
 CheckResult withoutExcepted(const CheckResult &result, const ExceptionSplit &split);
 
+//! The violations that no exception accepts, in their order: what the live check around an
+//! edit lists, draws and counts, as the full check does.
+std::vector<Violation> withoutAccepted(std::vector<Violation> violations,
+                                       const std::vector<AcceptedException> &exceptions);
+
 } // namespace anzhi::core

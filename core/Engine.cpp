@@ -46,9 +46,7 @@ std::string missingLayers(const Project &project, const Rule &rule)
 
 std::size_t CheckResult::errorCount() const
 {
-  return static_cast<std::size_t>(
-      std::count_if(violations.begin(), violations.end(),
-                    [](const Violation &v) { return v.severity == Severity::Error; }));
+  return core::errorCount(violations);
 }
 
 Engine::Engine(RuleSet rules, int threads)

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace anzhi::core {
 
@@ -41,5 +42,8 @@ struct Violation
     return lang == "en" ? messageEn : messageZh;
   }
 };
+
+//! How many of `violations` have severity error.
+std::size_t errorCount(const std::vector<Violation> &violations);
 
 } // namespace anzhi::core

@@ -59,7 +59,7 @@ void Automation::start()
 {
   phase("load");
   if (!m_options.project.isEmpty())
-    m_w.openProject(m_options.project);
+    m_w.openProject(m_options.project, m_options.view);
 }
 
 void Automation::phase(const char *name)

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "app/desktop/SessionView.h"
+
 #include <QElapsedTimer>
 #include <QObject>
 #include <QString>
@@ -21,6 +23,8 @@ struct StartOptions
   bool check = false;   //!< run the check once the project is open
   QString screenshot;   //!< save the window there once ready, then quit
   bool measure = false; //!< report the longest UI-thread stalls, then quit
+  //! The view and selection to restore once the project is open (a language restart's).
+  SessionView view;
   //! A run that ends by itself (screenshot, measurement): nobody is there to read a message.
   bool scripted() const { return !screenshot.isEmpty() || measure; }
 };

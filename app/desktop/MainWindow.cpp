@@ -80,6 +80,7 @@ MainWindow::MainWindow(const QString &language, QWidget *parent)
   connect(m_session, &ProjectSession::opened, this, &MainWindow::onOpened);
   connect(m_session, &ProjectSession::failed, this,
           [this](const QString &path, const QString &message) {
+            m_reopen = SessionView{};
             setBusy(false, QString());
             m_status->setText(tr("Could not open %1").arg(path));
             showMessage(QMessageBox::Critical, tr("Could not open the project"),
@@ -567,8 +568,71 @@ void MainWindow::importLayer()
 
 void MainWindow::openProject(const QString &path)
 {
+  openProject(path, SessionView{});
+}
+
+void MainWindow::openProject(const QString &path, SessionView view)
+{
   m_checker->cancel();
+  m_reopen = std::move(view);
   m_session->open(path, m_rules);
+}
+
+void MainWindow::reopenKeepingSession(const QString &path)
+{
+  openProject(path, sessionView());
+}
+
+SessionView MainWindow::sessionView() const
+{
+  SessionView view;
+  if (m_session->project())
+    view.extent = m_canvas->visibleExtent();
+  view.selected = m_selected;
+  view.check = m_results->hasResult() || m_checker->isRunning();
+  return view;
+}
+
+QStringList MainWindow::restartArguments(const QString &language) const
+{
+  QStringList args{"--lang", language};
+  if (m_session->path().isEmpty())
+    return args;
+  const SessionView view = sessionView();
+  if (view.extent)
+    args << "--extent"
+         << QStringLiteral("%1,%2,%3,%4")
+                .arg(view.extent->minX, 0, 'f', 3)
+                .arg(view.extent->minY, 0, 'f', 3)
+                .arg(view.extent->maxX, 0, 'f', 3)
+                .arg(view.extent->maxY, 0, 'f', 3);
+  QStringList selected;
+  for (const auto &[layer, fid] : view.selected)
+    selected << QString::fromStdString(layer) + ":" + QString::number(fid);
+  if (!selected.isEmpty())
+    args << "--select" << selected.join(',');
+  if (view.check)
+    args << "--check";
+  return args << m_session->path();
+}
+
+void MainWindow::restoreSelection(const core::Project &project,
+                                  const std::vector<std::pair<std::string, std::int64_t>> &selected)
+{
+  std::vector<gis::Geometry> geometries;
+  bool shown = false;
+  for (const auto &[layer, fid] : selected) {
+    auto index = core::findFid(project, layer, fid);
+    if (!index)
+      continue;
+    m_selected.emplace_back(layer, fid);
+    if (const GEOSGeometry *g = geometryOf(project, {layer, *index}))
+      geometries.push_back(gis::clone(g));
+    if (!shown)
+      m_attributes->showFeature(project, {layer, *index});
+    shown = true;
+  }
+  m_canvas->setSelection(std::move(geometries));
 }
 
 void MainWindow::onOpened()
@@ -581,6 +645,10 @@ void MainWindow::onOpened()
   m_attributes->clear();
   m_selected.clear();
   m_canvas->setProject(project);
+  const SessionView keep = std::exchange(m_reopen, SessionView{});
+  if (keep.extent)
+    m_canvas->showExtent(*keep.extent);
+  restoreSelection(*project, keep.selected);
   m_layers->setProject(project, m_canvas->layers());
   const auto hillshade = m_session->hillshade();
   m_canvas->setHillshade(hillshade);
@@ -620,6 +688,8 @@ void MainWindow::onOpened()
   updateScale(m_canvas->scaleDenominator());
   if (m_coverage->isChecked())
     updateCoverage();
+  if (keep.check)
+    runCheck();
   emit projectOpened();
 }
 
@@ -894,8 +964,8 @@ void MainWindow::chooseRuleSet()
         m_rulesPath = path;
         QSettings().setValue("ruleSet", path);
         m_status->setText(tr("Rule set: %1").arg(QString::fromStdString(m_rules.name)));
-        if (!m_session->path().isEmpty())
-          openProject(m_session->path()); // land-use mapping may differ: reload
+        if (!m_session->path().isEmpty()) // land-use mapping may differ: reload
+          reopenKeepingSession(m_session->path());
       },
       [this](const QString &error) { showMessage(QMessageBox::Critical, tr("Rule set"), error); });
 }
@@ -907,7 +977,7 @@ void MainWindow::useBuiltInRules()
   QSettings().remove("ruleSet");
   m_status->setText(tr("Rule set: built-in"));
   if (!m_session->path().isEmpty())
-    openProject(m_session->path());
+    reopenKeepingSession(m_session->path());
 }
 
 void MainWindow::setLanguage(const QString &language)
@@ -920,9 +990,7 @@ void MainWindow::setLanguage(const QString &language)
       QMessageBox::Yes | QMessageBox::No);
   if (answer != QMessageBox::Yes)
     return;
-  QStringList args{"--lang", language};
-  if (!m_session->path().isEmpty())
-    args << m_session->path();
+  const QStringList args = restartArguments(language);
   if (close())
     QProcess::startDetached(QApplication::applicationFilePath(), args);
 }

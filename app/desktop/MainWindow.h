@@ -3,6 +3,7 @@
 #include "app/desktop/BackgroundTask.h"
 #include "app/desktop/CheckRunner.h"
 #include "app/desktop/MapCanvas.h"
+#include "app/desktop/SessionView.h"
 #include "app/desktop/edit/EditHost.h"
 #include "core/AcceptedExceptions.h"
 #include "core/RuleSet.h"
@@ -14,6 +15,7 @@
 #include <atomic>
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -49,6 +51,14 @@ public:
   ~MainWindow() override;
 
   void openProject(const QString &path) override;
+  //! Opens `path` and, once it is open, restores `view` (features no longer there are left
+  //! out of the selection).
+  void openProject(const QString &path, SessionView view);
+  void reopenKeepingSession(const QString &path) override;
+  //! The view, selection and check a reopen or a restart keeps.
+  SessionView sessionView() const;
+  //! The command line that restarts Anzhi in `language` on the open project with this session.
+  QStringList restartArguments(const QString &language) const;
   //! 文件 → 导入图层: the import wizard into the open project (or a new one); the project is
   //! reopened when rows were imported.
   void importLayer();
@@ -101,6 +111,8 @@ private:
   void updateTitle();
   void setBusy(bool busy, const QString &text);
   void onOpened();
+  void restoreSelection(const core::Project &project,
+                        const std::vector<std::pair<std::string, std::int64_t>> &selected);
   void onCheckFinished(const FinishedCheck &check);
   void refreshOverlays();
   void updateCoverage();
@@ -120,6 +132,8 @@ private:
   QString m_rulesPath;
   QStringList m_recent;
   QString m_problems;
+  //! What the open under way restores once the project is open.
+  SessionView m_reopen;
   //! The features selected on the map (identify or select), by layer and fid.
   std::vector<std::pair<std::string, std::int64_t>> m_selected;
 

@@ -186,6 +186,11 @@ void MapCanvas::zoomToEnvelope(const gis::Envelope &env, double minSizeMetres)
   setTransform(render::MapTransform::fitting(e, size(), 0.08));
 }
 
+void MapCanvas::showExtent(const gis::Envelope &extent)
+{
+  setTransform(render::MapTransform::fitting(extent, size(), 0));
+}
+
 void MapCanvas::zoomToFullExtent()
 {
   if (!m_project)

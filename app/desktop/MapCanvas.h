@@ -81,6 +81,8 @@ public:
   render::MapTransform transform() const { return m_transform; }
   gis::Envelope visibleExtent() const { return m_transform.extent(); }
   void zoomToEnvelope(const gis::Envelope &env, double minSizeMetres = 0);
+  //! Shows `extent` edge to edge: a view saved with visibleExtent() comes back unchanged.
+  void showExtent(const gis::Envelope &extent);
   void zoomToFullExtent();
   void zoomToSelection();
   void zoomBy(double factor);

@@ -13,6 +13,7 @@
 #include <QTimer>
 
 #include <cstdio>
+#include <stdexcept>
 
 using namespace anzhi::desktop;
 
@@ -33,9 +34,12 @@ int main(int argc, char **argv)
   QCommandLineOption screenshot("screenshot", "Save the window to FILE once ready, then quit",
                                 "FILE");
   QCommandLineOption measure("measure-ui", "Report the longest UI-thread stalls, then quit");
-  for (QCommandLineOption *o : {&check, &screenshot, &measure})
+  QCommandLineOption extent("extent", "View minx,miny,maxx,maxy once the project is open",
+                            "EXTENT");
+  QCommandLineOption select("select", "Select layer:fid,… once the project is open", "FEATURES");
+  for (QCommandLineOption *o : {&check, &screenshot, &measure, &extent, &select})
     o->setFlags(QCommandLineOption::HiddenFromHelp);
-  parser.addOptions({lang, check, screenshot, measure});
+  parser.addOptions({lang, check, screenshot, measure, extent, select});
   parser.process(app);
 
   StartOptions options;
@@ -45,6 +49,12 @@ int main(int argc, char **argv)
   options.check = parser.isSet(check);
   options.screenshot = parser.value(screenshot);
   options.measure = parser.isSet(measure);
+  try {
+    options.view = sessionViewFromArguments(parser.value(extent), parser.value(select));
+  } catch (const std::invalid_argument &e) {
+    std::fprintf(stderr, "anzhi: %s\n", e.what());
+    return 2;
+  }
   if (options.scripted() && options.project.isEmpty()) {
     std::fprintf(stderr, "anzhi: --screenshot and --measure-ui need a PROJECT\n");
     return 2;

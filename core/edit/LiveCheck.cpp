@@ -318,11 +318,4 @@ std::vector<Violation> LiveViolations::list() const
   return out;
 }
 
-std::size_t LiveViolations::errorCount() const
-{
-  return std::size_t(std::count_if(m_violations.begin(), m_violations.end(), [](const auto &kv) {
-    return kv.second.severity == Severity::Error;
-  }));
-}
-
 } // namespace anzhi::core

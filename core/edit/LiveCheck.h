@@ -78,7 +78,6 @@ public:
   void clear() { m_violations.clear(); }
   std::vector<Violation> list() const;
   std::size_t size() const { return m_violations.size(); }
-  std::size_t errorCount() const;
 
 private:
   std::map<ViolationKey, Violation> m_violations;

@@ -335,6 +335,62 @@ private slots:
     QCOMPARE(w.resultsDock()->openErrorCount(), expected.errorCount());
   }
 
+  void aLanguageRestartCarriesTheViewTheSelectionAndTheCheck()
+  {
+    desktop::MainWindow w("en");
+    w.resize(1200, 800);
+    w.show();
+    QVERIFY(openIn(w, m_good));
+    w.canvas()->zoomToEnvelope({X0 + 100, Y0 + 50, X0 + 300, Y0 + 200});
+    QSignalSpy done(&w, &desktop::MainWindow::checkFinished);
+    w.runCheck();
+    QVERIFY(done.wait(30000));
+    emit w.canvas()->selectRequested({X0 + 250, Y0 + 90, X0 + 260, Y0 + 100}, false);
+    const auto selected = w.sessionView().selected;
+    QVERIFY(!selected.empty());
+
+    const QStringList args = w.restartArguments("zh_CN");
+    QCOMPARE(args.mid(0, 2), QStringList({"--lang", "zh_CN"}));
+    QVERIFY(args.contains("--check"));
+    QCOMPARE(args.last(), QString::fromStdString(m_good));
+    const auto valueOf = [&](const char *option) {
+      const qsizetype at = args.indexOf(option);
+      return at >= 0 && at + 1 < args.size() ? args[at + 1] : QString();
+    };
+    desktop::StartOptions options;
+    options.project = args.last();
+    options.view = desktop::sessionViewFromArguments(valueOf("--extent"), valueOf("--select"));
+
+    desktop::MainWindow restarted("zh_CN");
+    restarted.resize(1200, 800);
+    restarted.show();
+    desktop::Automation automation(restarted, options);
+    QSignalSpy opened(&restarted, &desktop::MainWindow::projectOpened);
+    automation.start();
+    QVERIFY(opened.wait(20000));
+    const gis::Envelope a = w.canvas()->visibleExtent(), b = restarted.canvas()->visibleExtent();
+    QVERIFY(std::abs(a.minX - b.minX) < 0.01 && std::abs(a.maxY - b.maxY) < 0.01);
+    QCOMPARE(restarted.sessionView().selected, selected);
+  }
+
+  void aRestartLineThatDoesNotParseNamesTheOption()
+  {
+    QVERIFY_THROWS_EXCEPTION(std::invalid_argument,
+                             desktop::sessionViewFromArguments("1,2,3", QString()));
+    QVERIFY_THROWS_EXCEPTION(std::invalid_argument,
+                             desktop::sessionViewFromArguments("3,0,1,4", QString()));
+    try {
+      desktop::sessionViewFromArguments(QString(), "planned_plots:x");
+      QFAIL("a fid that is no number was taken");
+    } catch (const std::invalid_argument &e) {
+      QVERIFY(std::string(e.what()).find("--select") != std::string::npos);
+    }
+    const auto view = desktop::sessionViewFromArguments("1,2,3,4", "planned_plots:2,schools:7");
+    QCOMPARE(view.extent->maxX, 3.0);
+    QCOMPARE(view.selected.size(), std::size_t(2));
+    QCOMPARE(view.selected[1], (std::pair<std::string, std::int64_t>("schools", 7)));
+  }
+
   void selectingAResultShowsIt()
   {
     desktop::MainWindow w("en");

@@ -8,6 +8,7 @@
 #include "TinyProject.h"
 
 #include "app/desktop/MainWindow.h"
+#include "app/desktop/ResultsDock.h"
 #include "app/desktop/MapCanvas.h"
 #include "app/desktop/ProjectSession.h"
 #include "app/desktop/edit/AttributeForm.h"
@@ -15,6 +16,7 @@
 #include "app/desktop/edit/EditSession.h"
 #include "app/desktop/edit/EditTools.h"
 #include "app/desktop/edit/RangersDock.h"
+#include "core/Engine.h"
 #include "core/edit/EditJournal.h"
 #include "gis/EllipsoidalArea.h"
 
@@ -202,6 +204,37 @@ private slots:
     QCOMPARE(saved.code, std::optional<std::string>("P-3"));
     QCOMPARE(saved.landUse, std::optional<std::string>("residential"));
     QVERIFY(std::abs(mu(saved.geometry.get()) - drawnMu) < 1e-9);
+  }
+
+  void savingKeepsTheViewTheSelectionAndTheCheck()
+  {
+    const std::string path = freshProject();
+    Editing e;
+    QVERIFY(e.open(path));
+    e.canvas->zoomToEnvelope({X0 + 100, Y0 + 50, X0 + 300, Y0 + 200});
+    const gis::Envelope before = e.canvas->visibleExtent();
+    QSignalSpy checked(&e.w, &desktop::MainWindow::checkFinished);
+    e.w.runCheck();
+    QVERIFY(checked.wait(20000));
+    // A box inside P-2 (fid 2) and the site (fid 1).
+    emit e.canvas->selectRequested({X0 + 250, Y0 + 90, X0 + 260, Y0 + 100}, false);
+    const auto selected = e.w.sessionView().selected;
+    QVERIFY(std::count(selected.begin(), selected.end(),
+                       std::pair<std::string, std::int64_t>("planned_plots", 2)) == 1);
+
+    e.drawNorthEastPlot();
+    QSignalSpy reopened(&e.w, &desktop::MainWindow::projectOpened);
+    e.edit->save();
+    QVERIFY(reopened.wait(20000));
+    const gis::Envelope after = e.canvas->visibleExtent();
+    for (auto [a, b] : {std::pair(before.minX, after.minX), std::pair(before.minY, after.minY),
+                        std::pair(before.maxX, after.maxX), std::pair(before.maxY, after.maxY)})
+      QVERIFY2(std::abs(a - b) < 0.01, qPrintable(QString("%1 vs %2").arg(a).arg(b)));
+    QCOMPARE(e.w.sessionView().selected, selected);
+    // The check runs again on the saved features, and finds what the engine finds in the file.
+    QTRY_COMPARE_WITH_TIMEOUT(checked.size(), 2, 20000);
+    const core::CheckResult expected = core::checkProject(path, core::RuleSet::defaults());
+    QCOMPARE(e.w.resultsDock()->totalCount(), expected.violations.size());
   }
 
   void saveAsPutsTheEditsInTheCopyAndLeavesTheOriginal()
@@ -447,6 +480,36 @@ private slots:
     QVERIFY(byNewPlot().empty());
     QCOMPARE(e.edit->liveList()->count(), int(e.session->live().size()));
     QCOMPARE(redInOverlap(), 0.0);
+  }
+
+  void liveCheckLeavesOutAcceptedExceptions()
+  {
+    Editing e;
+    QVERIFY(e.open(freshProject()));
+    e.edit->snapper()->setEnabled(false);
+    // As above: P-8 encroaches on the school plot P-1, beside P-2's older encroachment.
+    e.drawPlot({{X0 - 20, Y0 + 40}, {X0 + 60, Y0 + 40}, {X0 + 60, Y0 + 100}, {X0 - 20, Y0 + 100}},
+               "P-8", "commercial");
+    QVERIFY(e.liveSettled());
+    QCOMPARE(e.edit->liveList()->count(), 2);
+    std::optional<core::Violation> older;
+    for (const core::Violation &v : e.session->live().list())
+      if (v.other && v.other->fid > 0)
+        older = v;
+    QVERIFY(older);
+    core::AcceptedException accepted;
+    accepted.key = core::exceptionKey(*older);
+    accepted.reason = "批准的共用地块";
+    e.w.session()->addException(accepted);
+    // The accepted one leaves the live list at once; the new encroachment stays.
+    QCOMPARE(e.edit->liveList()->count(), 1);
+    QVERIFY(e.edit->liveList()->item(0)->text().contains("commercial"));
+    QCOMPARE(e.session->live().size(), std::size_t(2)); // still found, only not shown
+    // A further edit re-checks the neighbourhood: still left out.
+    e.session->undoStack()->undo();
+    e.session->undoStack()->redo();
+    QVERIFY(e.liveSettled());
+    QCOMPARE(e.edit->liveList()->count(), 1);
   }
 
   void vertexAndFeatureEditsWithTheMouse()

@@ -113,3 +113,25 @@ TEST(Exceptions, KeyDistinguishesOtherFeatureAndLevel)
   y.feature.code = "other";
   EXPECT_EQ(core::exceptionKey(x), core::exceptionKey(y));
 }
+
+TEST(Exceptions, LiveViolationsLeaveOutTheAcceptedOnesOnly)
+{
+  core::Violation primary;
+  primary.rule = "school-coverage";
+  primary.feature = {"resettlement_sites", 4, "AZQ-4"};
+  primary.level = "primary";
+  core::Violation junior = primary;
+  junior.level = "junior";
+  core::Violation ranger;
+  ranger.rule = "ranger-area";
+  ranger.feature = {"rangers", 9, "HLY-9"};
+
+  core::AcceptedException accepted;
+  accepted.key = {"school-coverage", "resettlement_sites", 4, std::nullopt, std::nullopt,
+                  "junior"};
+  const auto open = core::withoutAccepted({primary, junior, ranger}, {accepted});
+  ASSERT_EQ(open.size(), 2u);
+  EXPECT_EQ(open[0].level, std::optional<std::string>("primary"));
+  EXPECT_EQ(open[1].rule, "ranger-area");
+  EXPECT_EQ(core::withoutAccepted({primary, junior, ranger}, {}).size(), 3u);
+}

@@ -103,7 +103,7 @@ EditController::EditController(QMainWindow *window, EditHost &host)
   m_liveDock->setWidget(panel);
   window->addDockWidget(Qt::RightDockWidgetArea, m_liveDock);
   connect(m_liveList, &QListWidget::currentRowChanged, this, [this](int row) {
-    const auto list = m_session->live().list();
+    const auto list = openLiveViolations();
     if (row >= 0 && row < int(list.size()))
       m_host.showViolation(list[std::size_t(row)]);
   });
@@ -147,6 +147,8 @@ EditController::EditController(QMainWindow *window, EditHost &host)
   });
   connect(m_session, &EditSession::editsChanged, this, &EditController::onEditsChanged);
   connect(m_session, &EditSession::liveChanged, this, &EditController::onLiveChanged);
+  connect(host.session(), &ProjectSession::exceptionsChanged, this,
+          &EditController::onLiveChanged);
   connect(m_session, &EditSession::saveFailed, this, [this](const QString &message) {
     report(message);
     if (m_dialogs)
@@ -171,7 +173,7 @@ EditController::EditController(QMainWindow *window, EditHost &host)
     m_window->statusBar()->showMessage(
         tr("Saved %n edited feature(s) in %1", nullptr, written).arg(QFileInfo(path).fileName()),
         8000);
-    m_host.openProject(path);
+    m_host.reopenKeepingSession(path);
   });
   connect(m_session, &EditSession::saved, this, [this](int written) {
     m_window->statusBar()->showMessage(tr("Saved %n edited feature(s)", nullptr, written), 8000);
@@ -183,11 +185,11 @@ EditController::EditController(QMainWindow *window, EditHost &host)
       auto *once = new QObject(this);
       connect(project, &ProjectSession::saved, once, [this, path, once] {
         once->deleteLater();
-        m_host.openProject(path);
+        m_host.reopenKeepingSession(path);
       });
       project->save();
     } else {
-      m_host.openProject(path);
+      m_host.reopenKeepingSession(path);
     }
   });
 }
@@ -396,9 +398,14 @@ void EditController::onEditsChanged()
   emit dirtyChanged();
 }
 
+std::vector<core::Violation> EditController::openLiveViolations() const
+{
+  return core::withoutAccepted(m_session->live().list(), m_host.session()->exceptions());
+}
+
 void EditController::onLiveChanged()
 {
-  const auto list = m_session->live().list();
+  const auto list = openLiveViolations();
   m_painted->violations.clear();
   m_liveList->blockSignals(true);
   m_liveList->clear();
@@ -421,7 +428,7 @@ void EditController::onLiveChanged()
   if (m_session->hasEdits() || !list.empty())
     m_liveStatus->setText(tr("%n violation(s) around the edits (%1 errors); last re-check %2 ms",
                              nullptr, int(list.size()))
-                              .arg(m_session->live().errorCount())
+                              .arg(core::errorCount(list))
                               .arg(m_session->lastLiveMs(), 0, 'f', 1));
   m_host.canvas()->update();
   m_rangers->refresh();
@@ -587,7 +594,7 @@ void EditController::save()
   if (!m_session->hasEdits() || m_session->isSaving())
     return;
   if (m_dialogs) {
-    const auto &live = m_session->live();
+    const auto live = openLiveViolations();
     const auto counts = m_session->buffer().counts();
     QString text = tr("Save %1 new, %2 changed and %3 deleted feature(s) into the project?")
                        .arg(counts.inserted)
@@ -597,7 +604,7 @@ void EditController::save()
       text += "\n\n" + tr("The live check shows %n violation(s) around your edits (%1 errors). "
                           "You may save a layout with violations and fix them later.",
                           nullptr, int(live.size()))
-                           .arg(live.errorCount());
+                           .arg(core::errorCount(live));
     if (QMessageBox::question(m_window, tr("Save edits"), text) != QMessageBox::Yes)
       return;
   }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/Violation.h"
 #include "core/edit/EditBuffer.h"
 
 #include <QObject>
@@ -94,6 +95,9 @@ private:
   void createActions();
   void onEditsChanged();
   void onLiveChanged();
+  //! The live check's violations less those the project accepts as exceptions: what the live
+  //! list shows and draws and what the save summary counts, as the full check does.
+  std::vector<core::Violation> openLiveViolations() const;
   void onDrawn(gis::Geometry geometry);
   void onSplitLine(gis::Geometry line);
   //! Opens the attribute form for a new feature (negative fid) or an existing one; on OK the

@@ -21,6 +21,9 @@ public:
   virtual ProjectSession *session() const = 0;
   virtual const core::RuleSet &rules() const = 0;
   virtual void openProject(const QString &path) = 0;
+  //! Opens `path` again after a save, keeping the view, the selection and the check (re-run
+  //! on the saved features): saving does not end what the planner was looking at.
+  virtual void reopenKeepingSession(const QString &path) = 0;
   virtual void showViolation(const core::Violation &v) = 0;
 
 protected:
