@@ -8,9 +8,9 @@
 #include "TinyProject.h"
 
 #include "app/desktop/MainWindow.h"
-#include "app/desktop/ResultsDock.h"
 #include "app/desktop/MapCanvas.h"
 #include "app/desktop/ProjectSession.h"
+#include "app/desktop/ResultsDock.h"
 #include "app/desktop/edit/AttributeForm.h"
 #include "app/desktop/edit/EditController.h"
 #include "app/desktop/edit/EditSession.h"

@@ -127,8 +127,7 @@ TEST(Exceptions, LiveViolationsLeaveOutTheAcceptedOnesOnly)
   ranger.feature = {"rangers", 9, "HLY-9"};
 
   core::AcceptedException accepted;
-  accepted.key = {"school-coverage", "resettlement_sites", 4, std::nullopt, std::nullopt,
-                  "junior"};
+  accepted.key = {"school-coverage", "resettlement_sites", 4, std::nullopt, std::nullopt, "junior"};
   const auto open = core::withoutAccepted({primary, junior, ranger}, {accepted});
   ASSERT_EQ(open.size(), 2u);
   EXPECT_EQ(open[0].level, std::optional<std::string>("primary"));

@@ -147,8 +147,7 @@ EditController::EditController(QMainWindow *window, EditHost &host)
   });
   connect(m_session, &EditSession::editsChanged, this, &EditController::onEditsChanged);
   connect(m_session, &EditSession::liveChanged, this, &EditController::onLiveChanged);
-  connect(host.session(), &ProjectSession::exceptionsChanged, this,
-          &EditController::onLiveChanged);
+  connect(host.session(), &ProjectSession::exceptionsChanged, this, &EditController::onLiveChanged);
   connect(m_session, &EditSession::saveFailed, this, [this](const QString &message) {
     report(message);
     if (m_dialogs)
