@@ -567,6 +567,38 @@ private slots:
     QVERIFY(e.session->buffer().empty());
   }
 
+  void aSiteBoundaryIsEditedAndSaved()
+  {
+    const std::string path = freshProject();
+    Editing e;
+    QVERIFY(e.open(path));
+    e.edit->snapper()->setEnabled(false);
+    e.edit->setEditLayer("resettlement_sites");
+    QCOMPARE(e.edit->editLayer(), std::string("resettlement_sites"));
+    e.edit->startModifying();
+    e.click(e.at(X0 + 350, Y0 + 50)); // inside the site, outside both plots
+    // Drag the site's north-east corner 100 m east: 400 m × 300 m becomes a trapezoid whose
+    // north edge is 500 m long, 135,000 m² = 202.5 mu.
+    const QPoint corner = e.at(X0 + 400, Y0 + 300), target = e.at(X0 + 500, Y0 + 300);
+    QTest::mousePress(e.canvas, Qt::LeftButton, {}, corner);
+    QTest::mouseMove(e.canvas, target);
+    QTest::mouseRelease(e.canvas, Qt::LeftButton, {}, target);
+    QCOMPARE(e.session->undoStack()->undoText(), QString("Move vertex"));
+    const QPointF landed = e.mapOf(target);
+    QSignalSpy reopened(&e.w, &desktop::MainWindow::projectOpened);
+    e.edit->save();
+    QVERIFY(reopened.wait(20000));
+    auto project = core::Project::load(path, {});
+    QCOMPARE(project->sites.features.size(), std::size_t(1));
+    // Shoelace over (0,0) (400,0) (x,y) (0,300) relative to the south-west corner; the
+    // ellipsoidal area differs from the plane's by far less than 0.1 mu at this size.
+    const double x = landed.x() - X0, y = landed.y() - Y0;
+    QVERIFY(std::abs(x - 500) < 2 && std::abs(y - 300) < 2);
+    const double expectedMu = (400 * y + 300 * x) / 2 / kMu;
+    QVERIFY2(std::abs(mu(project->sites.features.front().geometry.get()) - expectedMu) < 0.1,
+             qPrintable(QString::number(mu(project->sites.features.front().geometry.get()))));
+  }
+
   void pointCopyAndPasteAndDelete()
   {
     Editing e;
