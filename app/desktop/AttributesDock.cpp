@@ -7,6 +7,7 @@
 
 #include <QHeaderView>
 #include <QLabel>
+#include <QListWidget>
 #include <QLocale>
 #include <QTableWidget>
 #include <QVBoxLayout>
@@ -165,6 +166,7 @@ std::vector<std::pair<QString, QString>> featureAttributes(const core::Project &
 AttributesDock::AttributesDock(QWidget *parent)
     : QDockWidget(tr("Attributes"), parent)
     , m_title(new QLabel)
+    , m_stack(new QListWidget)
     , m_table(new QTableWidget(0, 2))
 {
   setObjectName("AttributesDock");
@@ -180,8 +182,30 @@ AttributesDock::AttributesDock(QWidget *parent)
   auto *layout = new QVBoxLayout(w);
   layout->setContentsMargins(2, 2, 2, 2);
   layout->addWidget(m_title);
-  layout->addWidget(m_table);
+  layout->addWidget(m_stack, 1);
+  layout->addWidget(m_table, 3);
   setWidget(w);
+  m_stack->hide();
+  connect(m_stack, &QListWidget::currentRowChanged, this, [this](int row) {
+    if (row >= 0 && std::size_t(row) < m_hits.size())
+      emit featureChosen(m_hits[std::size_t(row)]);
+  });
+}
+
+void AttributesDock::showFeatures(const core::Project &p, std::vector<FeatureHit> hits)
+{
+  m_hits = std::move(hits);
+  const QSignalBlocker quiet(m_stack);
+  m_stack->clear();
+  for (const FeatureHit &hit : m_hits)
+    m_stack->addItem(tr("%1: %2").arg(Names::layer(hit.layer), featureTitle(p, hit)));
+  m_stack->setVisible(m_hits.size() > 1);
+  if (m_hits.empty()) {
+    clear();
+    return;
+  }
+  m_stack->setCurrentRow(0);
+  showFeature(p, m_hits.front());
 }
 
 void AttributesDock::showFeature(const core::Project &p, const FeatureHit &hit)
@@ -197,6 +221,9 @@ void AttributesDock::showFeature(const core::Project &p, const FeatureHit &hit)
 
 void AttributesDock::clear()
 {
+  m_hits.clear();
+  m_stack->clear();
+  m_stack->hide();
   m_table->setRowCount(0);
   m_title->setText(tr("Click a feature with the identify tool."));
 }

@@ -124,6 +124,12 @@ MainWindow::MainWindow(const QString &language, QWidget *parent)
     showMessage(QMessageBox::Critical, tr("Check failed"), message);
   });
 
+  connect(m_attributes, &AttributesDock::featureChosen, this, [this](const FeatureHit &hit) {
+    if (auto p = m_session->project()) {
+      m_attributes->showFeature(*p, hit);
+      selectFeature(*p, hit);
+    }
+  });
   connect(m_layers, &LayersDock::layersChanged, m_canvas, &MapCanvas::setLayers);
   connect(m_layers, &LayersDock::hillshadeToggled, m_canvas, &MapCanvas::setHillshadeVisible);
   connect(m_layers, &LayersDock::zoomToLayerRequested, this, [this](const std::string &layer) {
@@ -795,20 +801,28 @@ void MainWindow::identifyAt(double x, double y, double tolerance)
   auto project = m_session->project();
   if (!project)
     return;
-  auto hit = featureAt(*project, m_canvas->visibleLayersTopDown(), x, y, tolerance);
-  m_selected.clear();
-  if (!hit) {
+  auto hits = featuresAt(*project, m_canvas->visibleLayersTopDown(), x, y, tolerance);
+  if (hits.empty()) {
+    m_selected.clear();
     m_attributes->clear();
     m_canvas->setSelection({});
     m_status->setText(tr("No feature here"));
     return;
   }
-  m_selected.emplace_back(hit->layer, fidOf(*project, *hit));
-  m_attributes->showFeature(*project, *hit);
+  if (hits.size() > 1)
+    m_status->setText(
+        tr("%n feature(s) here: pick one in the Attributes list", nullptr, int(hits.size())));
+  selectFeature(*project, hits.front());
+  m_attributes->showFeatures(*project, std::move(hits));
   m_attributes->show();
   m_attributes->raise();
+}
+
+void MainWindow::selectFeature(const core::Project &project, const FeatureHit &hit)
+{
+  m_selected.assign(1, {hit.layer, fidOf(project, hit)});
   std::vector<gis::Geometry> selection;
-  if (const GEOSGeometry *g = geometryOf(*project, *hit))
+  if (const GEOSGeometry *g = geometryOf(project, hit))
     selection.push_back(gis::clone(g));
   m_canvas->setSelection(std::move(selection));
 }

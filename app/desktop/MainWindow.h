@@ -3,6 +3,7 @@
 #include "app/desktop/BackgroundTask.h"
 #include "app/desktop/CheckRunner.h"
 #include "app/desktop/MapCanvas.h"
+#include "app/desktop/ProjectLayers.h"
 #include "app/desktop/SessionView.h"
 #include "app/desktop/edit/EditHost.h"
 #include "core/AcceptedExceptions.h"
@@ -117,6 +118,7 @@ private:
   void refreshOverlays();
   void updateCoverage();
   void identifyAt(double x, double y, double tolerance);
+  void selectFeature(const core::Project &project, const FeatureHit &hit);
   void selectIn(const gis::Envelope &box, bool add);
   void exportResults();
   void exportFeaturesDialog();

@@ -1,5 +1,7 @@
 #include "app/desktop/ProjectLayers.h"
 
+#include <type_traits>
+
 namespace anzhi::desktop {
 
 std::size_t featureCount(const core::Project &p, const std::string &layer)
@@ -53,35 +55,47 @@ std::int64_t fidOf(const core::Project &p, const FeatureHit &hit)
   return fid;
 }
 
-std::optional<FeatureHit> featureAt(const core::Project &p,
-                                    const std::vector<std::string> &layersTopDown, double x,
-                                    double y, double tolerance)
+std::vector<FeatureHit> featuresAt(const core::Project &p,
+                                   const std::vector<std::string> &layersTopDown, double x,
+                                   double y, double tolerance, std::size_t limit)
 {
+  std::vector<FeatureHit> out;
   gis::Geometry point = gis::makePoint(x, y);
   const gis::Envelope box{x - tolerance, y - tolerance, x + tolerance, y + tolerance};
   for (const std::string &name : layersTopDown) {
-    std::optional<FeatureHit> hit;
     p.visitLayer(name, [&](const auto &l) {
       if (!l.present)
         return;
       // Topmost = drawn last = highest index among the candidates.
       auto candidates = l.candidates(box);
-      for (auto it = candidates.rbegin(); it != candidates.rend(); ++it) {
+      for (auto it = candidates.rbegin(); it != candidates.rend() && out.size() < limit; ++it) {
         const auto &f = l.features[*it];
         if (!f.hasGeometry())
           continue;
         const bool polygonal = gis::isPolygonal(f.geometry.get());
         if ((polygonal && gis::intersects(f.geometry.get(), point.get())) ||
-            (!polygonal && gis::distance(f.geometry.get(), point.get()) <= tolerance)) {
-          hit = FeatureHit{name, *it};
-          return;
-        }
+            (!polygonal && gis::distance(f.geometry.get(), point.get()) <= tolerance))
+          out.push_back({name, *it});
       }
     });
-    if (hit)
-      return hit;
   }
-  return std::nullopt;
+  return out;
+}
+
+QString featureTitle(const core::Project &p, const FeatureHit &hit)
+{
+  QString title;
+  p.visitLayer(hit.layer, [&](const auto &l) {
+    const auto &f = l.features.at(hit.index);
+    title = QString::fromStdString(f.codeOrFid());
+    if constexpr (requires { f.name; }) {
+      if constexpr (std::is_same_v<std::decay_t<decltype(f.name)>, std::string>)
+        title += " " + QString::fromStdString(f.name);
+      else if (f.name)
+        title += " " + QString::fromStdString(*f.name);
+    }
+  });
+  return title;
 }
 
 std::vector<FeatureHit> featuresIn(const core::Project &p,

@@ -27,11 +27,14 @@ std::optional<gis::Envelope> projectExtent(const core::Project &p);
 const GEOSGeometry *geometryOf(const core::Project &p, const FeatureHit &hit);
 std::int64_t fidOf(const core::Project &p, const FeatureHit &hit);
 
-//! The topmost feature of `layersTopDown` at a map point: polygons that contain it, points and
-//! lines within `tolerance` map units. Thread: any (reads the immutable project).
-std::optional<FeatureHit> featureAt(const core::Project &p,
-                                    const std::vector<std::string> &layersTopDown, double x,
-                                    double y, double tolerance);
+//! Every feature of `layersTopDown` at a map point, topmost first (layer by layer, the feature
+//! drawn last first): polygons that contain it, points and lines within `tolerance` map units;
+//! at most `limit`. Thread: any (reads the immutable project).
+std::vector<FeatureHit> featuresAt(const core::Project &p,
+                                   const std::vector<std::string> &layersTopDown, double x,
+                                   double y, double tolerance, std::size_t limit = 50);
+//! "P-12 幸福家园": the feature's code (or #fid) and, where the layer has one, its name.
+QString featureTitle(const core::Project &p, const FeatureHit &hit);
 //! Features of `layersTopDown` whose geometry meets the rectangle.
 std::vector<FeatureHit> featuresIn(const core::Project &p,
                                    const std::vector<std::string> &layersTopDown,

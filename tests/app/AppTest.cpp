@@ -9,6 +9,7 @@
 #include "TinyProject.h"
 #include "WizardSupport.h"
 
+#include "app/desktop/AttributesDock.h"
 #include "app/desktop/Automation.h"
 #include "app/desktop/CheckRunner.h"
 #include "app/desktop/ImportValuesPage.h"
@@ -389,6 +390,41 @@ private slots:
     QCOMPARE(view.extent->maxX, 3.0);
     QCOMPARE(view.selected.size(), std::size_t(2));
     QCOMPARE(view.selected[1], (std::pair<std::string, std::int64_t>("schools", 7)));
+  }
+
+  void identifyListsEveryStackedFeatureAndSelectsThePickedOne()
+  {
+    desktop::MainWindow w("en");
+    w.resize(1200, 800);
+    w.show();
+    QVERIFY(openIn(w, m_good));
+    // (X0+250, Y0+100) lies in P-2 (x 150–300) and in the site AZQ-1, not in P-1 (x 20–180).
+    emit w.canvas()->identifyRequested(X0 + 250, Y0 + 100, 1);
+    QListWidget *stack = w.attributesDock()->stack();
+    QCOMPARE(stack->count(), 2);
+    QVERIFY(!stack->isHidden());
+    QStringList rows;
+    for (int i = 0; i < stack->count(); ++i)
+      rows << stack->item(i)->text();
+    const auto row = [&](const QString &code) {
+      for (int i = 0; i < rows.size(); ++i)
+        if (rows[i].contains(code))
+          return i;
+      return -1;
+    };
+    QVERIFY2(row("P-2") >= 0 && row("AZQ-1") >= 0, qPrintable(rows.join(" | ")));
+    QVERIFY(rows[row("AZQ-1")].contains("幸福家园安置区"));
+    stack->setCurrentRow(row("AZQ-1"));
+    QCOMPARE(w.sessionView().selected,
+             (std::vector<std::pair<std::string, std::int64_t>>{{"resettlement_sites", 1}}));
+    stack->setCurrentRow(row("P-2"));
+    QCOMPARE(w.sessionView().selected,
+             (std::vector<std::pair<std::string, std::int64_t>>{{"planned_plots", 2}}));
+    // Only the site under the cursor (east of both plots, far from the clinic): no list.
+    emit w.canvas()->identifyRequested(X0 + 350, Y0 + 50, 1);
+    QVERIFY(stack->isHidden());
+    QCOMPARE(w.sessionView().selected,
+             (std::vector<std::pair<std::string, std::int64_t>>{{"resettlement_sites", 1}}));
   }
 
   void selectingAResultShowsIt()
