@@ -1,4 +1,5 @@
 #include "app/render/MapRenderer.h"
+#include "app/render/MuText.h"
 
 #include "app/render/GeometryPath.h"
 #include "app/render/Marker.h"
@@ -231,7 +232,7 @@ std::optional<QString> Job::labelOf(const core::RangerPlot &f)
     return std::nullopt;
   }
   const QString who = f.rangerCode ? text(f.rangerCode) : QStringLiteral("?");
-  return QStringLiteral("%1 %2亩").arg(who).arg(mu, 0, 'f', 0);
+  return QStringLiteral("%1 %2亩").arg(who, muText(mu));
 }
 
 void Job::layer(const std::string &name)

@@ -1,9 +1,10 @@
 // The map is drawn from its MapStyle: a fill or marker colour changed in a copy of the
 // defaults is the colour on screen, a homestead's fill follows the style's target_use map, and
 // a layer viewed beyond its maxUnitsPerPixel is not drawn at all. A site too small to see is
-// drawn as its marker, unless the editor hides it.
+// drawn as its marker, unless the editor hides it. Areas in mu are cut, never rounded up to 500.
 
 #include "app/render/MapRenderer.h"
+#include "app/render/MuText.h"
 #include "gis/Geos.h"
 
 #include <QtTest>
@@ -56,6 +57,16 @@ class MapStyleTest : public QObject
   Q_OBJECT
 
 private slots:
+  void muIsCutNotRounded()
+  {
+    // 333,306 m² is 499.959 mu: short of 500, and the label must not say 500.
+    QCOMPARE(render::muText(333306.0 / (10000.0 / 15.0)), QString("499.9"));
+    QCOMPARE(render::muText(499.9), QString("499.9"));
+    QCOMPARE(render::muText(500.0), QString("500.0"));
+    QCOMPARE(render::muText(12.345, 2), QString("12.34"));
+    QCOMPARE(render::muText(0.0, 0), QString("0"));
+  }
+
   void areaFillComesFromTheStyle()
   {
     auto project = std::make_shared<core::Project>();

@@ -3,6 +3,7 @@
 #include "app/desktop/MapCanvas.h"
 #include "app/desktop/Names.h"
 #include "app/desktop/edit/EditSession.h"
+#include "app/render/MuText.h"
 #include "core/edit/GeometryEdits.h"
 #include "core/rules/RangerChecks.h"
 #include "gis/EllipsoidalArea.h"
@@ -204,7 +205,7 @@ void RangersDock::fill()
     const QStringList cells = {QString::fromStdString(t.name.value_or("")),
                                QString::fromStdString(t.code),
                                QString::fromStdString(t.siteCode.value_or("")),
-                               QString::number(t.mu(), 'f', 2),
+                               render::muText(t.mu(), 2),
                                QString::number(t.plots),
                                t.distanceM ? Names::metres(*t.distanceM) : QString(),
                                status};
@@ -248,7 +249,7 @@ RangersDock::liveLabelFor(const std::string &code) const
     const double mu =
         gis::EllipsoidalArea::toMu(core::rangerAreaM2(*project, session->buffer(), code, drawn));
     const double minMu = rangerMinMu(session->rules());
-    return {tr("%1: %2 mu").arg(QString::fromStdString(code)).arg(mu, 0, 'f', 1),
+    return {tr("%1: %2 mu").arg(QString::fromStdString(code), render::muText(mu)),
             mu >= minMu ? QColor(0, 140, 0) : QColor(210, 0, 0)};
   };
 }
