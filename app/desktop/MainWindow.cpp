@@ -136,6 +136,7 @@ MainWindow::MainWindow(const QString &language, QWidget *parent)
     if (auto p = m_session->project())
       if (auto e = layerExtent(*p, layer))
         m_canvas->zoomToEnvelope(*e, 100);
+    m_canvas->setFocus();
   });
   connect(m_results, &ResultsDock::violationSelected, this, &MainWindow::showViolation);
   connect(m_results, &ResultsDock::exportRequested, this, &MainWindow::exportResults);
@@ -145,9 +146,13 @@ MainWindow::MainWindow(const QString &language, QWidget *parent)
       m_session->addException(dialog.exception());
       m_status->setText(tr("Exception recorded; save the project (Ctrl+S) to keep it."));
     }
+    m_canvas->setFocus();
   });
   connect(m_results, &ResultsDock::exceptionRemovalRequested, this,
-          [this](const core::ExceptionKey &key) { m_session->removeException(key); });
+          [this](const core::ExceptionKey &key) {
+            m_session->removeException(key);
+            m_canvas->setFocus();
+          });
 
   connect(m_canvas, &MapCanvas::cursorMoved, this, &MainWindow::updateCursor);
   connect(m_canvas, &MapCanvas::scaleChanged, this, &MainWindow::updateScale);
@@ -174,6 +179,8 @@ MainWindow::MainWindow(const QString &language, QWidget *parent)
 
 MainWindow::~MainWindow()
 {
+  // The children outlive this part of the window: what they signal must not reach it.
+  m_canvas->disconnect(this);
   gis::setRecoveryNotice(nullptr);
   m_lonlatPool->clear();
   m_lonlatPool->waitForDone();
@@ -237,7 +244,8 @@ void MainWindow::createActions()
   m_about = make(tr("&About Anzhi"));
 
   m_tools = new QActionGroup(this);
-  for (QAction *a : {m_pan, m_zoomBox, m_identify, m_select, m_measureLine, m_measureArea}) {
+  m_tools->setExclusionPolicy(QActionGroup::ExclusionPolicy::ExclusiveOptional);
+  for (auto [a, tool] : mapToolActions()) {
     a->setCheckable(true);
     m_tools->addAction(a);
   }
@@ -281,17 +289,14 @@ void MainWindow::createActions()
   connect(m_zoomIn, &QAction::triggered, this, [this] { m_canvas->zoomBy(2.0); });
   connect(m_zoomOut, &QAction::triggered, this, [this] { m_canvas->zoomBy(0.5); });
   connect(m_zoomSelection, &QAction::triggered, m_canvas, &MapCanvas::zoomToSelection);
-  connect(m_pan, &QAction::triggered, this, [this] { m_canvas->setTool(MapCanvas::Tool::Pan); });
-  connect(m_zoomBox, &QAction::triggered, this,
-          [this] { m_canvas->setTool(MapCanvas::Tool::ZoomBox); });
-  connect(m_identify, &QAction::triggered, this,
-          [this] { m_canvas->setTool(MapCanvas::Tool::Identify); });
-  connect(m_select, &QAction::triggered, this,
-          [this] { m_canvas->setTool(MapCanvas::Tool::Select); });
-  connect(m_measureLine, &QAction::triggered, this,
-          [this] { m_canvas->setTool(MapCanvas::Tool::MeasureDistance); });
-  connect(m_measureArea, &QAction::triggered, this,
-          [this] { m_canvas->setTool(MapCanvas::Tool::MeasureArea); });
+  for (auto [action, tool] : mapToolActions())
+    connect(action, &QAction::triggered, this, [this, tool = tool] {
+      m_canvas->setTool(tool);
+      syncToolButtons();
+      m_canvas->setFocus();
+    });
+  // An edit tool and a map tool are never shown pressed together.
+  connect(m_canvas, &MapCanvas::mapToolChanged, this, &MainWindow::syncToolButtons);
   connect(m_coverage, &QAction::toggled, this, &MainWindow::updateCoverage);
   connect(m_showViolations, &QAction::toggled, this, &MainWindow::refreshOverlays);
   connect(m_showLabels, &QAction::toggled, m_canvas, &MapCanvas::setLabelsVisible);
@@ -794,6 +799,23 @@ void MainWindow::showViolation(const core::Violation &v)
   if (auto index = core::findFid(*project, v.feature.layer, v.feature.fid))
     m_attributes->showFeature(*project, {v.feature.layer, *index});
   m_status->setText(QString::fromStdString(v.message(Names::messageLanguage())));
+}
+
+std::vector<std::pair<QAction *, MapCanvas::Tool>> MainWindow::mapToolActions() const
+{
+  return {{m_pan, MapCanvas::Tool::Pan},
+          {m_zoomBox, MapCanvas::Tool::ZoomBox},
+          {m_identify, MapCanvas::Tool::Identify},
+          {m_select, MapCanvas::Tool::Select},
+          {m_measureLine, MapCanvas::Tool::MeasureDistance},
+          {m_measureArea, MapCanvas::Tool::MeasureArea}};
+}
+
+void MainWindow::syncToolButtons()
+{
+  const bool editing = m_canvas->mapTool() != nullptr;
+  for (auto [action, tool] : mapToolActions())
+    action->setChecked(!editing && m_canvas->tool() == tool);
 }
 
 void MainWindow::identifyAt(double x, double y, double tolerance)

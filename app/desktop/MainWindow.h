@@ -86,6 +86,8 @@ public:
   ProjectSession *session() const override { return m_session; }
   CheckRunner *checkRunner() const { return m_checker; }
   EditController *editController() const { return m_edit; }
+  //! Pan, zoom box, identify, select and the two measures: at most one of them pressed.
+  QActionGroup *mapTools() const { return m_tools; }
   //! The problems of the last open (broken layers, unreadable exceptions), one per line.
   QString problemsText() const { return m_problems; }
   const core::RuleSet &rules() const override { return m_rules; }
@@ -119,6 +121,8 @@ private:
   void updateCoverage();
   void identifyAt(double x, double y, double tolerance);
   void selectFeature(const core::Project &project, const FeatureHit &hit);
+  std::vector<std::pair<QAction *, MapCanvas::Tool>> mapToolActions() const;
+  void syncToolButtons();
   void selectIn(const gis::Envelope &box, bool add);
   void exportResults();
   void exportFeaturesDialog();

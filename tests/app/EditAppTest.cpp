@@ -20,6 +20,8 @@
 #include "core/edit/EditJournal.h"
 #include "gis/EllipsoidalArea.h"
 
+#include <QActionGroup>
+#include <QComboBox>
 #include <QCoreApplication>
 #include <QFile>
 #include <QListWidget>
@@ -597,6 +599,42 @@ private slots:
     const double expectedMu = (400 * y + 300 * x) / 2 / kMu;
     QVERIFY2(std::abs(mu(project->sites.features.front().geometry.get()) - expectedMu) < 0.1,
              qPrintable(QString::number(mu(project->sites.features.front().geometry.get()))));
+  }
+
+  void oneToolIsPressedAndTheMapKeepsTheKeys()
+  {
+    Editing e;
+    QVERIFY(e.open(freshProject()));
+    QApplication::setActiveWindow(&e.w);
+    QVERIFY(QTest::qWaitForWindowActive(&e.w));
+    auto *editTools = e.edit->findChild<QActionGroup *>();
+    QVERIFY(editTools);
+    const auto pressed = [&] {
+      int n = 0;
+      for (QActionGroup *group : {e.w.mapTools(), editTools})
+        for (QAction *a : group->actions())
+          n += a->isChecked();
+      return n;
+    };
+    QCOMPARE(pressed(), 1); // pan
+    e.edit->startModifying();
+    QCOMPARE(e.w.mapTools()->checkedAction(), nullptr);
+    QCOMPARE(pressed(), 1);
+    e.w.mapTools()->actions().at(2)->trigger(); // identify
+    QVERIFY(e.canvas->mapTool() == nullptr);
+    QCOMPARE(pressed(), 1);
+    QCOMPARE(e.canvas->tool(), desktop::MapCanvas::Tool::Identify);
+    QVERIFY(e.w.mapTools()->actions().at(2)->isChecked());
+    // Choosing the edit layer in its box gives the keys back to the map.
+    QComboBox *box = nullptr;
+    for (QComboBox *b : e.w.findChildren<QComboBox *>())
+      if (b->findData(QStringLiteral("planned_plots")) >= 0)
+        box = b;
+    QVERIFY(box);
+    box->setFocus();
+    QTRY_VERIFY(box->hasFocus());
+    emit box->activated(box->findData(QStringLiteral("planned_plots")));
+    QTRY_VERIFY(e.canvas->hasFocus());
   }
 
   void pointCopyAndPasteAndDelete()

@@ -154,6 +154,7 @@ EditController::EditController(QMainWindow *window, EditHost &host)
       QMessageBox::critical(m_window, tr("Edits not saved"), message);
     updateActions();
   });
+  connect(m_layer, &QComboBox::activated, m_host.canvas(), qOverload<>(&QWidget::setFocus));
   connect(m_session, &EditSession::journalFailed, this, &EditController::report);
   connect(m_session, &EditSession::liveCheckFailed, this, &EditController::report);
   connect(m_session, &EditSession::recoveryFailed, this, [this](const QString &error) {

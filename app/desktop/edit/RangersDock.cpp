@@ -109,9 +109,15 @@ RangersDock::RangersDock(EditSession &session, MapCanvas *canvas, QWidget *paren
       m_canvas->zoomToEnvelope(*extent, 500);
     m_canvas->setSelection(std::move(shapes));
   });
-  connect(m_reassign, &QPushButton::clicked, this, &RangersDock::reassignSelectedPlot);
-  connect(m_give, &QPushButton::clicked, this,
-          [this] { giveArea(m_mu->value(), m_side->currentIndex()); });
+  // After a button the keys (M, Delete, Ctrl+Z) belong to the map again.
+  connect(m_reassign, &QPushButton::clicked, this, [this] {
+    reassignSelectedPlot();
+    m_canvas->setFocus();
+  });
+  connect(m_give, &QPushButton::clicked, this, [this] {
+    giveArea(m_mu->value(), m_side->currentIndex());
+    m_canvas->setFocus();
+  });
 }
 
 void RangersDock::reset()
