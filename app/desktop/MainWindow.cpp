@@ -11,6 +11,7 @@
 #include "app/desktop/ProjectLayers.h"
 #include "app/desktop/ProjectSession.h"
 #include "app/desktop/ResultsDock.h"
+#include "app/desktop/StatusText.h"
 #include "app/desktop/edit/EditController.h"
 #include "core/edit/FeatureSchema.h"
 #include "gis/Crs.h"
@@ -389,7 +390,7 @@ void MainWindow::createToolBar()
 
 void MainWindow::createStatusBar()
 {
-  m_status = new QLabel;
+  m_status = new StatusText;
   m_measure = new QLabel;
   m_coords = new QLabel;
   m_lonlat = new QLabel;
@@ -403,6 +404,8 @@ void MainWindow::createStatusBar()
   m_progress->hide();
   m_cancelButton->hide();
   m_coords->setMinimumWidth(210);
+  m_status->setObjectName("statusText");
+  m_coords->setObjectName("cursorCoordinates");
   m_lonlat->setMinimumWidth(190);
   m_scale->setMinimumWidth(110);
   m_scale->setMaximumWidth(140);

@@ -427,6 +427,25 @@ private slots:
              (std::vector<std::pair<std::string, std::int64_t>>{{"resettlement_sites", 1}}));
   }
 
+  void aLongStatusMessageLeavesTheCoordinatesInView()
+  {
+    desktop::MainWindow w("en");
+    w.resize(1000, 700);
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    auto *status = w.findChild<QLabel *>("statusText");
+    auto *coords = w.findChild<QLabel *>("cursorCoordinates");
+    QVERIFY(status && coords);
+    coords->setText("X 37,500,000.00  Y 4,250,000.00");
+    status->setText(QString("安置区检查完成，").repeated(40));
+    // The message asks for no width of its own: the window does not grow and the coordinates
+    // keep their room.
+    QVERIFY(status->minimumSizeHint().width() < coords->minimumWidth());
+    QTRY_VERIFY(status->geometry().right() < coords->geometry().left());
+    QVERIFY(coords->width() >= coords->minimumWidth());
+    QVERIFY(coords->geometry().right() <= w.statusBar()->width());
+  }
+
   void selectingAResultShowsIt()
   {
     desktop::MainWindow w("en");
