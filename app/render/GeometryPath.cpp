@@ -1,5 +1,7 @@
 #include "app/render/GeometryPath.h"
 
+#include <QPainter>
+
 #include <vector>
 
 namespace anzhi::render {
@@ -124,6 +126,28 @@ void forEachPoint(const GEOSGeometry *g, const MapTransform &t,
     for (int i = 0; i < parts; ++i)
       forEachPoint(GEOSGetGeometryN_r(ctx, g, i), t, fn);
   }
+}
+
+void drawHatched(QPainter &p, const QPainterPath &path, const QColor &outline, const QColor &hatch,
+                 Qt::BrushStyle pattern)
+{
+  p.save();
+  const QColor edge(255, 255, 255, 210);
+  p.setPen(QPen(edge, 4));
+  p.setBrush(Qt::NoBrush);
+  p.drawPath(path);
+  // The white edges: the same pattern one pixel either side of the coloured lines.
+  p.setPen(Qt::NoPen);
+  p.setBrush(QBrush(edge, pattern));
+  for (int dx : {-1, 1}) {
+    p.setBrushOrigin(dx, 0);
+    p.drawPath(path);
+  }
+  p.setBrushOrigin(0, 0);
+  p.setPen(QPen(outline, 2));
+  p.setBrush(QBrush(hatch, pattern));
+  p.drawPath(path);
+  p.restore();
 }
 
 } // namespace anzhi::render

@@ -3,11 +3,14 @@
 #include "app/render/MapTransform.h"
 #include "gis/Geos.h"
 
+#include <QColor>
 #include <QPainterPath>
 #include <QPointF>
 
 #include <functional>
 #include <vector>
+
+class QPainter;
 
 namespace anzhi::render {
 
@@ -30,5 +33,10 @@ bool simpleRing(const GEOSGeometry *g, const MapTransform &t, std::vector<QPoint
 //! Calls fn with the screen position of every point of g (Point or MultiPoint).
 void forEachPoint(const GEOSGeometry *g, const MapTransform &t,
                   const std::function<void(QPointF)> &fn);
+
+//! Draws a violation's area: a `pattern` hatch in `hatch` inside an outline in `outline`, each
+//! line edged in white so that red hatching stays visible on a red fill (education land).
+void drawHatched(QPainter &p, const QPainterPath &path, const QColor &outline, const QColor &hatch,
+                 Qt::BrushStyle pattern);
 
 } // namespace anzhi::render

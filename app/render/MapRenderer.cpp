@@ -424,9 +424,7 @@ void Job::violations()
     appendToPath(path, shape.geometry.get(), t);
     QColor hatch = c;
     hatch.setAlpha(150); // a site-wide violation must not hide the plots under it
-    p.setPen(QPen(c, 2));
-    p.setBrush(QBrush(hatch, Qt::FDiagPattern));
-    p.drawPath(path);
+    drawHatched(p, path, c, hatch, Qt::FDiagPattern);
   }
 }
 

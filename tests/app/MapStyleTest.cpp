@@ -3,6 +3,7 @@
 // a layer viewed beyond its maxUnitsPerPixel is not drawn at all. A site too small to see is
 // drawn as its marker, unless the editor hides it. Areas in mu are cut, never rounded up to 500.
 
+#include "app/render/MapOverlay.h"
 #include "app/render/MapRenderer.h"
 #include "app/render/MuText.h"
 #include "gis/Geos.h"
@@ -77,6 +78,36 @@ private slots:
     render::MapStyle style = render::MapStyle::defaults();
     style.layers.at("forest_land").area->fill = chosen;
     QCOMPARE(centre(renderLayer(project, "forest_land", style)), chosen);
+  }
+
+  void errorHatchingShowsOnARedFill()
+  {
+    auto project = std::make_shared<core::Project>();
+    addFeature(project->forestLand, core::ForestLand{}, kSquare);
+    render::MapStyle style = render::MapStyle::defaults();
+    style.layers.at("forest_land").area->fill = style.violationError;
+    render::RenderRequest request;
+    request.project = project;
+    request.labels = false;
+    request.layers = {{"forest_land", true}};
+    request.transform = render::MapTransform(50, 50, 1, QSize(100, 100));
+    std::vector<render::OverlayShape> shapes;
+    shapes.push_back({gis::fromWkt(kSquare), {0, 0, 100, 100}, false});
+    request.violations = std::make_shared<render::ViolationOverlay>(std::move(shapes));
+    const QImage image = render::MapRenderer(style).render(request, nullptr, nullptr);
+    // Inside the square, away from its outline: the hatch must differ from the fill by more
+    // than the fill differs from itself. Count the pixels far from the fill's colour.
+    const QColor fill = style.violationError;
+    int distinct = 0, inside = 0;
+    for (int y = 10; y < 90; ++y)
+      for (int x = 10; x < 90; ++x) {
+        const QColor c = image.pixelColor(x, y);
+        ++inside;
+        distinct += std::abs(c.red() - fill.red()) + std::abs(c.green() - fill.green()) +
+                        std::abs(c.blue() - fill.blue()) >
+                    150;
+      }
+    QVERIFY2(distinct > inside / 20, qPrintable(QString("%1 of %2").arg(distinct).arg(inside)));
   }
 
   void markerFillComesFromTheStyle()

@@ -49,16 +49,25 @@ struct EditController::Painted
 
 namespace {
 
-void drawShape(QPainter &p, const GEOSGeometry *g, const render::MapTransform &t)
+QPainterPath pathOf(const GEOSGeometry *g, const render::MapTransform &t)
 {
-  if (gis::typeId(g) == GEOS_POINT || gis::typeId(g) == GEOS_MULTIPOINT) {
-    render::forEachPoint(g, t, [&](QPointF at) { p.drawEllipse(at, 7, 7); });
-    return;
-  }
   QPainterPath path;
   path.setFillRule(Qt::OddEvenFill);
   render::appendToPath(path, g, t);
-  p.drawPath(path);
+  return path;
+}
+
+bool isPoint(const GEOSGeometry *g)
+{
+  return gis::typeId(g) == GEOS_POINT || gis::typeId(g) == GEOS_MULTIPOINT;
+}
+
+void drawShape(QPainter &p, const GEOSGeometry *g, const render::MapTransform &t)
+{
+  if (isPoint(g))
+    render::forEachPoint(g, t, [&](QPointF at) { p.drawEllipse(at, 7, 7); });
+  else
+    p.drawPath(pathOf(g, t));
 }
 
 } // namespace
@@ -134,9 +143,13 @@ EditController::EditController(QMainWindow *window, EditHost &host)
     // Live violations: errors hatched red, warnings orange.
     for (const auto &[g, warning] : painted->violations) {
       const QColor c = warning ? style.violationWarning : style.violationError;
-      p.setPen(QPen(c, 2));
-      p.setBrush(QBrush(c, Qt::BDiagPattern));
-      drawShape(p, g.get(), t);
+      if (isPoint(g.get())) {
+        p.setPen(QPen(c, 2));
+        p.setBrush(QBrush(c, Qt::BDiagPattern));
+        drawShape(p, g.get(), t);
+      } else {
+        render::drawHatched(p, pathOf(g.get(), t), c, c, Qt::BDiagPattern);
+      }
     }
   });
   connect(canvas, &MapCanvas::mapToolChanged, this, [this, canvas] {
