@@ -35,7 +35,7 @@ QString codeOf(const core::Violation &v)
   return QString::fromStdString(v.feature.code.value_or("#" + std::to_string(v.feature.fid)));
 }
 
-QString ruleTitle(const core::RuleOutcome &r, std::size_t open)
+QString ruleTitle(const core::RuleOutcome &r, const QString &count)
 {
   const QString rule = Names::rule(r.id);
   const QString clause = QString::fromStdString(r.clause);
@@ -53,8 +53,7 @@ QString ruleTitle(const core::RuleOutcome &r, std::size_t open)
     return ResultsModel::tr("%1 · %2 · skipped: %3")
         .arg(rule, clause, QString::fromStdString(r.reason));
   return ResultsModel::tr("%1 · %2 · %3 (%4)")
-      .arg(rule, clause, Names::severity(r.severity))
-      .arg(open);
+      .arg(rule, clause, Names::severity(r.severity), count);
 }
 } // namespace
 
@@ -123,18 +122,26 @@ void ResultsModel::buildGroups()
   }
   for (const core::RuleOutcome &r : m_result->rules) {
     Group &g = m_groups[groupOfRule[r.id]];
-    g.title = ruleTitle(r, g.leaves.size());
+    g.outcome = &r;
     if (g.leaves.empty())
       g.colour = QColor(120, 120, 120);
   }
   if (!m_split->excepted.empty()) {
     Group g;
-    g.title = tr("Accepted exceptions, not counted (%1)").arg(m_split->excepted.size());
     g.colour = QColor(40, 110, 40);
     for (std::size_t i = 0; i < m_split->excepted.size(); ++i)
       g.leaves.push_back({true, i});
     m_groups.push_back(std::move(g));
   }
+}
+
+QString ResultsModel::title(const Group &g) const
+{
+  const QString count = m_filter.isActive()
+                            ? tr("%1 of %2").arg(g.shown.size()).arg(g.leaves.size())
+                            : QString::number(g.leaves.size());
+  return g.outcome ? ruleTitle(*g.outcome, count)
+                   : tr("Accepted exceptions, not counted (%1)").arg(count);
 }
 
 void ResultsModel::applyFilter()
@@ -288,7 +295,7 @@ QVariant ResultsModel::data(const QModelIndex &index, int role) const
       return {};
     switch (role) {
     case Qt::DisplayRole:
-      return g.title;
+      return title(g);
     case Qt::ToolTipRole:
       return g.tooltip;
     case Qt::ForegroundRole:

@@ -79,7 +79,7 @@ public:
 private:
   struct Group
   {
-    QString title;
+    const core::RuleOutcome *outcome = nullptr; //!< null for the accepted exceptions' group
     QString tooltip;
     QColor colour;
     std::vector<Leaf> leaves;
@@ -87,6 +87,8 @@ private:
   };
   void buildGroups();
   void applyFilter();
+  //! The rule, clause, severity and count; under a filter the count is "shown of all".
+  QString title(const Group &g) const;
   bool accepts(const Leaf &leaf) const;
   const core::Violation &violation(const Leaf &leaf) const;
   QString message(const Leaf &leaf) const;

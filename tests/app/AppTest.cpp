@@ -20,6 +20,7 @@
 #include "app/desktop/OffThreadRelease.h"
 #include "app/desktop/ProjectSession.h"
 #include "app/desktop/ResultsDock.h"
+#include "app/desktop/ResultsModel.h"
 #include "app/render/MapRenderer.h"
 #include "core/AcceptedExceptions.h"
 #include "core/Engine.h"
@@ -486,6 +487,50 @@ private slots:
     w.resultsDock()->setSearchText("no-such-code-anywhere");
     QCOMPARE(w.resultsDock()->visibleCount(), 0);
     QVERIFY(!w.resultsDock()->selectOpen(std::size_t(it - open.begin())));
+  }
+
+  void groupCountsFollowTheFilter()
+  {
+    // Three protected-land violations, one in 岚城镇 and two in 东村镇; one clinic warning.
+    auto result = std::make_shared<core::CheckResult>();
+    for (auto [id, severity] : {std::pair("protected-land", core::Severity::Error),
+                                std::pair("clinic-coverage", core::Severity::Warning)}) {
+      core::RuleOutcome r;
+      r.id = id;
+      r.severity = severity;
+      result->rules.push_back(r);
+    }
+    const auto violation = [](const char *rule, core::Severity s, const char *township) {
+      core::Violation v;
+      v.rule = rule;
+      v.severity = s;
+      v.township = township;
+      return v;
+    };
+    auto split = std::make_shared<core::ExceptionSplit>();
+    split->open = {violation("protected-land", core::Severity::Error, "岚城镇"),
+                   violation("protected-land", core::Severity::Error, "东村镇"),
+                   violation("protected-land", core::Severity::Error, "东村镇"),
+                   violation("clinic-coverage", core::Severity::Warning, "东村镇")};
+    desktop::ResultsModel model;
+    model.setResult(result, split);
+    const auto titles = [&] {
+      QStringList out;
+      for (int row = 0; row < model.rowCount(); ++row)
+        out << model.index(row, 0).data().toString();
+      return out;
+    };
+    QCOMPARE(titles().size(), 2);
+    QVERIFY2(titles()[0].endsWith("(3)"), qPrintable(titles()[0]));
+    desktop::ResultsFilter filter;
+    filter.township = "东村镇";
+    model.setFilter(filter);
+    QVERIFY2(titles()[0].endsWith("(2 of 3)"), qPrintable(titles().join(" | ")));
+    QVERIFY2(titles()[1].endsWith("(1 of 1)"), qPrintable(titles().join(" | ")));
+    filter.township = "岚城镇";
+    model.setFilter(filter);
+    QCOMPARE(titles().size(), 1); // the clinic group has nothing left to show
+    QVERIFY2(titles()[0].endsWith("(1 of 3)"), qPrintable(titles()[0]));
   }
 
   void brokenLayerIsReportedAndTheRestOpens()
