@@ -1,5 +1,7 @@
 #include "app/desktop/MapCanvas.h"
 
+#include "app/desktop/CoverageLegend.h"
+
 #include "app/desktop/Names.h"
 #include "app/desktop/ProjectLayers.h"
 #include "app/desktop/edit/MapTool.h"
@@ -21,6 +23,7 @@ MapCanvas::MapCanvas(QWidget *parent)
     : QWidget(parent)
     , m_pool(new QThreadPool(this))
     , m_renderTask(this, m_pool)
+    , m_coverageLegend(new CoverageLegend(this))
 {
   // Two workers: a cancelled job can wind down while its successor starts.
   m_pool->setMaxThreadCount(2);
@@ -88,6 +91,7 @@ void MapCanvas::setViolations(std::shared_ptr<const render::ViolationOverlay> ov
 void MapCanvas::setCoverage(std::optional<render::CoverageOverlay> coverage)
 {
   m_coverage = std::move(coverage);
+  m_coverageLegend->setCoverage(m_coverage, m_renderer.style());
   scheduleRender();
 }
 
@@ -388,6 +392,7 @@ void MapCanvas::paintEvent(QPaintEvent *)
 
 void MapCanvas::resizeEvent(QResizeEvent *)
 {
+  m_coverageLegend->move(m_coverageLegend->x(), height() - m_coverageLegend->height() - 6);
   if (!m_transform.isValid()) {
     zoomToFullExtent();
     return;

@@ -19,6 +19,8 @@ class QThreadPool;
 
 namespace anzhi::desktop {
 
+class CoverageLegend;
+
 class MapTool;
 
 //! The map view: pan, zoom, identify, select and measure, showing the image a render job made
@@ -150,6 +152,7 @@ private:
   };
   QThreadPool *m_pool;
   BackgroundTask<RenderOutput> m_renderTask;
+  CoverageLegend *m_coverageLegend;
   QTimer m_renderTimer;
   std::shared_ptr<std::atomic<bool>> m_cancel;
   QImage m_image;

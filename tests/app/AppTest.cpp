@@ -12,6 +12,7 @@
 #include "app/desktop/AttributesDock.h"
 #include "app/desktop/Automation.h"
 #include "app/desktop/CheckRunner.h"
+#include "app/desktop/CoverageLegend.h"
 #include "app/desktop/ImportValuesPage.h"
 #include "app/desktop/ImportWizard.h"
 #include "app/desktop/LayersDock.h"
@@ -487,6 +488,39 @@ private slots:
     w.resultsDock()->setSearchText("no-such-code-anywhere");
     QCOMPARE(w.resultsDock()->visibleCount(), 0);
     QVERIFY(!w.resultsDock()->selectOpen(std::size_t(it - open.begin())));
+  }
+
+  void theCoverageViewExplainsItsCircles()
+  {
+    desktop::MainWindow w("en");
+    w.resize(1200, 800);
+    w.show();
+    QVERIFY(openIn(w, m_good));
+    auto *legend = w.canvas()->findChild<desktop::CoverageLegend *>();
+    QVERIFY(legend);
+    QVERIFY(legend->isHidden());
+    QAction *coverage = nullptr;
+    for (QAction *a : w.findChildren<QAction *>())
+      if (a->text().remove('&') == "Coverage view")
+        coverage = a;
+    QVERIFY(coverage);
+    coverage->trigger();
+    QVERIFY(!legend->isHidden());
+    // The built-in rule set's radii (resources/rules, 一（四）): primary 500 m urban, 2,500 m
+    // rural; junior 1,000 m and 5,000 m.
+    QStringList texts;
+    for (const auto &e : legend->entries())
+      texts << e.text;
+    const QString all = texts.join('\n');
+    QVERIFY2(texts.size() == 6, qPrintable(all));
+    QVERIFY2(texts[0].contains("500") && texts[0].contains("1,000"), qPrintable(all));
+    QVERIFY2(texts[1].contains("2,500") && texts[1].contains("5,000"), qPrintable(all));
+    QCOMPARE(legend->entries()[1].symbol, desktop::CoverageLegend::Symbol::DashedCircle);
+    // In the map's bottom-left corner, whole.
+    QVERIFY(legend->geometry().bottom() < w.canvas()->height());
+    QVERIFY(legend->x() >= 0 && legend->x() < 20);
+    coverage->trigger();
+    QVERIFY(legend->isHidden());
   }
 
   void groupCountsFollowTheFilter()
