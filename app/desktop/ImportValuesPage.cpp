@@ -58,7 +58,7 @@ ImportValuesPage::ImportValuesPage(ImportWizard *wizard)
 
 int ImportValuesPage::nextId() const
 {
-  return ImportWizard::SummaryPage;
+  return ImportWizard::ConfirmPage;
 }
 
 bool ImportValuesPage::isComplete() const

@@ -5,6 +5,7 @@
 #include "core/LandUse.h"
 #include "core/Schema.h"
 #include "core/import/ImportError.h"
+#include "core/import/RoleProposal.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -15,6 +16,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSettings>
@@ -125,6 +127,7 @@ public:
                                  "layer's coordinate system when it exists."));
     auto *form = new QFormLayout(this);
     form->addRow(ImportWizard::tr("Import as:"), wizard->m_role);
+    form->addRow(wizard->m_roleNote);
     form->addRow(ImportWizard::tr("Coordinate system of the source:"), wizard->m_crs);
     form->addRow(wizard->m_crsInfo);
     auto *datum = new QLabel(ImportWizard::tr(
@@ -230,7 +233,7 @@ public:
   {
     return m_wizard->hasLandUse()       ? ImportWizard::LandUsePage
            : m_wizard->hasCodedValues() ? ImportWizard::ValuesPage
-                                        : ImportWizard::SummaryPage;
+                                        : ImportWizard::ConfirmPage;
   }
 
 private:
@@ -253,13 +256,40 @@ public:
     layout->addWidget(wizard->m_landUse);
   }
   void initializePage() override { m_wizard->loadLandUseValues(); }
-  int nextId() const override { return ImportWizard::SummaryPage; }
+  int nextId() const override { return ImportWizard::ConfirmPage; }
 
 private:
   ImportWizard *m_wizard;
 };
 
-//! Step 5: the import, off the UI thread, and its summary.
+//! Step 5: what will be written where; nothing is written before the planner presses Import.
+class ConfirmWizardPage : public QWizardPage
+{
+public:
+  explicit ConfirmWizardPage(ImportWizard *wizard)
+      : m_wizard(wizard)
+      , m_text(new QLabel)
+  {
+    setTitle(ImportWizard::tr("Confirm"));
+    setSubTitle(ImportWizard::tr("Nothing has been written yet. Press Import to append the rows "
+                                 "in one transaction, or Back to change a step."));
+    setButtonText(QWizard::NextButton, ImportWizard::tr("&Import"));
+    m_text->setObjectName(QStringLiteral("confirmation"));
+    m_text->setWordWrap(true);
+    m_text->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_text);
+    layout->addStretch();
+  }
+  void initializePage() override { m_text->setText(m_wizard->confirmationText()); }
+  int nextId() const override { return ImportWizard::SummaryPage; }
+
+private:
+  ImportWizard *m_wizard;
+  QLabel *m_text;
+};
+
+//! Step 6: the import, off the UI thread, and its summary.
 class SummaryWizardPage : public QWizardPage
 {
 public:
@@ -290,6 +320,7 @@ ImportWizard::ImportWizard(const QString &project, QWidget *parent)
     , m_encoding(new QComboBox)
     , m_sourceInfo(new QLabel)
     , m_role(new QComboBox)
+    , m_roleNote(new QLabel)
     , m_crs(new QLineEdit)
     , m_crsInfo(new QLabel)
     , m_towgs84(new QLineEdit)
@@ -326,7 +357,14 @@ ImportWizard::ImportWizard(const QString &project, QWidget *parent)
   setPage(FieldsPage, new FieldsWizardPage(this));
   setPage(LandUsePage, new LandUseWizardPage(this));
   setPage(ValuesPage, m_valuesPage);
+  setPage(ConfirmPage, new ConfirmWizardPage(this));
   setPage(SummaryPage, new SummaryWizardPage(this));
+  m_roleNote->setWordWrap(true);
+  m_roleNote->setObjectName(QStringLiteral("roleNote"));
+  connect(m_role, &QComboBox::activated, this, [this] {
+    m_roleChosen = true;
+    m_roleNote->clear();
+  });
   resize(820, 620);
 
   // editingFinished also comes when the field merely loses focus (leaving the page).
@@ -350,8 +388,59 @@ void ImportWizard::setSourcePath(const QString &path)
 void ImportWizard::setRole(const QString &role)
 {
   const int index = m_role->findData(role);
-  if (index >= 0)
+  if (index >= 0) {
     m_role->setCurrentIndex(index);
+    m_roleChosen = true;
+    m_roleNote->clear();
+  }
+}
+
+void ImportWizard::proposeRole(const core::SourcePreview &preview)
+{
+  if (m_roleChosen)
+    return;
+  // A boundary-point file holds plots.
+  const auto proposal =
+      preview.format == core::SourceFormat::BoundaryPoints
+          ? std::optional(core::RoleProposal{"planned_plots", {}})
+          : core::proposeRole(preview.layer, QFileInfo(m_path->text()).fileName().toStdString(),
+                              preview.geometry);
+  if (!proposal) {
+    m_roleNote->setText(tr("Choose what the layer is: its name and geometry do not say."));
+    return;
+  }
+  const int index = m_role->findData(qs(proposal->role));
+  m_role->setCurrentIndex(index);
+  m_roleNote->setText(
+      proposal->word.empty()
+          ? tr("Proposed: %1, for a polygon layer whose name says nothing else. Change it if "
+               "that is wrong.")
+                .arg(Names::layer(proposal->role))
+          : tr("Proposed: %1, from \"%2\" in its name. Change it if that is wrong.")
+                .arg(Names::layer(proposal->role), qs(proposal->word)));
+}
+
+QString ImportWizard::confirmationText() const
+{
+  const core::ImportRequest r = request();
+  QStringList lines;
+  lines << tr("Source: %1").arg(qs(r.source));
+  if (r.layer)
+    lines << tr("Layer of the source: %1").arg(qs(*r.layer));
+  if (m_preview)
+    lines << tr("Features: %1").arg(QLocale().toString(qlonglong(m_preview->features)));
+  lines << tr("Into: %1 of %2").arg(Names::layer(r.role), QFileInfo(qs(r.project)).fileName());
+  lines << tr("Coordinates in: %1")
+               .arg(r.assignCrs                            ? qs(r.assignCrs->authId())
+                    : m_preview && !m_preview->crs.empty() ? qs(m_preview->crs)
+                                                           : tr("none given"));
+  QStringList fields;
+  for (const core::FieldMapping &f : r.fields)
+    fields << tr("%1 ← %2").arg(Names::field(f.ours), qs(f.theirs));
+  lines << tr("Fields: %1").arg(fields.isEmpty() ? tr("none mapped") : fields.join(tr(", ")));
+  if (r.skipRefused)
+    lines << tr("Rows that are refused are left out; the others are imported.");
+  return lines.join('\n');
 }
 
 bool ImportWizard::setFieldMapping(const QString &ours, const QString &theirs)
@@ -469,13 +558,7 @@ void ImportWizard::loadPreview()
         m_sourceInfo->setText(
             tr("%n feature(s); coordinate system: %1; text: %2", nullptr, int(preview.features))
                 .arg(preview.crs.empty() ? tr("none") : qs(preview.crs), qs(preview.encoding)));
-        // A boundary-point file holds plots: planned plots, unless another polygon layer was
-        // chosen (the first role, the default, was not).
-        const core::LayerSchema *role =
-            core::findLayerSchema(m_role->currentData().toString().toStdString());
-        if (preview.format == core::SourceFormat::BoundaryPoints &&
-            (!role || role->geometry != core::GeometryRole::Polygon || m_role->currentIndex() == 0))
-          setRole(QStringLiteral("planned_plots"));
+        proposeRole(preview);
         static_cast<SourceWizardPage *>(page(SourcePage))->changed();
         emit previewReady();
       },

@@ -25,7 +25,9 @@ class ImportValuesPage;
 //! 文件 → 导入图层: imports a layer into the open project, in five steps — the source and its
 //! layer (with the encoding), the role, the field mapping over a preview of the first rows, the
 //! land-use codes' classes (plots and buildings) or the codes of the other coded fields' values
-//! (ImportValuesPage), and the import itself with its summary.
+//! (ImportValuesPage), a confirmation of what will be written where, and the import itself with
+//! its summary. The role is proposed from the layer's name and geometry (core::proposeRole) until
+//! the planner chooses one.
 //! The preview, the land-use values and the import run on the global thread pool, never on the
 //! UI thread; the import is core::importLayer, one transaction. The caller reopens the project
 //! when imported() reports success.
@@ -40,7 +42,8 @@ public:
     RolePage,
     FieldsPage,
     LandUsePage,
-    ValuesPage, //!< the codes of coded fields' values (ImportValuesPage)
+    ValuesPage,  //!< the codes of coded fields' values (ImportValuesPage)
+    ConfirmPage, //!< what will be written where, before anything is
     SummaryPage
   };
 
@@ -48,8 +51,10 @@ public:
 
   //! Chooses the source file (as the Browse button does) and starts its preview.
   void setSourcePath(const QString &path);
-  //! Chooses the role by its canonical table name.
+  //! Chooses the role by its canonical table name (as the planner does: no proposal replaces it).
   void setRole(const QString &role);
+  //! The confirmation page's text: source, target layer and file, CRS and the mapped fields.
+  QString confirmationText() const;
   //! On the fields page: the canonical field `ours` reads the source field `theirs`; false when
   //! either is not listed.
   bool setFieldMapping(const QString &ours, const QString &theirs);
@@ -70,7 +75,11 @@ private:
   friend class RoleWizardPage;
   friend class FieldsWizardPage;
   friend class LandUseWizardPage;
+  friend class ConfirmWizardPage;
   friend class SummaryWizardPage;
+
+  //! Proposes the role for the previewed layer unless the planner has chosen one.
+  void proposeRole(const core::SourcePreview &preview);
 
   void loadPreview();
   void fillFieldMapping();
@@ -101,6 +110,8 @@ private:
   QLabel *m_sourceInfo;
   // Role page
   QComboBox *m_role;
+  QLabel *m_roleNote;        //!< why the role was proposed
+  bool m_roleChosen = false; //!< the planner chose the role: proposals leave it alone
   QLineEdit *m_crs;
   QLabel *m_crsInfo;
   QLineEdit *m_towgs84;       //!< seven datum parameters (Xian 1980, Beijing 1954 → CGCS2000)

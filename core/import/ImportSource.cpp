@@ -380,6 +380,7 @@ SourcePreview previewSource(const std::string &path, SourceOptions options, std:
   preview.encoding = source.encodingNote();
   preview.features = source.featureCount();
   preview.format = source.format();
+  preview.geometry = source.geometryKind();
   preview.suggestedFields = source.suggestedFields();
   try {
     if (source.hasGeometry())

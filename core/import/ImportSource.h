@@ -137,6 +137,7 @@ struct SourcePreview
   std::string encoding;
   std::int64_t features = 0;
   SourceFormat format = SourceFormat::Other;
+  gis::GeometryKind geometry = gis::GeometryKind::Any; //!< what the layer declares
   //! Why the layer has no CRS when its format says why (a 界址点 TXT's 坐标系 西安80), else empty.
   std::string crsProblem;
   //! The mapping the format implies (ImportSource::suggestedFields).

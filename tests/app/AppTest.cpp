@@ -755,7 +755,9 @@ private slots:
     QVERIFY(w.preview());
     QCOMPARE(w.preview()->features, 2);
     QCOMPARE(w.preview()->rows.size(), std::size_t(2));
-    w.setRole("schools");
+    // Proposed from the file's name, 学校, and its point geometry: no choice needed.
+    QCOMPARE(w.request().role, std::string("schools"));
+    QVERIFY(w.findChild<QLabel *>("roleNote")->text().contains("学校"));
     w.next();
     QCOMPARE(w.currentId(), int(desktop::ImportWizard::RolePage));
     w.next();
@@ -773,6 +775,16 @@ private slots:
     QVERIFY(listed.wait(20000));
     QCOMPARE(values->code("level", "primary"), QString("primary"));
     QCOMPARE(values->code("level", "junior"), QString("junior"));
+    w.next();
+    // The confirmation names the target and the fields, and nothing is written yet.
+    QCOMPARE(w.currentId(), int(desktop::ImportWizard::ConfirmPage));
+    const QString confirmation = w.findChild<QLabel *>("confirmation")->text();
+    QVERIFY2(confirmation.contains("Schools") && confirmation.contains("imported.gpkg") &&
+                 confirmation.contains("学校.geojson") && confirmation.contains("Features: 2") &&
+                 confirmation.contains("capacity"),
+             qPrintable(confirmation));
+    QVERIFY(!QFile::exists(project));
+    QCOMPARE(imported.size(), 0);
     w.next();
     QCOMPARE(w.currentId(), int(desktop::ImportWizard::SummaryPage));
     QVERIFY(imported.wait(20000));
@@ -893,6 +905,8 @@ private slots:
     // Left without a code, 培智 refuses the import, naming the field and the value.
     QSignalSpy imported(&w, &desktop::ImportWizard::imported);
     w.next();
+    QCOMPARE(w.currentId(), int(desktop::ImportWizard::ConfirmPage));
+    w.next();
     QCOMPARE(w.currentId(), int(desktop::ImportWizard::SummaryPage));
     QVERIFY(imported.wait(20000));
     QCOMPARE(imported.at(0).at(0).toBool(), false);
@@ -904,9 +918,11 @@ private slots:
 
     // A code chosen for it: imported, every value as its code.
     w.back();
+    w.back();
     QCOMPARE(w.currentId(), int(desktop::ImportWizard::ValuesPage));
     QVERIFY(values->setCode("level", "培智", "vocational"));
     QVERIFY(!values->isHighlighted("level", "培智"));
+    w.next();
     w.next();
     QVERIFY(imported.wait(20000));
     QCOMPARE(imported.at(1).at(0).toBool(), true);

@@ -131,6 +131,8 @@ private slots:
     QCOMPARE(w.currentId(), int(desktop::ImportWizard::LandUsePage));
     QSignalSpy imported(&w, &desktop::ImportWizard::imported);
     w.next();
+    QCOMPARE(w.currentId(), int(desktop::ImportWizard::ConfirmPage));
+    w.next();
     QCOMPARE(w.currentId(), int(desktop::ImportWizard::SummaryPage));
     QVERIFY(imported.wait(20000));
     QCOMPARE(imported.at(0).at(0).toBool(), true);
