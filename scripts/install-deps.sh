@@ -8,7 +8,7 @@ packages=(
   libgdal-dev gdal-bin python3-gdal libproj-dev proj-bin libgeos-dev libsqlite3-dev sqlite3
   odbc-mdbtools
   qt6-base-dev qt6-tools-dev qt6-l10n-tools qt6-translations-l10n libgl-dev
-  nlohmann-json3-dev libtomlplusplus-dev libcli11-dev libmimalloc-dev libre2-dev
+  nlohmann-json3-dev libtomlplusplus-dev libcli11-dev libmimalloc-dev libre2-dev libicu-dev
   liblemon-dev coinor-libcbc-dev coinor-libclp-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   fonts-noto-cjk xvfb xauth

@@ -13,6 +13,7 @@
 #include "app/desktop/ResultsDock.h"
 #include "app/desktop/StatusText.h"
 #include "app/desktop/edit/EditController.h"
+#include "app/desktop/find/FindDock.h"
 #include "core/edit/FeatureSchema.h"
 #include "gis/Crs.h"
 #include "gis/DataFile.h"
@@ -54,6 +55,7 @@ MainWindow::MainWindow(const QString &language, QWidget *parent)
     , m_layers(new LayersDock(this))
     , m_results(new ResultsDock(this))
     , m_attributes(new AttributesDock(this))
+    , m_find(new FindDock(this))
     , m_lonlatPool(new QThreadPool(this))
 {
   m_lonlatPool->setMaxThreadCount(1);
@@ -61,6 +63,7 @@ MainWindow::MainWindow(const QString &language, QWidget *parent)
   setObjectName("MainWindow");
   setCentralWidget(m_canvas);
   addDockWidget(Qt::LeftDockWidgetArea, m_layers);
+  addDockWidget(Qt::LeftDockWidgetArea, m_find);
   addDockWidget(Qt::RightDockWidgetArea, m_attributes);
   addDockWidget(Qt::BottomDockWidgetArea, m_results);
   createActions();
@@ -125,6 +128,17 @@ MainWindow::MainWindow(const QString &language, QWidget *parent)
     showMessage(QMessageBox::Critical, tr("Check failed"), message);
   });
 
+  connect(m_find, &FindDock::resultChosen, this, [this](const FindResult &r) {
+    auto p = m_session->project();
+    if (!p)
+      return;
+    m_canvas->zoomToEnvelope(r.extent, 300);
+    if (r.index) {
+      selectFeature(*p, {r.layer, *r.index});
+      m_attributes->showFeature(*p, {r.layer, *r.index});
+    }
+    m_canvas->setFocus();
+  });
   connect(m_attributes, &AttributesDock::featureChosen, this, [this](const FeatureHit &hit) {
     if (auto p = m_session->project()) {
       m_attributes->showFeature(*p, hit);
@@ -344,10 +358,14 @@ void MainWindow::createMenus()
   view->addAction(m_showViolations);
   view->addAction(m_showLabels);
   view->addSeparator();
+  auto *find = view->addAction(tr("&Find…"));
+  find->setShortcut(QKeySequence::Find);
+  connect(find, &QAction::triggered, m_find, &FindDock::focusSearch);
   QMenu *docks = view->addMenu(tr("&Panels"));
   docks->addAction(m_layers->toggleViewAction());
   docks->addAction(m_results->toggleViewAction());
   docks->addAction(m_attributes->toggleViewAction());
+  docks->addAction(m_find->toggleViewAction());
   QMenu *language = view->addMenu(tr("&Language"));
   language->addAction(m_langZh);
   language->addAction(m_langEn);
@@ -664,6 +682,7 @@ void MainWindow::onOpened()
     m_canvas->showExtent(*keep.extent);
   restoreSelection(*project, keep.selected);
   m_layers->setProject(project, m_canvas->layers());
+  m_find->setProject(project);
   const auto hillshade = m_session->hillshade();
   m_canvas->setHillshade(hillshade);
   m_layers->setHillshade(hillshade ? std::optional(m_canvas->hillshadeVisible()) : std::nullopt,

@@ -33,6 +33,7 @@ class QToolButton;
 namespace anzhi::desktop {
 
 class AttributesDock;
+class FindDock;
 class EditController;
 class LayersDock;
 class ProjectSession;
@@ -83,6 +84,7 @@ public:
   LayersDock *layersDock() const { return m_layers; }
   ResultsDock *resultsDock() const { return m_results; }
   AttributesDock *attributesDock() const { return m_attributes; }
+  FindDock *findDock() const { return m_find; }
   ProjectSession *session() const override { return m_session; }
   CheckRunner *checkRunner() const { return m_checker; }
   EditController *editController() const { return m_edit; }
@@ -149,6 +151,7 @@ private:
   LayersDock *m_layers;
   ResultsDock *m_results;
   AttributesDock *m_attributes;
+  FindDock *m_find;
   EditController *m_edit = nullptr;
 
   QAction *m_open, *m_save, *m_saveAs, *m_import, *m_export, *m_exportFeatures, *m_quit;

@@ -22,6 +22,7 @@
 #include "app/desktop/ProjectSession.h"
 #include "app/desktop/ResultsDock.h"
 #include "app/desktop/ResultsModel.h"
+#include "app/desktop/find/FindDock.h"
 #include "app/render/MapRenderer.h"
 #include "core/AcceptedExceptions.h"
 #include "core/Engine.h"
@@ -521,6 +522,47 @@ private slots:
     QVERIFY(legend->x() >= 0 && legend->x() < 20);
     coverage->trigger();
     QVERIFY(legend->isHidden());
+  }
+
+  void findJumpsToNamesCodesAndPinyin()
+  {
+    desktop::MainWindow w("en");
+    w.resize(1200, 800);
+    w.show();
+    QVERIFY(openIn(w, m_good));
+    desktop::FindDock *find = w.findDock();
+    const auto results = [&](const QString &text) {
+      QSignalSpy shown(find, &desktop::FindDock::resultsShown);
+      find->search(text);
+      QStringList rows;
+      if (!shown.wait(20000))
+        return QStringList{"(no answer)"};
+      for (int i = 0; i < find->results()->count(); ++i)
+        rows << find->results()->item(i)->text();
+      return rows;
+    };
+    // 幸福家园安置区 is xìng fú jiā yuán ān zhì qū: initials xfjyazq.
+    QStringList rows = results("xfjy");
+    QVERIFY2(rows.size() == 1 && rows[0].contains("AZQ-1"), qPrintable(rows.join(" | ")));
+    rows = results("XingFu");
+    QVERIFY2(rows.size() == 1 && rows[0].contains("幸福家园安置区"), qPrintable(rows.join(" | ")));
+    // Codes in any case; a plot is found by its code, exact before partial.
+    rows = results("p-2");
+    QVERIFY2(rows.size() == 1 && rows[0].contains("P-2"), qPrintable(rows.join(" | ")));
+    rows = results("P-");
+    QCOMPARE(rows.size(), 2);
+    // The site's township, 岚城镇 (lán chéng zhèn), as a place of its own.
+    rows = results("lcz");
+    QVERIFY2(rows.size() == 1 && rows[0].contains("岚城镇"), qPrintable(rows.join(" | ")));
+    QVERIFY(results("no-such-thing").isEmpty());
+    // Choosing the site selects it and shows it.
+    results("幸福");
+    w.canvas()->zoomToEnvelope({X0 + 9000, Y0 - 500, X0 + 11000, Y0 + 500}); // elsewhere
+    emit find->results()->itemActivated(find->results()->item(0));
+    QCOMPARE(w.sessionView().selected,
+             (std::vector<std::pair<std::string, std::int64_t>>{{"resettlement_sites", 1}}));
+    const gis::Envelope seen = w.canvas()->visibleExtent();
+    QVERIFY(seen.minX <= X0 && seen.maxX >= X0 + 400 && seen.minY <= Y0 && seen.maxY >= Y0 + 300);
   }
 
   void groupCountsFollowTheFilter()
