@@ -11,6 +11,7 @@
 #include "app/desktop/ProjectLayers.h"
 #include "app/desktop/ProjectSession.h"
 #include "app/desktop/ResultsDock.h"
+#include "app/desktop/RuleExplanation.h"
 #include "app/desktop/StatusText.h"
 #include "app/desktop/edit/EditController.h"
 #include "app/desktop/find/FindDock.h"
@@ -161,6 +162,10 @@ MainWindow::MainWindow(const QString &language, QWidget *parent)
       m_session->addException(dialog.exception());
       m_status->setText(tr("Exception recorded; save the project (Ctrl+S) to keep it."));
     }
+    m_canvas->setFocus();
+  });
+  connect(m_results, &ResultsDock::explanationRequested, this, [this](const core::Violation &v) {
+    showMessage(QMessageBox::Information, tr("Why?"), ruleExplanation(v, m_rules));
     m_canvas->setFocus();
   });
   connect(m_results, &ResultsDock::exceptionRemovalRequested, this,

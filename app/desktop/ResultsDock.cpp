@@ -24,6 +24,7 @@ ResultsDock::ResultsDock(QWidget *parent)
     , m_search(new QLineEdit)
     , m_summary(new QLabel)
     , m_view(new QTreeView)
+    , m_why(new QPushButton(tr("Why?")))
     , m_except(new QPushButton(tr("Accept as exception…")))
     , m_unexcept(new QPushButton(tr("Revoke exception")))
     , m_export(new QPushButton(tr("Export…")))
@@ -42,6 +43,8 @@ ResultsDock::ResultsDock(QWidget *parent)
   m_severity->addItem(tr("All severities"), -1);
   m_severity->addItem(tr("Error"), int(core::Severity::Error));
   m_severity->addItem(tr("Warning"), int(core::Severity::Warning));
+  m_why->setEnabled(false);
+  m_why->setToolTip(tr("What the rule checks, its clause and its parameters"));
   m_except->setEnabled(false);
   m_unexcept->setEnabled(false);
   m_export->setEnabled(false);
@@ -52,6 +55,7 @@ ResultsDock::ResultsDock(QWidget *parent)
   filters->addWidget(m_severity, 1);
   filters->addWidget(m_township, 1);
   auto *actions = new QHBoxLayout;
+  actions->addWidget(m_why);
   actions->addWidget(m_except);
   actions->addWidget(m_unexcept);
   actions->addStretch();
@@ -76,6 +80,10 @@ ResultsDock::ResultsDock(QWidget *parent)
   connect(m_search, &QLineEdit::textChanged, this, refilter);
   connect(m_view->selectionModel(), &QItemSelectionModel::currentChanged, this,
           &ResultsDock::onCurrentChanged);
+  connect(m_why, &QPushButton::clicked, this, [this] {
+    if (const core::Violation *v = m_model->violationAt(m_view->currentIndex()))
+      emit explanationRequested(*v);
+  });
   connect(m_except, &QPushButton::clicked, this, [this] {
     const auto leaf = m_model->leafAt(m_view->currentIndex());
     if (leaf && !leaf->excepted)
@@ -109,6 +117,7 @@ void ResultsDock::clear()
   m_township->blockSignals(false);
   m_summary->setText(tr("No check has run yet. Run Check → Run check (F5)."));
   m_export->setEnabled(false);
+  m_why->setEnabled(false);
   m_except->setEnabled(false);
   m_unexcept->setEnabled(false);
 }
@@ -228,6 +237,7 @@ std::optional<core::Violation> ResultsDock::currentViolation() const
 void ResultsDock::onCurrentChanged()
 {
   const auto leaf = m_model->leafAt(m_view->currentIndex());
+  m_why->setEnabled(leaf.has_value());
   m_except->setEnabled(leaf && !leaf->excepted);
   m_unexcept->setEnabled(leaf && leaf->excepted);
   if (const core::Violation *v = m_model->violationAt(m_view->currentIndex()))

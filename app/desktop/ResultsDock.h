@@ -62,6 +62,8 @@ public:
 signals:
   void violationSelected(const anzhi::core::Violation &v);
   void exceptionRequested(const anzhi::core::Violation &v);
+  //! 为什么? for the current violation: its rule's text, clause and parameters.
+  void explanationRequested(const anzhi::core::Violation &v);
   void exceptionRemovalRequested(const anzhi::core::ExceptionKey &key);
   void exportRequested();
 
@@ -76,6 +78,7 @@ private:
   QLineEdit *m_search;
   QLabel *m_summary;
   QTreeView *m_view;
+  QPushButton *m_why;
   QPushButton *m_except;
   QPushButton *m_unexcept;
   QPushButton *m_export;

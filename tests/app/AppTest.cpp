@@ -22,6 +22,7 @@
 #include "app/desktop/ProjectSession.h"
 #include "app/desktop/ResultsDock.h"
 #include "app/desktop/ResultsModel.h"
+#include "app/desktop/RuleExplanation.h"
 #include "app/desktop/find/FindDock.h"
 #include "app/render/MapRenderer.h"
 #include "core/AcceptedExceptions.h"
@@ -34,6 +35,7 @@
 #include <QListWidget>
 #include <QLocale>
 #include <QMessageBox>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QStatusBar>
@@ -563,6 +565,44 @@ private slots:
              (std::vector<std::pair<std::string, std::int64_t>>{{"resettlement_sites", 1}}));
     const gis::Envelope seen = w.canvas()->visibleExtent();
     QVERIFY(seen.minX <= X0 && seen.maxX >= X0 + 400 && seen.minY <= Y0 && seen.maxY >= Y0 + 300);
+  }
+
+  void whyExplainsTheRuleOfAViolation()
+  {
+    desktop::MainWindow w("en");
+    w.resize(1200, 800);
+    w.show();
+    QVERIFY(openIn(w, m_good));
+    QSignalSpy done(&w, &desktop::MainWindow::checkFinished);
+    w.runCheck();
+    QVERIFY(done.wait(30000));
+    // P-2 (residential) takes 30 m × 160 m of the school plot P-1: protected-land.
+    const auto &open = w.resultsDock()->split().open;
+    const auto it = std::find_if(open.begin(), open.end(), [](const core::Violation &v) {
+      return v.rule == "protected-land";
+    });
+    QVERIFY(it != open.end());
+    QVERIFY(w.resultsDock()->selectOpen(std::size_t(it - open.begin())));
+    QPushButton *why = nullptr;
+    for (QPushButton *b : w.resultsDock()->findChildren<QPushButton *>())
+      if (b->text() == "Why?")
+        why = b;
+    QVERIFY(why && why->isEnabled());
+    why->click();
+    QMessageBox *box = nullptr;
+    QTRY_VERIFY((box = w.findChild<QMessageBox *>()) != nullptr);
+    const QString text = box->text();
+    QVERIFY2(text.contains("protected-land") && text.contains("一（一）") &&
+                 text.contains("education, medical, elderly-care or industrial land") &&
+                 text.contains("no parameters") && text.contains("P-1"),
+             qPrintable(text));
+    // A rule with parameters lists each with its value and where it comes from.
+    core::Violation ranger;
+    ranger.rule = "ranger-area";
+    ranger.clause = "三（十）";
+    const QString explained = desktop::ruleExplanation(ranger, core::RuleSet::defaults());
+    QVERIFY2(explained.contains("min_mu = 500") && explained.contains("default:"),
+             qPrintable(explained));
   }
 
   void groupCountsFollowTheFilter()

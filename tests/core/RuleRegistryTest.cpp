@@ -6,6 +6,7 @@
 #include "core/RuleSet.h"
 #include "core/Schema.h"
 #include "core/report/RuleCatalogue.h"
+#include "core/rules/RuleSummaries.h"
 
 #include <gtest/gtest.h>
 #include <toml++/toml.h>
@@ -75,6 +76,41 @@ TEST(RuleRegistry, EveryRuleDescribesItselfCompletely)
     registered.push_back(rule->id());
   EXPECT_EQ(RuleSet::ruleIds(), registered);
   EXPECT_EQ(RuleSet::defaults().rules.size(), registered.size());
+}
+
+TEST(RuleRegistry, EveryRuleHasASummaryInBothLanguages)
+{
+  const RuleSet defaults = RuleSet::defaults();
+  const auto catalogue = ruleCatalogue(defaults);
+  for (const auto &rule : registeredRules()) {
+    const RuleSummary *summary = ruleSummary(rule->id());
+    ASSERT_NE(summary, nullptr) << rule->id();
+    EXPECT_FALSE(summary->zh.empty()) << rule->id();
+    EXPECT_FALSE(summary->en.empty()) << rule->id();
+    // Each parameter a summary names is one the rule has (min_overlap_m2 is the rule set's).
+    for (std::string_view text : {summary->zh, summary->en})
+      for (std::size_t at = text.find('_'); at != std::string_view::npos;
+           at = text.find('_', at + 1)) {
+        std::size_t begin = at, end = at;
+        while (begin > 0 && (std::isalnum(static_cast<unsigned char>(text[begin - 1])) ||
+                             text[begin - 1] == '_'))
+          --begin;
+        while (end < text.size() &&
+               (std::isalnum(static_cast<unsigned char>(text[end])) || text[end] == '_'))
+          ++end;
+        const std::string key(text.substr(begin, end - begin));
+        if (key == "min_overlap_m2" || key == "support_plan")
+          continue;
+        bool known = false;
+        for (const CatalogueEntry &entry : catalogue)
+          if (entry.descriptor->id == rule->id())
+            for (const ParameterEntry &p : entry.parameters)
+              known = known || p.key == key || p.key.rfind(key + ".", 0) == 0;
+        EXPECT_TRUE(known) << rule->id() << " names " << key;
+        at = end;
+      }
+  }
+  EXPECT_EQ(ruleSummary("no-such-rule"), nullptr);
 }
 
 TEST(RuleRegistry, ShippedRuleSetHasATableForEveryRuleAtItsDefaults)
