@@ -42,6 +42,16 @@ std::pair<std::string, std::string> whyNotCovered(const SchoolCoverage &coverage
               enSchool + " is " + metres + " m away in a straight line, but no " + enLevel +
                   " school is reachable by road (farther than " + fixed(coverage.maxAccessM(), 0) +
                   " m from a road, or not connected)"};
+    // The quickest school may be one whose catchment leaves the site out: it is not routed.
+    if (*minutes <= *limit)
+      return {"经道路最近的" + zhLevel + "需 " + fixed(*minutes, 1) +
+                  " 分钟，但其学区不含本安置区；" + fixed(*limit, 0) + " 分钟内没有未划学区的" +
+                  zhLevel + "（" + zhSchool + "直线相距 " + metres + " 米）",
+              "the quickest " + enLevel + " school by road, " + fixed(*minutes, 1) +
+                  " min away, has a catchment that leaves the site out, and no school without "
+                  "catchment is within " +
+                  fixed(*limit, 0) + " min (" + enSchool + " is " + metres +
+                  " m away in a straight line)"};
     return {"经道路最近的" + zhLevel + "需 " + fixed(*minutes, 1) + " 分钟，超出 " +
                 fixed(*limit, 0) + " 分钟（" + zhSchool + "直线相距 " + metres + " 米）",
             "the quickest " + enLevel + " school by road is " + fixed(*minutes, 1) +

@@ -330,6 +330,25 @@ TEST(NetworkCoverage, TheBridgeDecidesAndTheLimitIsInclusive)
   EXPECT_FALSE(primaryViolation(test::check(project, networkRules(15, 22))));
 }
 
+TEST(NetworkCoverage, ASchoolWithACatchmentIsNotRouted)
+{
+  // S-A, 22 minutes away by road, has a catchment far from the site: its catchment decides, so
+  // the site is uncovered within 30 minutes; `minutes` still reports the 22.
+  test::TempDir dir;
+  test::ProjectBuilder b(dir.file("catchment.gpkg"));
+  b.add("resettlement_sites", "AZQ-1", rect(X0 - 10, Y0 + 90, X0 + 10, Y0 + 110), site("rural"));
+  b.add("schools", "S-A", point(X0, Y0 - 100), school("primary"));
+  b.add("school_catchments", "XQ-1", rect(X0 + 5000, Y0, X0 + 5100, Y0 + 100), {FieldValue("S-A")});
+  b.add("roads", "R-S", line({{-500, -50}, {1000, -50}}), {null});
+  b.add("roads", "R-N", line({{-500, 50}, {1000, 50}}), {null});
+  b.add("roads", "R-B", line({{1000, -50}, {1000, 50}}), {null});
+  auto v = primaryViolation(test::check(b.finish(), networkRules(15, 30)));
+  ASSERT_TRUE(v);
+  EXPECT_NEAR(*v->minutes, 22.0, 1e-9);
+  EXPECT_NE(v->messageEn.find("has a catchment that leaves the site out"), std::string::npos)
+      << v->messageEn;
+}
+
 TEST(NetworkCoverage, AccessLegBeyondMaxAccessIsNotConnected)
 {
   test::TempDir dir;
