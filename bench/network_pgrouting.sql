@@ -40,13 +40,25 @@ DO $$
 DECLARE
   s record;
 BEGIN
-  FOR s IN SELECT pid, walk FROM pts WHERE kind = 'school' AND walk <= 30 LOOP
-    INSERT INTO reached
-      SELECT s.pid, d.node, d.agg_cost + s.walk
-      FROM pgr_withPointsDD('SELECT id, source, target, cost, cost AS reverse_cost FROM edges',
-                            format('SELECT pid, edge_id, fraction FROM pts WHERE pid = %s', s.pid),
-                            -s.pid, 30 - s.walk, directed := false, details := false) d
-      WHERE d.node > 0;
+  FOR s IN SELECT p.pid, p.walk, p.fraction, e.source, e.target
+           FROM pts p JOIN edges e ON e.id = p.edge_id
+           WHERE p.kind = 'school' AND p.walk <= 30 LOOP
+    -- pgr_withPointsDD returns nothing from a point at an edge's end (fraction 0 or 1): such
+    -- a school starts from that node.
+    IF s.fraction IN (0, 1) THEN
+      INSERT INTO reached
+        SELECT s.pid, d.node, d.agg_cost + s.walk
+        FROM pgr_drivingDistance('SELECT id, source, target, cost, cost AS reverse_cost FROM edges',
+                                 CASE WHEN s.fraction = 0 THEN s.source ELSE s.target END,
+                                 30 - s.walk, directed := false) d;
+    ELSE
+      INSERT INTO reached
+        SELECT s.pid, d.node, d.agg_cost + s.walk
+        FROM pgr_withPointsDD('SELECT id, source, target, cost, cost AS reverse_cost FROM edges',
+                              format('SELECT pid, edge_id, fraction FROM pts WHERE pid = %s', s.pid),
+                              -s.pid, 30 - s.walk, directed := false, details := false) d
+        WHERE d.node > 0;
+    END IF;
   END LOOP;
 END
 $$;
