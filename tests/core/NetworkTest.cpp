@@ -349,6 +349,19 @@ TEST(NetworkCoverage, ASchoolWithACatchmentIsNotRouted)
       << v->messageEn;
 }
 
+TEST(NetworkCoverage, ASiteNeitherUrbanNorRuralIsNeverCoveredByRoad)
+{
+  test::TempDir dir;
+  test::ProjectBuilder b(dir.file("setting.gpkg"));
+  b.add("resettlement_sites", "AZQ-1", rect(X0 - 10, Y0 + 90, X0 + 10, Y0 + 110), site("town"));
+  b.add("schools", "S-A", point(X0, Y0 + 100), school("primary"));
+  b.add("roads", "R-N", line({{-500, 50}, {1000, 50}}), {null});
+  auto v = primaryViolation(test::check(b.finish(), networkRules(1000, 1000)));
+  ASSERT_TRUE(v);
+  EXPECT_NEAR(*v->minutes, 0.5 + 0.5, 1e-9); // to the road and back to the school beside it
+  EXPECT_NE(v->messageEn.find("neither urban nor rural"), std::string::npos) << v->messageEn;
+}
+
 TEST(NetworkCoverage, AccessLegBeyondMaxAccessIsNotConnected)
 {
   test::TempDir dir;
