@@ -33,13 +33,22 @@ void sortViolations(std::vector<Violation> &violations)
                    });
 }
 
-std::string missingLayers(const Project &project, const Rule &rule)
+//! Why the rule is skipped on this project, in the report's words; nullopt when it runs.
+std::optional<std::string> skipReason(const Project &project, const Rule &rule,
+                                      const RuleSet &rules)
 {
+  const RuleConfig &config = rules.config(rule.id());
+  if (!config.enabled)
+    return "disabled in the rule set";
   std::string missing;
   for (const std::string &layer : rule.descriptor().requiredLayers)
     if (!project.hasLayer(layer))
       missing += (missing.empty() ? "" : ", ") + layer;
-  return missing;
+  if (!missing.empty())
+    return "missing layer: " + missing;
+  if (rule.descriptor().needsDem && !project.terrain)
+    return kNoDemReason;
+  return rule.skipReason(project, rules);
 }
 
 } // namespace
@@ -72,16 +81,9 @@ CheckResult Engine::check(const Project &project, const Progress *progress) cons
     outcome.id = rule.id();
     outcome.clause = config.clause;
     outcome.severity = config.severity;
-    std::string missing = missingLayers(project, rule);
-    if (!config.enabled) {
+    if (std::optional<std::string> reason = skipReason(project, rule, m_rules)) {
       outcome.skipped = true;
-      outcome.reason = "disabled in the rule set";
-    } else if (!missing.empty()) {
-      outcome.skipped = true;
-      outcome.reason = "missing layer: " + missing;
-    } else if (rule.descriptor().needsDem && !project.terrain) {
-      outcome.skipped = true;
-      outcome.reason = kNoDemReason;
+      outcome.reason = std::move(*reason);
     } else {
       toRun.push_back(i);
     }
@@ -118,8 +120,7 @@ std::vector<Violation> Engine::checkScope(const Project &project, const gis::Env
   std::vector<Violation> violations;
   for (const auto &rule : m_all) {
     const RuleConfig &config = m_rules.config(rule->id());
-    if (!config.enabled || !missingLayers(project, *rule).empty() ||
-        (rule->descriptor().needsDem && !project.terrain))
+    if (skipReason(project, *rule, m_rules))
       continue;
     if (!onlyRules.empty() &&
         std::find(onlyRules.begin(), onlyRules.end(), rule->id()) == onlyRules.end())

@@ -122,6 +122,8 @@ std::string skipReasonZh(const std::string &reason)
   if (reason == kNoDemReason)
     return "没有数字高程模型（DEM）：项目中没有 dem 栅格表，也没有 "
            "anzhi_settings.dem_path，且未给出 --dem";
+  if (reason == kNoRoadsReason)
+    return "按道路通行时间判断（mode = \"network\"）需要道路：项目中没有 roads 图层或其中没有道路";
   return reason;
 }
 

@@ -89,6 +89,11 @@ struct RuleDescriptor
 inline constexpr const char *kNoDemReason =
     "no DEM: the project has no `dem` raster table nor anzhi_settings.dem_path, and no --dem";
 
+//! Why school-coverage and school-capacity are skipped when a level is in network mode and the
+//! project has no roads (docs/contract.md "Network distance").
+inline constexpr const char *kNoRoadsReason =
+    "mode = \"network\" needs roads: the project has no `roads` layer or it has no road";
+
 //! One rule of the policy: it describes itself, owns its parameters (defaults, TOML keys and
 //! validation) and runs. Rules hold no state and may run concurrently with each other on the
 //! same Project. A new rule is one class in core/rules/ plus one line in RuleRegistry.cpp.
@@ -102,6 +107,12 @@ public:
   virtual std::unique_ptr<RuleParameters> defaultParameters() const
   {
     return std::make_unique<NoParameters>();
+  }
+  //! Why the rule cannot run on this project under this rule set, beyond being disabled or a
+  //! missing required layer or DEM (which the engine checks itself); nullopt when it can.
+  virtual std::optional<std::string> skipReason(const Project &, const RuleSet &) const
+  {
+    return std::nullopt;
   }
   virtual RuleRun run(const RuleContext &ctx) const = 0;
 };

@@ -28,7 +28,7 @@ std::int64_t ExactRate::floorTimes(std::int64_t count) const
   return whole * numerator + rest * numerator / denominator;
 }
 
-std::optional<double> RadiusBySetting::forSetting(const std::optional<std::string> &setting) const
+std::optional<double> BySetting::forSetting(const std::optional<std::string> &setting) const
 {
   if (!setting)
     return std::nullopt;

@@ -1,6 +1,8 @@
 #pragma once
 
 #include <cstdint>
+#include <initializer_list>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -20,14 +22,19 @@ struct ExactRate
   double value() const { return double(numerator) / double(denominator); }
 };
 
-//! Service radii by site setting; a setting not listed has no radius.
-struct RadiusBySetting
+//! A value by site setting (a service radius in metres, a travel time in minutes); a setting
+//! not listed has none.
+struct BySetting
 {
   double urban = 0;
   double rural = 0;
   std::optional<double> forSetting(const std::optional<std::string> &setting) const;
   double largest() const { return urban > rural ? urban : rural; }
 };
+using RadiusBySetting = BySetting;
+
+//! Speeds in km/h by road class (values of `roads.class`), `default` for any other class.
+using SpeedByClass = std::map<std::string, double>;
 
 //! What a number parameter measures: how `anzhi-cli rules` writes its unit.
 enum class Unit
@@ -35,7 +42,9 @@ enum class Unit
   Metres,
   Mu,
   People,
-  Degrees //!< of slope
+  Degrees, //!< of slope
+  Minutes,
+  KmPerHour
 };
 
 //! What a parameter's default value cites, in Chinese and English.
@@ -58,8 +67,21 @@ public:
   virtual void count(std::string_view key, std::int64_t &value, const Cited &source) = 0;
   //! A rate per resident, 0 to 1.
   virtual void rate(std::string_view key, ExactRate &value, const Cited &source) = 0;
+  //! A table { urban = …, rural = … } of finite numbers ≥ 0.
+  virtual void bySetting(std::string_view key, BySetting &value, Unit unit,
+                         const Cited &source) = 0;
   //! A table { urban = metres, rural = metres }.
-  virtual void radius(std::string_view key, RadiusBySetting &value, const Cited &source) = 0;
+  void radius(std::string_view key, RadiusBySetting &value, const Cited &source)
+  {
+    bySetting(key, value, Unit::Metres, source);
+  }
+  //! A speed in km/h, greater than zero.
+  virtual void speed(std::string_view key, double &value, const Cited &source) = 0;
+  //! A table { class = km/h, …, default = km/h } of speeds greater than zero; any class names.
+  virtual void speeds(std::string_view key, SpeedByClass &value, const Cited &source) = 0;
+  //! Text that must be one of `allowed`.
+  virtual void choice(std::string_view key, std::string &value,
+                      std::initializer_list<std::string_view> allowed, const Cited &source) = 0;
   virtual void text(std::string_view key, std::string &value, const Cited &source) = 0;
   //! An ISO date (YYYY-MM-DD), written as a TOML date.
   virtual void date(std::string_view key, std::string &value, const Cited &source) = 0;

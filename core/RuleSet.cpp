@@ -119,8 +119,8 @@ public:
     return v;
   }
 
-  RadiusBySetting radius(const toml::table &table, const std::string &prefix,
-                         const std::string &key, RadiusBySetting fallback) const
+  BySetting bySetting(const toml::table &table, const std::string &prefix, const std::string &key,
+                      BySetting fallback) const
   {
     const toml::table *t = subtable(table, prefix, key);
     if (!t)
@@ -128,6 +128,19 @@ public:
     std::string p = prefix + key + ".";
     allowOnly(*t, p, {"urban", "rural"});
     return {number(*t, p, "urban", fallback.urban), number(*t, p, "rural", fallback.rural)};
+  }
+
+  //! A table of speeds by road class, each greater than zero; replaces the fallback whole.
+  SpeedByClass speeds(const toml::table &table, const std::string &prefix, const std::string &key,
+                      const SpeedByClass &fallback) const
+  {
+    const toml::table *t = subtable(table, prefix, key);
+    if (!t)
+      return fallback;
+    SpeedByClass result;
+    for (const auto &[k, v] : *t)
+      result[std::string(k.str())] = number(*t, prefix + key + ".", std::string(k.str()), 0, false);
+    return result;
   }
 
 private:
@@ -163,10 +176,35 @@ public:
     if (Slot s = locate(key))
       value = ExactRate::fromDouble(m_r.rate(*s.table, s.prefix, s.leaf, value.value()));
   }
-  void radius(std::string_view key, RadiusBySetting &value, const Cited &) override
+  void bySetting(std::string_view key, BySetting &value, Unit, const Cited &) override
   {
     if (Slot s = locate(key))
-      value = m_r.radius(*s.table, s.prefix, s.leaf, value);
+      value = m_r.bySetting(*s.table, s.prefix, s.leaf, value);
+  }
+  void speed(std::string_view key, double &value, const Cited &) override
+  {
+    if (Slot s = locate(key))
+      value = m_r.number(*s.table, s.prefix, s.leaf, value, false);
+  }
+  void speeds(std::string_view key, SpeedByClass &value, const Cited &) override
+  {
+    if (Slot s = locate(key))
+      value = m_r.speeds(*s.table, s.prefix, s.leaf, value);
+  }
+  void choice(std::string_view key, std::string &value,
+              std::initializer_list<std::string_view> allowed, const Cited &) override
+  {
+    Slot s = locate(key);
+    if (!s)
+      return;
+    std::string chosen = m_r.string(*s.table, s.prefix, s.leaf, value);
+    if (std::find(allowed.begin(), allowed.end(), chosen) == allowed.end()) {
+      std::string expected;
+      for (std::string_view a : allowed)
+        expected += (expected.empty() ? "\"" : " or \"") + std::string(a) + "\"";
+      m_r.fail(*s.table->get(s.leaf), s.prefix + s.leaf, "expected " + expected);
+    }
+    value = chosen;
   }
   void text(std::string_view key, std::string &value, const Cited &) override
   {

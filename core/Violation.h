@@ -29,6 +29,8 @@ struct Violation
   std::optional<std::string> level;
   std::optional<double> areaM2;
   std::optional<double> distanceM;
+  //! Least travel time by road to a school of the level (school-coverage in network mode).
+  std::optional<double> minutes;
   std::optional<std::int64_t> shortfallSeats;
   std::optional<double> value; //!< a rule's measure without a field of its own (mean slope, °)
   std::string messageZh;

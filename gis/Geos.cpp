@@ -357,6 +357,16 @@ Geometry part(const GEOSGeometry *g, int i)
   return clone(GEOSGetGeometryN_r(geosContext(), g, i));
 }
 
+Geometry convexHull(const Coords &points)
+{
+  std::vector<Geometry> parts;
+  parts.reserve(points.size());
+  for (const auto &[x, y] : points)
+    parts.push_back(makePoint(x, y));
+  Geometry multi = makeCollection(GEOS_MULTIPOINT, std::move(parts));
+  return check(GEOSConvexHull_r(geosContext(), multi.get()), "convex hull");
+}
+
 Geometry closedLinesAsPolygons(const GEOSGeometry *g)
 {
   auto ctx = geosContext();

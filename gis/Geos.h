@@ -84,6 +84,8 @@ Geometry boundary(const GEOSGeometry *g);
 //! boundary and a cutting line).
 std::vector<Geometry> polygonize(const GEOSGeometry *lines);
 Geometry pointOnSurface(const GEOSGeometry *g);
+//! The convex hull of points (a polygon, or a line or point when they are collinear or one).
+Geometry convexHull(const std::vector<std::pair<double, double>> &points);
 Geometry centroid(const GEOSGeometry *g);
 bool contains(const GEOSGeometry *a, const GEOSGeometry *b);
 bool intersects(const GEOSGeometry *a, const GEOSGeometry *b);

@@ -1,3 +1,4 @@
+#include "app/cli/CatchmentsCommand.h"
 #include "app/cli/Commands.h"
 #include "app/cli/ExportCommand.h"
 #include "app/cli/ImportCommand.h"
@@ -133,6 +134,18 @@ int main(int argc, char **argv)
   renderCmd->add_option("--repeat", render.repeat, "Benchmark: render N more times, print ms")
       ->check(CLI::Range(0, 10000));
 
+  CatchmentsArgs catchments;
+  auto *catchmentsCmd = app.add_subcommand(
+      "catchments", "Write each school's service area by road for a level (docs/network.md)");
+  catchmentsCmd->add_option("PROJECT", catchments.project, "Project GeoPackage")->required();
+  catchmentsCmd->add_option("--level", catchments.level, "School level")
+      ->required()
+      ->check(CLI::IsMember({"primary", "junior"}));
+  catchmentsCmd->add_option("--out", catchments.out, "GeoPackage to write (layer catchments)")
+      ->required();
+  catchmentsCmd->add_option("--rules", catchments.rules,
+                            "Rule set file (TOML): max_minutes, walk_kmh, speed_kmh");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp &e) {
@@ -159,5 +172,7 @@ int main(int argc, char **argv)
     return runRender(render);
   if (*rulesCmd)
     return runRules(rules);
+  if (*catchmentsCmd)
+    return runCatchments(catchments);
   return anzhi::cli::runCheck(std::move(check)); // not core::runCheck, found by ADL
 }

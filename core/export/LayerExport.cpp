@@ -347,10 +347,23 @@ std::pair<Shape, gis::Geometry> violationShape(const Violation &v)
 void writeGdbViolations(gis::FileGdbWriter &gdb, const CheckRun &run, const std::string &lang,
                         ExportSummary &summary)
 {
-  static const char *const aliases[] = {"规则",       "严重程度", "条款",           "图层",
-                                        "要素编号",   "编码",     "关联图层",       "关联要素编号",
-                                        "关联编码",   "级别",     "面积（平方米）", "面积（亩）",
-                                        "距离（米）", "缺少学位", "数值",           "说明"};
+  static const char *const aliases[] = {"规则",
+                                        "严重程度",
+                                        "条款",
+                                        "图层",
+                                        "要素编号",
+                                        "编码",
+                                        "关联图层",
+                                        "关联要素编号",
+                                        "关联编码",
+                                        "级别",
+                                        "面积（平方米）",
+                                        "面积（亩）",
+                                        "距离（米）",
+                                        "通行时间（分钟）",
+                                        "缺少学位",
+                                        "数值",
+                                        "说明"};
   const std::vector<gis::FieldDefinition> &fields = violationFields();
   std::vector<gis::GdbField> gdbFields;
   for (std::size_t i = 0; i < fields.size(); ++i)

@@ -9,12 +9,12 @@ namespace {
 std::string header()
 {
   CsvRecord r;
-  for (const char *name : {"rule",        "clause",     "severity",         "layer",
-                           "fid",         "code",       "township",         "level",
-                           "other_layer", "other_fid",  "other_code",       "area_m2",
-                           "area_mu",     "distance_m", "shortfall_seats",  "value",
-                           "message",     "status",     "exception_reason", "approval_no",
-                           "wkt"})
+  for (const char *name : {"rule",        "clause",     "severity",   "layer",
+                           "fid",         "code",       "township",   "level",
+                           "other_layer", "other_fid",  "other_code", "area_m2",
+                           "area_mu",     "distance_m", "minutes",    "shortfall_seats",
+                           "value",       "message",    "status",     "exception_reason",
+                           "approval_no", "wkt"})
     r.text(name);
   return r.line();
 }
@@ -36,6 +36,7 @@ std::string row(const Violation &v, const std::string &lang, const AcceptedExcep
       .number(v.areaM2)
       .number(v.areaMu())
       .number(v.distanceM)
+      .number(v.minutes)
       .number(v.shortfallSeats)
       .number(v.value)
       .text(v.message(lang))

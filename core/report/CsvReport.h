@@ -9,7 +9,8 @@ namespace anzhi::core {
 //! header, then one CsvRecord per violation: the open ones in check order with status `open`,
 //! then the accepted exceptions with status `exception`, their reason and approval number.
 //! Columns: rule, clause, severity, layer, fid, code, township, level, other_layer, other_fid,
-//! other_code, area_m2, area_mu, distance_m, shortfall_seats, message (in `report.lang`),
+//! other_code, area_m2, area_mu, distance_m, minutes, shortfall_seats, value, message (in
+//! `report.lang`),
 //! status, exception_reason, approval_no, wkt. Handed to `sink` one record at a time.
 void streamCsvReport(const Report &report, const ReportSink &sink);
 

@@ -106,6 +106,8 @@ std::string measure(const Violation &v, bool zh)
         (zh ? " 亩" : " mu"));
   if (v.distanceM)
     add(fixed(*v.distanceM, 0) + (zh ? " 米" : " m"));
+  if (v.minutes)
+    add((zh ? "经道路 " : "") + fixed(*v.minutes, 1) + (zh ? " 分钟" : " min by road"));
   // shortfall_seats is shared: seats of a school, beds of an elderly-care facility.
   const bool beds = v.feature.layer == "elderly_care";
   if (v.shortfallSeats)

@@ -36,6 +36,7 @@ Json toJson(const Violation &v, const std::string &lang)
   j["area_m2"] = orNull(v.areaM2);
   j["area_mu"] = orNull(v.areaMu());
   j["distance_m"] = orNull(v.distanceM);
+  j["minutes"] = orNull(v.minutes);
   j["shortfall_seats"] = orNull(v.shortfallSeats);
   j["value"] = orNull(v.value);
   j["message"] = v.message(lang);

@@ -22,6 +22,25 @@ std::string jsonQuoted(const std::string &text)
   return nlohmann::json(text).dump();
 }
 
+std::string unitName(Unit unit)
+{
+  switch (unit) {
+  case Unit::Metres:
+    return "m";
+  case Unit::Mu:
+    return "亩";
+  case Unit::Degrees:
+    return "°";
+  case Unit::People:
+    return "people";
+  case Unit::Minutes:
+    return "min";
+  case Unit::KmPerHour:
+    return "km/h";
+  }
+  return "";
+}
+
 //! Lists a rule's parameters as ParameterEntry rows.
 class ParameterListing final : public ParameterVisitor
 {
@@ -33,12 +52,7 @@ public:
 
   void number(std::string_view key, double &value, Unit unit, const Cited &source) override
   {
-    add(key, shortest(value),
-        unit == Unit::Metres    ? "m"
-        : unit == Unit::Mu      ? "亩"
-        : unit == Unit::Degrees ? "°"
-                                : "people",
-        source);
+    add(key, shortest(value), unitName(unit), source);
   }
   void count(std::string_view key, std::int64_t &value, const Cited &source) override
   {
@@ -48,10 +62,26 @@ public:
   {
     add(key, shortest(value.value()), "per resident", source);
   }
-  void radius(std::string_view key, RadiusBySetting &value, const Cited &source) override
+  void bySetting(std::string_view key, BySetting &value, Unit unit, const Cited &source) override
   {
     add(key, "{ urban = " + shortest(value.urban) + ", rural = " + shortest(value.rural) + " }",
-        "m", source);
+        unitName(unit), source);
+  }
+  void speed(std::string_view key, double &value, const Cited &source) override
+  {
+    add(key, shortest(value), unitName(Unit::KmPerHour), source);
+  }
+  void speeds(std::string_view key, SpeedByClass &value, const Cited &source) override
+  {
+    std::string table;
+    for (const auto &[roadClass, kmh] : value)
+      table += (table.empty() ? "" : ", ") + roadClass + " = " + shortest(kmh);
+    add(key, table.empty() ? "{}" : "{ " + table + " }", unitName(Unit::KmPerHour), source);
+  }
+  void choice(std::string_view key, std::string &value, std::initializer_list<std::string_view>,
+              const Cited &source) override
+  {
+    add(key, jsonQuoted(value), "", source);
   }
   void text(std::string_view key, std::string &value, const Cited &source) override
   {
@@ -94,6 +124,10 @@ std::string unitIn(const std::string &unit, bool zh)
     return "人";
   if (unit == "per resident")
     return "（每位居民）";
+  if (unit == "min")
+    return "分钟";
+  if (unit == "km/h")
+    return "公里/小时";
   return unit;
 }
 

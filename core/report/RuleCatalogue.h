@@ -15,7 +15,7 @@ struct ParameterEntry
 {
   std::string key;      //!< dotted key in the rule's TOML table
   std::string value;    //!< in TOML syntax: 500, 0.08, { urban = 500, rural = 2500 }, "text"
-  std::string unit;     //!< m, 亩, people, per resident; empty for text and dates
+  std::string unit;     //!< m, 亩, people, per resident, min, km/h; empty for text and dates
   std::string source;   //!< what the default value cites
   std::string sourceZh; //!< the same in Chinese
   int setAtLine = 0;    //!< the line of the rule set file that set it; 0: the default

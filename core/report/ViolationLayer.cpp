@@ -11,15 +11,23 @@ namespace anzhi::core {
 const std::vector<gis::FieldDefinition> &violationFields()
 {
   using gis::FieldType;
-  static const std::vector<gis::FieldDefinition> fields = {
-      {"rule", FieldType::String},         {"severity", FieldType::String},
-      {"clause", FieldType::String},       {"layer", FieldType::String},
-      {"feature_fid", FieldType::Integer}, {"code", FieldType::String},
-      {"other_layer", FieldType::String},  {"other_fid", FieldType::Integer},
-      {"other_code", FieldType::String},   {"level", FieldType::String},
-      {"area_m2", FieldType::Real},        {"area_mu", FieldType::Real},
-      {"distance_m", FieldType::Real},     {"shortfall_seats", FieldType::Integer},
-      {"value", FieldType::Real},          {"message", FieldType::String}};
+  static const std::vector<gis::FieldDefinition> fields = {{"rule", FieldType::String},
+                                                           {"severity", FieldType::String},
+                                                           {"clause", FieldType::String},
+                                                           {"layer", FieldType::String},
+                                                           {"feature_fid", FieldType::Integer},
+                                                           {"code", FieldType::String},
+                                                           {"other_layer", FieldType::String},
+                                                           {"other_fid", FieldType::Integer},
+                                                           {"other_code", FieldType::String},
+                                                           {"level", FieldType::String},
+                                                           {"area_m2", FieldType::Real},
+                                                           {"area_mu", FieldType::Real},
+                                                           {"distance_m", FieldType::Real},
+                                                           {"minutes", FieldType::Real},
+                                                           {"shortfall_seats", FieldType::Integer},
+                                                           {"value", FieldType::Real},
+                                                           {"message", FieldType::String}};
   return fields;
 }
 
@@ -44,6 +52,7 @@ std::vector<gis::FieldValue> violationValues(const Violation &v, const std::stri
           real(v.areaM2),
           real(v.areaMu()),
           real(v.distanceM),
+          real(v.minutes),
           v.shortfallSeats ? gis::FieldValue(*v.shortfallSeats) : gis::FieldValue(),
           real(v.value),
           v.message(lang)};

@@ -1,7 +1,9 @@
 #include "core/rules/SchoolChecks.h"
 #include "core/rules/SchoolCoverage.h"
 
+#include <limits>
 #include <map>
+#include <tuple>
 
 namespace anzhi::core::rules {
 
@@ -16,7 +18,8 @@ const char *levelZh(SchoolLevel level)
 //! distance alone ("0 m away") does not tell a planner that the school's catchment leaves the
 //! site out.
 std::pair<std::string, std::string> whyNotCovered(const SchoolCoverage &coverage, const Site &site,
-                                                  SchoolLevel level, const Nearest &nearest)
+                                                  SchoolLevel level, const Nearest &nearest,
+                                                  const std::optional<double> &minutes)
 {
   const std::string zhLevel = levelZh(level), enLevel = levelName(level);
   if (!nearest.found())
@@ -26,6 +29,35 @@ std::pair<std::string, std::string> whyNotCovered(const SchoolCoverage &coverage
   const std::string enSchool =
       "the nearest " + enLevel + " school, " + featureEn(school, school.name) + ",";
   const std::string metres = fixed(nearest.distance, 0);
+  if (coverage.byNetwork(level)) {
+    const std::optional<double> limit = coverage.maxMinutes(site, level);
+    if (!limit)
+      return {zhSchool + "相距 " + metres + " 米；安置类型未填写城镇或农村，只能由学区覆盖",
+              enSchool + " is " + metres +
+                  " m away; the site's setting is neither urban nor rural, so only a catchment "
+                  "can cover it"};
+    if (!minutes)
+      return {zhSchool + "直线相距 " + metres + " 米，但经道路到达不了任何" + zhLevel +
+                  "（离道路超过 " + fixed(coverage.maxAccessM(), 0) + " 米或道路不连通）",
+              enSchool + " is " + metres + " m away in a straight line, but no " + enLevel +
+                  " school is reachable by road (farther than " + fixed(coverage.maxAccessM(), 0) +
+                  " m from a road, or not connected)"};
+    // The quickest school may be one whose catchment leaves the site out: it is not routed.
+    if (*minutes <= *limit)
+      return {"经道路最近的" + zhLevel + "需 " + fixed(*minutes, 1) +
+                  " 分钟，但其学区不含本安置区；" + fixed(*limit, 0) + " 分钟内没有未划学区的" +
+                  zhLevel + "（" + zhSchool + "直线相距 " + metres + " 米）",
+              "the quickest " + enLevel + " school by road, " + fixed(*minutes, 1) +
+                  " min away, has a catchment that leaves the site out, and no school without "
+                  "catchment is within " +
+                  fixed(*limit, 0) + " min (" + enSchool + " is " + metres +
+                  " m away in a straight line)"};
+    return {"经道路最近的" + zhLevel + "需 " + fixed(*minutes, 1) + " 分钟，超出 " +
+                fixed(*limit, 0) + " 分钟（" + zhSchool + "直线相距 " + metres + " 米）",
+            "the quickest " + enLevel + " school by road is " + fixed(*minutes, 1) +
+                " min away, beyond the " + fixed(*limit, 0) + "-minute limit (" + enSchool +
+                " is " + metres + " m away in a straight line)"};
+  }
   if (coverage.hasCatchment(nearest.index))
     return {zhSchool + "相距 " + metres + " 米，其学区不含本安置区",
             enSchool + " is " + metres + " m away; its catchment leaves the site out"};
@@ -38,6 +70,18 @@ std::pair<std::string, std::string> whyNotCovered(const SchoolCoverage &coverage
   return {zhSchool + "相距 " + metres + " 米，超出 " + fixed(*radius, 0) + " 米服务半径",
           enSchool + " is " + metres + " m away, beyond the " + fixed(*radius, 0) +
               " m service radius"};
+}
+
+//! Why a rule reading school coverage cannot run: a level in network mode without roads.
+std::optional<std::string> missingRoads(const Project &p, const RuleSet &rules)
+{
+  const auto &params = rules.parameters<SchoolCoverageParameters>("school-coverage");
+  if (!params.network(true) && !params.network(false))
+    return std::nullopt;
+  for (const Road &road : p.roads.features)
+    if (road.hasGeometry())
+      return std::nullopt;
+  return std::string(kNoRoadsReason);
 }
 
 //! 一（四）义务教育优先布局: every site is covered by a primary and a junior school.
@@ -53,13 +97,18 @@ public:
         .nameZh = "学校未覆盖",
         .nameEn = "School not covered",
         .requiredLayers = {"resettlement_sites", "schools"},
-        .layersRead = {"resettlement_sites", "schools", "school_catchments"}};
+        .layersRead = {"resettlement_sites", "schools", "school_catchments", "roads"}};
     return d;
   }
 
   std::unique_ptr<RuleParameters> defaultParameters() const override
   {
     return std::make_unique<SchoolCoverageParameters>();
+  }
+
+  std::optional<std::string> skipReason(const Project &p, const RuleSet &rules) const override
+  {
+    return missingRoads(p, rules);
   }
 
   RuleRun run(const RuleContext &ctx) const override
@@ -74,14 +123,15 @@ public:
       if (!site.hasGeometry() || !ctx.inScope(site))
         continue;
       for (SchoolLevel level : {SchoolLevel::Primary, SchoolLevel::Junior}) {
-        if (coverage.cover(site, level).covered())
+        if (coverage.cover(i, level).covered())
           continue;
         Violation v = siteViolation(ctx, id(), site);
         v.level = levelName(level);
         const Nearest nearest = coverage.nearest(site, level);
         if (nearest.found())
           v.distanceM = nearest.distance;
-        auto [whyZh, whyEn] = whyNotCovered(coverage, site, level, nearest);
+        v.minutes = coverage.leastMinutes(i, level);
+        auto [whyZh, whyEn] = whyNotCovered(coverage, site, level, nearest, v.minutes);
         v.messageZh = labelZh("resettlement_sites", site, site.name) + "未被" + levelZh(level) +
                       "学区或服务半径覆盖（" + whyZh + "）。请划定学区、调整服务范围或规划新校。";
         v.messageEn = labelEn("resettlement_sites", site, site.name) + " is not covered by any " +
@@ -108,13 +158,19 @@ public:
         .nameZh = "学位缺口",
         .nameEn = "Seat shortfall",
         .requiredLayers = {"resettlement_sites", "schools"},
-        .layersRead = {"resettlement_sites", "schools", "school_catchments"}};
+        .layersRead = {"resettlement_sites", "schools", "school_catchments", "roads"}};
     return d;
   }
 
   std::unique_ptr<RuleParameters> defaultParameters() const override
   {
     return std::make_unique<SchoolCapacityParameters>();
+  }
+
+  //! It assigns pupils by school-coverage's coverage, so it needs what that needs.
+  std::optional<std::string> skipReason(const Project &p, const RuleSet &rules) const override
+  {
+    return missingRoads(p, rules);
   }
 
   RuleRun run(const RuleContext &ctx) const override
@@ -132,23 +188,10 @@ public:
         std::int64_t pupils = pupilsOf(ctx, site, level);
         if (pupils <= 0)
           continue;
-        SchoolCoverage::Cover cover = coverage.cover(site, level);
+        SchoolCoverage::Cover cover = coverage.cover(i, level);
         if (!cover.covered())
           continue;
-        gis::PreparedGeometry prepared(site.geometry.get());
-        std::size_t best = cover.schools.front();
-        double bestDistance = std::numeric_limits<double>::infinity();
-        for (std::size_t s : cover.schools) {
-          const School &school = p.schools.features[s];
-          double d = school.hasGeometry() ? prepared.distance(school.geometry.get())
-                                          : std::numeric_limits<double>::infinity();
-          if (d < bestDistance ||
-              (d == bestDistance && school.fid < p.schools.features[best].fid)) {
-            best = s;
-            bestDistance = d;
-          }
-        }
-        assigned[best] += pupils;
+        assigned[nearestCovering(coverage, i, level, cover)] += pupils;
       }
     }
     RuleRun result;
@@ -185,6 +228,31 @@ public:
   }
 
 private:
+  //! The covering school the site's pupils go to: the nearest by straight-line distance, or in
+  //! network mode the quickest by road, a school without a travel time (one covering by its
+  //! catchment but not reached by road within the limit) after those with one; ties to the lower
+  //! fid (docs/rules.md, decisions).
+  static std::size_t nearestCovering(const SchoolCoverage &coverage, std::size_t siteIndex,
+                                     SchoolLevel level, const SchoolCoverage::Cover &cover)
+  {
+    const Project &p = coverage.project();
+    gis::PreparedGeometry prepared(p.sites.features[siteIndex].geometry.get());
+    const bool byNetwork = coverage.byNetwork(level);
+    constexpr double kNone = std::numeric_limits<double>::infinity();
+    using Key = std::tuple<double, double, std::int64_t>; // minutes, metres, fid
+    std::optional<std::pair<Key, std::size_t>> best;
+    for (std::size_t s : cover.schools) {
+      const School &school = p.schools.features[s];
+      const double minutes =
+          byNetwork ? coverage.minutesTo(siteIndex, level, s).value_or(kNone) : 0.0;
+      const double metres = school.hasGeometry() ? prepared.distance(school.geometry.get()) : kNone;
+      const Key key{minutes, metres, school.fid};
+      if (!best || key < best->first)
+        best = {key, s};
+    }
+    return best->second;
+  }
+
   static std::int64_t pupilsOf(const RuleContext &ctx, const Site &site, SchoolLevel level)
   {
     const std::optional<std::int64_t> &given =

@@ -1,43 +1,166 @@
 #include "core/rules/SchoolCoverage.h"
 #include "core/rules/SchoolChecks.h"
 
+#include "core/network/Router.h"
+
 #include <algorithm>
 
 namespace anzhi::core::rules {
+
+namespace {
+
+std::size_t levelIndex(SchoolLevel level)
+{
+  return level == SchoolLevel::Primary ? 0 : 1;
+}
+
+const BySetting &maxMinutesOf(const SchoolCoverageParameters &p, SchoolLevel level)
+{
+  return level == SchoolLevel::Primary ? p.maxMinutesPrimary : p.maxMinutesJunior;
+}
+
+} // namespace
 
 const char *levelName(SchoolLevel level)
 {
   return level == SchoolLevel::Primary ? "primary" : "junior";
 }
 
+double SchoolCoverageParameters::reachM() const
+{
+  double reach = std::max(primary.largest(), junior.largest());
+  for (bool primaryLevel : {true, false}) {
+    if (!network(primaryLevel))
+      continue;
+    // No leg of a trip is faster than the fastest speed, so a trip within the limit stays
+    // within this straight-line distance of where it starts.
+    double fastest = walkKmh;
+    for (const auto &[roadClass, kmh] : primaryLevel ? speedPrimary : speedJunior)
+      fastest = std::max(fastest, kmh);
+    const BySetting &limit = primaryLevel ? maxMinutesPrimary : maxMinutesJunior;
+    reach = std::max(reach, network::metresPerMinute(fastest) * limit.largest());
+  }
+  return reach;
+}
+
+std::unique_ptr<network::RoadGraph> roadGraphOf(const Project &project)
+{
+  std::vector<const GEOSGeometry *> lines;
+  for (const Road &road : project.roads.features)
+    lines.push_back(road.hasGeometry() ? road.geometry.get() : nullptr);
+  return std::make_unique<network::RoadGraph>(lines);
+}
+
 SchoolCoverage::SchoolCoverage(const RuleContext &ctx)
     : m_ctx(ctx)
+    , m_parameters(ctx.rules.parameters<SchoolCoverageParameters>("school-coverage"))
 {
   const Project &p = ctx.project;
   m_hasCatchment.assign(p.schools.features.size(), false);
   for (std::size_t i = 0; i < p.schools.features.size(); ++i)
     if (p.schools.features[i].code)
       m_schoolsByCode.emplace(*p.schools.features[i].code, i);
-  if (!p.catchments.present)
+  if (p.catchments.present) {
+    for (const Catchment &c : p.catchments.features) {
+      if (!c.schoolCode)
+        continue;
+      auto [first, last] = m_schoolsByCode.equal_range(*c.schoolCode);
+      for (auto it = first; it != last; ++it)
+        m_hasCatchment[it->second] = true;
+    }
+  }
+  if (!byNetwork(SchoolLevel::Primary) && !byNetwork(SchoolLevel::Junior))
     return;
-  for (const Catchment &c : p.catchments.features) {
-    if (!c.schoolCode)
+  m_roads = roadGraphOf(p);
+  m_sitePoints.resize(p.sites.features.size());
+  for (std::size_t i = 0; i < m_sitePoints.size(); ++i)
+    if (p.sites.features[i].hasGeometry())
+      m_sitePoints[i] = gis::pointXY(gis::pointOnSurface(p.sites.features[i].geometry.get()).get());
+  const network::AccessRules access{m_parameters.walkKmh, m_parameters.maxAccessM};
+  for (SchoolLevel level : {SchoolLevel::Primary, SchoolLevel::Junior}) {
+    if (!byNetwork(level))
       continue;
-    auto [first, last] = m_schoolsByCode.equal_range(*c.schoolCode);
-    for (auto it = first; it != last; ++it)
-      m_hasCatchment[it->second] = true;
+    std::vector<std::optional<network::XY>> schools(p.schools.features.size());
+    for (std::size_t s = 0; s < schools.size(); ++s) {
+      const School &school = p.schools.features[s];
+      if (school.hasGeometry() && serves(school, level))
+        schools[s] = gis::pointXY(school.geometry.get());
+    }
+    const bool primaryLevel = level == SchoolLevel::Primary;
+    Level &routing = m_levels[levelIndex(level)];
+    routing.speeds = m_roads->edgeSpeeds([&](std::size_t road) {
+      return m_parameters.kmh(primaryLevel, p.roads.features[road].roadClass);
+    });
+    routing.reach = network::travelTimes(*m_roads, routing.speeds, schools, m_sitePoints, access,
+                                         searchMinutes(level));
+    routing.schools = std::make_unique<network::Arrivals>(*m_roads, schools, access);
+    routing.router = std::make_unique<network::Router>(*m_roads, routing.speeds);
   }
 }
+
+SchoolCoverage::~SchoolCoverage() = default;
 
 bool SchoolCoverage::serves(const School &school, SchoolLevel level) const
 {
   return school.level && (*school.level == levelName(level) || *school.level == "nine_year");
 }
 
-SchoolCoverage::Cover SchoolCoverage::cover(const Site &site, SchoolLevel level) const
+bool SchoolCoverage::byNetwork(SchoolLevel level) const
+{
+  return m_parameters.network(level == SchoolLevel::Primary);
+}
+
+std::optional<double> SchoolCoverage::maxMinutes(const Site &site, SchoolLevel level) const
+{
+  return maxMinutesOf(m_parameters, level).forSetting(site.setting);
+}
+
+double SchoolCoverage::maxAccessM() const
+{
+  return m_parameters.maxAccessM;
+}
+
+double SchoolCoverage::searchMinutes(SchoolLevel level) const
+{
+  return maxMinutesOf(m_parameters, level).largest();
+}
+
+std::optional<double> SchoolCoverage::minutesTo(std::size_t site, SchoolLevel level,
+                                                std::size_t school) const
+{
+  const auto &bySite = m_levels[levelIndex(level)].reach;
+  if (bySite.empty())
+    return std::nullopt;
+  const std::vector<network::Reach> &reached = bySite[site];
+  auto it = std::lower_bound(reached.begin(), reached.end(), school,
+                             [](const network::Reach &r, std::size_t s) { return r.origin < s; });
+  if (it == reached.end() || it->origin != school)
+    return std::nullopt;
+  return it->minutes;
+}
+
+std::optional<double> SchoolCoverage::leastMinutes(std::size_t site, SchoolLevel level) const
+{
+  const Level &routing = m_levels[levelIndex(level)];
+  if (routing.reach.empty() || !m_sitePoints[site])
+    return std::nullopt;
+  if (routing.reach[site].empty()) {
+    const network::AccessRules access{m_parameters.walkKmh, m_parameters.maxAccessM};
+    std::optional<network::Reach> quickest =
+        network::quickest(*routing.router, *routing.schools, *m_sitePoints[site], access);
+    return quickest ? std::optional<double>(quickest->minutes) : std::nullopt;
+  }
+  double least = routing.reach[site].front().minutes;
+  for (const network::Reach &r : routing.reach[site])
+    least = std::min(least, r.minutes);
+  return least;
+}
+
+SchoolCoverage::Cover SchoolCoverage::cover(std::size_t siteIndex, SchoolLevel level) const
 {
   Cover result;
   const Project &p = m_ctx.project;
+  const Site &site = p.sites.features[siteIndex];
   if (!site.hasGeometry())
     return result;
   if (p.catchments.present) {
@@ -53,8 +176,13 @@ SchoolCoverage::Cover SchoolCoverage::cover(const Site &site, SchoolLevel level)
           result.schools.push_back(it->second);
     }
   }
-  // school-capacity assigns pupils by this coverage too: the radii are school-coverage's.
-  if (std::optional<double> radius = this->radius(site, level)) {
+  if (byNetwork(level)) {
+    if (std::optional<double> limit = maxMinutes(site, level))
+      for (const network::Reach &r : m_levels[levelIndex(level)].reach[siteIndex])
+        if (!m_hasCatchment[r.origin] && r.minutes <= *limit)
+          result.schools.push_back(r.origin);
+  } else if (std::optional<double> radius = this->radius(site, level)) {
+    // school-capacity assigns pupils by this coverage too: the radii are school-coverage's.
     gis::PreparedGeometry prepared(site.geometry.get());
     gis::Envelope e = site.envelope;
     gis::Envelope search{e.minX - *radius, e.minY - *radius, e.maxX + *radius, e.maxY + *radius};
@@ -79,8 +207,8 @@ Nearest SchoolCoverage::nearest(const Site &site, SchoolLevel level) const
 
 std::optional<double> SchoolCoverage::radius(const Site &site, SchoolLevel level) const
 {
-  const auto &radius = m_ctx.rules.parameters<SchoolCoverageParameters>("school-coverage");
-  return (level == SchoolLevel::Primary ? radius.primary : radius.junior).forSetting(site.setting);
+  return (level == SchoolLevel::Primary ? m_parameters.primary : m_parameters.junior)
+      .forSetting(site.setting);
 }
 
 } // namespace anzhi::core::rules

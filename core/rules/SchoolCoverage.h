@@ -1,12 +1,18 @@
 #pragma once
 
+#include "core/network/RoadGraph.h"
+#include "core/network/TravelTimes.h"
 #include "core/rules/RuleSupport.h"
 
+#include <array>
 #include <map>
+#include <memory>
 #include <string>
 #include <vector>
 
 namespace anzhi::core::rules {
+
+struct SchoolCoverageParameters;
 
 enum class SchoolLevel
 {
@@ -15,22 +21,26 @@ enum class SchoolLevel
 };
 const char *levelName(SchoolLevel level);
 
-//! Which schools cover a site at a level (docs/contract.md, school-coverage): a school of that
-//! level or nine_year covers a site when one of its catchments contains the site's point-on-surface
-//! (boundary excluded), or, when it has no catchment, when it lies within the radius for the
-//! site's setting. Shared by SchoolCoverageCheck and SchoolCapacityCheck.
-//! Thread: built and used by one rule on one thread.
+//! Which schools cover a site at a level (docs/contract.md, school-coverage and "Network
+//! distance"): a school of that level or nine_year covers a site when one of its catchments
+//! contains the site's point-on-surface (boundary excluded), or, when it has no catchment, when
+//! it lies within the radius for the site's setting, or, for a level in network mode, when the
+//! travel time by road is within max_minutes for the site's setting. Shared by
+//! SchoolCoverageCheck and SchoolCapacityCheck.
+//! Thread: built and used by one rule on one thread (the routing inside runs on several).
 class SchoolCoverage
 {
 public:
   explicit SchoolCoverage(const RuleContext &ctx);
+  ~SchoolCoverage();
 
   struct Cover
   {
     std::vector<std::size_t> schools; //!< covering school indices, ascending
     bool covered() const { return !schools.empty(); }
   };
-  Cover cover(const Site &site, SchoolLevel level) const;
+  //! Coverage of the site with index `site` in the project's sites.
+  Cover cover(std::size_t site, SchoolLevel level) const;
   //! The nearest school of the level or nine_year, covering or not (ties: lower fid).
   Nearest nearest(const Site &site, SchoolLevel level) const;
   //! Whether the school has a catchment: then it covers by the catchment only, never by radius.
@@ -41,10 +51,42 @@ public:
   bool serves(const School &school, SchoolLevel level) const;
   const Project &project() const { return m_ctx.project; }
 
+  //! Whether the level is in network mode.
+  bool byNetwork(SchoolLevel level) const;
+  //! The travel-time limit for the site's setting at the level (network mode); none when the
+  //! setting is neither urban nor rural.
+  std::optional<double> maxMinutes(const Site &site, SchoolLevel level) const;
+  //! How far the search for a level's schools goes, in minutes: its largest max_minutes.
+  double searchMinutes(SchoolLevel level) const;
+  double maxAccessM() const;
+  //! Least travel time from the site to school `school` (network mode), none when it is not
+  //! reached within searchMinutes.
+  std::optional<double> minutesTo(std::size_t site, SchoolLevel level, std::size_t school) const;
+  //! Least travel time from the site to any school of the level, with or without catchment;
+  //! none in radius mode or when no school is reachable at all. Beyond searchMinutes it searches
+  //! again from the site, as far as the quickest school.
+  std::optional<double> leastMinutes(std::size_t site, SchoolLevel level) const;
+
 private:
   const RuleContext &m_ctx;
+  const SchoolCoverageParameters &m_parameters;
   std::vector<bool> m_hasCatchment; //!< by school index
   std::multimap<std::string, std::size_t> m_schoolsByCode;
+  std::unique_ptr<network::RoadGraph> m_roads;          //!< when a level is in network mode
+  std::vector<std::optional<network::XY>> m_sitePoints; //!< point-on-surface, by site
+  //! What routing needs of a level in network mode.
+  struct Level
+  {
+    std::vector<double> speeds; //!< by edge
+    //! By site: the schools reached within searchMinutes.
+    std::vector<std::vector<network::Reach>> reach;
+    std::unique_ptr<network::Arrivals> schools;
+    std::unique_ptr<network::Router> router; //!< for leastMinutes beyond the bound
+  };
+  std::array<Level, 2> m_levels;
 };
+
+//! The road network of a project (null or empty geometries for roads without one).
+std::unique_ptr<network::RoadGraph> roadGraphOf(const Project &project);
 
 } // namespace anzhi::core::rules

@@ -11,10 +11,12 @@
 #include <nlohmann/json.hpp>
 
 #include <array>
+#include <cmath>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <gtest/gtest.h>
+#include <map>
 #include <set>
 #include <sstream>
 #include <sys/wait.h>
@@ -317,13 +319,13 @@ TEST(Cli, CsvListsTheViolationsThenTheAcceptedExceptions)
   ASSERT_EQ(text.substr(text.size() - 2), "\r\n");
   const auto records = parseCsv(text.substr(3));
   ASSERT_FALSE(records.empty());
-  EXPECT_EQ(records[0], (std::vector<std::string>{
-                            "rule",        "clause",     "severity",         "layer",
-                            "fid",         "code",       "township",         "level",
-                            "other_layer", "other_fid",  "other_code",       "area_m2",
-                            "area_mu",     "distance_m", "shortfall_seats",  "value",
-                            "message",     "status",     "exception_reason", "approval_no",
-                            "wkt"}));
+  EXPECT_EQ(records[0],
+            (std::vector<std::string>{"rule",        "clause",     "severity",   "layer",
+                                      "fid",         "code",       "township",   "level",
+                                      "other_layer", "other_fid",  "other_code", "area_m2",
+                                      "area_mu",     "distance_m", "minutes",    "shortfall_seats",
+                                      "value",       "message",    "status",     "exception_reason",
+                                      "approval_no", "wkt"}));
   ASSERT_EQ(records.size(), 1 + doc["violations"].size() + doc["exceptions"].size());
   ASSERT_EQ(doc["exceptions"].size(), 1u);
   EXPECT_EQ(doc["violations"].size(), before.size() - 1);
@@ -341,7 +343,7 @@ TEST(Cli, CsvListsTheViolationsThenTheAcceptedExceptions)
   };
   for (std::size_t i = 1; i < records.size(); ++i) {
     const std::vector<std::string> &r = records[i];
-    ASSERT_EQ(r.size(), 21u) << "record " << i;
+    ASSERT_EQ(r.size(), 22u) << "record " << i;
     const bool open = i <= doc["violations"].size();
     const auto &v =
         open ? doc["violations"][i - 1] : doc["exceptions"][i - 1 - doc["violations"].size()];
@@ -355,14 +357,15 @@ TEST(Cli, CsvListsTheViolationsThenTheAcceptedExceptions)
     EXPECT_EQ(r[11], text3(v["area_m2"]));
     EXPECT_EQ(r[12], text3(v["area_mu"]));
     EXPECT_EQ(r[13], text3(v["distance_m"]));
-    EXPECT_EQ(r[15], text3(v["value"]));
-    EXPECT_EQ(r[16], v["message"]);
-    EXPECT_EQ(r[17], open ? "open" : "exception");
-    EXPECT_EQ(r[20], textOf(v["wkt"]));
+    EXPECT_EQ(r[14], text3(v["minutes"]));
+    EXPECT_EQ(r[16], text3(v["value"]));
+    EXPECT_EQ(r[17], v["message"]);
+    EXPECT_EQ(r[18], open ? "open" : "exception");
+    EXPECT_EQ(r[21], textOf(v["wkt"]));
   }
   const std::vector<std::string> &last = records.back();
-  EXPECT_EQ(last[18], "'=cmd|' /C calc'!A0");
-  EXPECT_EQ(last[19], "晋自然资函〔2021〕7号, 附件 \"2\"");
+  EXPECT_EQ(last[19], "'=cmd|' /C calc'!A0");
+  EXPECT_EQ(last[20], "晋自然资函〔2021〕7号, 附件 \"2\"");
 
   // A CSV alone is a data export, as --violations is: the summary is still printed.
   CliRun alone = cli("check " + quote(project) + " --csv " + quote(csv) + " --lang en", dir);
@@ -428,4 +431,73 @@ TEST(Cli, ADemNamedOnTheCommandLineOrImportedIntoTheProject)
   ASSERT_EQ(report["violations"].size(), 1u);
   // The table holds Float32: 0.6 x to about 1e-7 relative.
   EXPECT_NEAR(report["violations"][0]["value"].get<double>(), std::atan(0.6) * 180 / M_PI, 1e-3);
+}
+
+TEST(Cli, CatchmentsOfASchoolOnAStraightRoad)
+{
+  // One straight county road through a primary school. Walking 100 m a minute (6 km/h) and 200 m
+  // a minute on the road (12 km/h), within T minutes the road is reached out to D = 200·T m each
+  // way and the walk from the school is R = 100·T m, falling linearly to 0 at D: the area is a
+  // disc of radius R with two tangent cones to points D away, 2·R·√(D² − R²) + R²·(π − 2θ) with
+  // θ = arccos(R / D) (docs/network.md).
+  TempDir dir;
+  ProjectBuilder b(dir.file("road.gpkg"));
+  constexpr double X0 = 500000, Y0 = 4300000;
+  b.add("resettlement_sites", "AZQ-1", rect(X0 + 5000, Y0, X0 + 5010, Y0 + 10),
+        {FieldValue("安置区"), FieldValue("岢岚县"), FieldValue("宋家沟乡"), FieldValue("rural"),
+         null, FieldValue(std::int64_t(10)), null, null, FieldValue(std::int64_t(1))});
+  b.add("schools", "S-1", point(X0, Y0),
+        {FieldValue("学校"), FieldValue("primary"), FieldValue(std::int64_t(100)),
+         FieldValue(std::int64_t(0))});
+  b.add("schools", "S-J", point(X0, Y0 + 50),
+        {FieldValue("初中"), FieldValue("junior"), FieldValue(std::int64_t(100)),
+         FieldValue(std::int64_t(0))});
+  b.add("roads", "R-1",
+        "LINESTRING(" + std::to_string(X0 - 3000) + " " + std::to_string(Y0) + ", " +
+            std::to_string(X0 + 3000) + " " + std::to_string(Y0) + ")",
+        {FieldValue("county")});
+  const std::string project = b.finish();
+  const std::string rules = dir.file("rules.toml");
+  std::ofstream(rules) << "[rules.school-coverage]\nwalk_kmh = 6\n"
+                          "max_minutes.primary = { urban = 5, rural = 10 }\n"
+                          "speed_kmh.primary = { county = 12 }\n";
+  const std::string out = dir.file("catchments.gpkg");
+  CliRun run = cli("catchments " + quote(project) + " --level primary --out " + quote(out) +
+                       " --rules " + quote(rules),
+                   dir);
+  ASSERT_EQ(run.exitCode, 0) << run.err;
+
+  auto expectedArea = [](double minutes) {
+    const double r = 100 * minutes, d = 200 * minutes, theta = std::acos(r / d);
+    return 2 * r * std::sqrt(d * d - r * r) + r * r * (M_PI - 2 * theta);
+  };
+  gis::VectorDataset ds = gis::VectorDataset::open(out);
+  gis::VectorLayer layer = ds.layer("catchments");
+  const int code = layer.requireField("school_code", gis::FieldType::String);
+  const int level = layer.requireField("level", gis::FieldType::String);
+  const int setting = layer.requireField("setting", gis::FieldType::String);
+  const int limit = layer.requireField("max_minutes", gis::FieldType::Real);
+  std::map<std::string, double> areas;
+  layer.forEach([&](const gis::FeatureRow &r) {
+    EXPECT_EQ(r.string(code), "S-1"); // the junior school is not of the level
+    EXPECT_EQ(r.string(level), "primary");
+    const double minutes = *r.real(limit);
+    const double area = gis::planarArea(r.geometry().get());
+    // The discs are 64-gons: 0.16 % less area on their part.
+    EXPECT_NEAR(area, expectedArea(minutes), 0.002 * expectedArea(minutes)) << minutes;
+    areas[*r.string(setting)] = minutes;
+    return true;
+  });
+  EXPECT_EQ(areas, (std::map<std::string, double>{{"rural", 10.0}, {"urban", 5.0}}));
+
+  // A project without roads cannot have service areas by road.
+  ProjectBuilder none(dir.file("none.gpkg"));
+  none.add("schools", "S-1", point(X0, Y0),
+           {FieldValue("学校"), FieldValue("primary"), FieldValue(std::int64_t(100)),
+            FieldValue(std::int64_t(0))});
+  const std::string noRoads = none.finish();
+  CliRun refused = cli(
+      "catchments " + quote(noRoads) + " --level junior --out " + quote(dir.file("x.gpkg")), dir);
+  EXPECT_EQ(refused.exitCode, 2);
+  EXPECT_NE(refused.err.find("no `roads` layer"), std::string::npos) << refused.err;
 }

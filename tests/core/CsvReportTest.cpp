@@ -20,7 +20,8 @@ std::string csvOf(const core::Report &report)
 
 const char *const kHeader =
     "rule,clause,severity,layer,fid,code,township,level,other_layer,other_fid,other_code,"
-    "area_m2,area_mu,distance_m,shortfall_seats,value,message,status,exception_reason,approval_no,"
+    "area_m2,area_mu,distance_m,minutes,shortfall_seats,value,message,status,exception_reason,"
+    "approval_no,"
     "wkt\r\n";
 
 } // namespace
@@ -82,6 +83,7 @@ TEST(CsvReport, OpenRowsThenExceptionsWithBom)
   site.feature = {"resettlement_sites", -3, "=HYPERLINK(\"http://example.com\")"};
   site.level = "junior";
   site.distanceM = 10234.5678;
+  site.minutes = 42.25;
   site.shortfallSeats = 40;
   site.value = 31.25;
   site.township = "@SUM(A1)";
@@ -103,12 +105,13 @@ TEST(CsvReport, OpenRowsThenExceptionsWithBom)
   const std::string expected =
       std::string("\xEF\xBB\xBF") + kHeader +
       "protected-land,一（一）,error,planned_plots,12,P-012,岚城镇,,planned_plots,7,P-007,"
-      "1000.000,1.500,,,,\"Plot P-012, \"\"residential\"\", takes education land\",open,,,"
+      "1000.000,1.500,,,,,\"Plot P-012, \"\"residential\"\", takes education land\",open,,,"
       "\"POLYGON ((0 0,1 0,1 1,0 0))\"\r\n"
       "school-coverage,三（一）,warning,resettlement_sites,-3,"
-      "\"'=HYPERLINK(\"\"http://example.com\"\")\",'@SUM(A1),junior,,,,,,10234.568,40,31.250,"
+      "\"'=HYPERLINK(\"\"http://"
+      "example.com\"\")\",'@SUM(A1),junior,,,,,,10234.568,42.250,40,31.250,"
       "\"'-2+3 first line\r\nsecond line\",open,,,\r\n"
-      "support-plan,七（二十二）,warning,resettlement_sites,1,,,,,,,,,,,,No support plan,"
+      "support-plan,七（二十二）,warning,resettlement_sites,1,,,,,,,,,,,,,No support plan,"
       "exception,'+86 351 approved by phone,晋〔2021〕7号,POINT (1 2)\r\n";
   EXPECT_EQ(csvOf(report), expected);
 }

@@ -65,6 +65,7 @@ inline const std::map<std::string, LayerSchema> &schemas()
       {"rangers",
        {K::Point, {{"name", F::String}, {"site_code", F::String}, {"status", F::String}}}},
       {"ranger_plots", {K::Polygon, {{"ranger_code", F::String}}}},
+      {"roads", {K::Line, {{"class", F::String}}}},
   };
   return s;
 }
