@@ -1,6 +1,7 @@
 #include "app/cli/Commands.h"
 #include "app/cli/ExportCommand.h"
 #include "app/cli/ImportCommand.h"
+#include "app/cli/RangersCommand.h"
 #include "app/cli/RenderCommand.h"
 #include "app/cli/RulesCommand.h"
 #include "gis/DataFile.h"
@@ -133,6 +134,12 @@ int main(int argc, char **argv)
   renderCmd->add_option("--repeat", render.repeat, "Benchmark: render N more times, print ms")
       ->check(CLI::Range(0, 10000));
 
+  RangersPlanArgs rangersPlan;
+  auto *rangersCmd =
+      app.add_subcommand("rangers", "Ecological rangers (生态护林员): plan responsibility plots");
+  rangersCmd->require_subcommand(1);
+  auto *rangersPlanCmd = addRangersPlan(*rangersCmd, rangersPlan);
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp &e) {
@@ -159,5 +166,7 @@ int main(int argc, char **argv)
     return runRender(render);
   if (*rulesCmd)
     return runRules(rules);
+  if (*rangersPlanCmd)
+    return runRangersPlan(rangersPlan);
   return anzhi::cli::runCheck(std::move(check)); // not core::runCheck, found by ADL
 }
