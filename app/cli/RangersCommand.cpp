@@ -3,6 +3,7 @@
 #include "app/cli/Commands.h"
 #include "core/plan/RangerPlan.h"
 #include "core/report/AtomicFile.h"
+#include "core/report/OutputGuard.h"
 #include "gis/TextEncoding.h"
 
 #include <CLI/CLI.hpp>

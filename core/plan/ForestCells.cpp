@@ -1,5 +1,6 @@
 #include "core/plan/ForestCells.h"
 
+#include "core/Parallel.h"
 #include "gis/EllipsoidalArea.h"
 
 #include <cmath>
@@ -40,11 +41,44 @@ gis::Geometry unionNear(const gis::StrTree &tree, const std::vector<gis::Geometr
   return near.empty() ? nullptr : gis::unionAll(near);
 }
 
+//! A cell and its grid square.
+struct Piece
+{
+  ForestCells::Cell cell;
+  std::pair<std::int64_t, std::int64_t> square;
+};
+
+//! The cells of one piece of land (an owner's, or free) along the grid.
+std::vector<Piece> cut(const GEOSGeometry *land, int owner, const gis::SquareGrid &grid,
+                       const gis::Crs &workingCrs)
+{
+  std::vector<Piece> out;
+  if (gis::isEmpty(land))
+    return out;
+  const gis::EllipsoidalArea &area = gis::EllipsoidalArea::forThread(workingCrs);
+  gis::splitByGrid(land, grid, [&](std::int64_t column, std::int64_t row, gis::Geometry g) {
+    ForestCells::Cell cell;
+    // Cells are at most a few hundred metres across: the authalic sphere measures them within
+    // 1e-3 m² of the geodesic (gis/EllipsoidalArea.h) at an eighth of the cost.
+    cell.areaM2 = area.squareMetresSmallRingsAuthalic(g.get());
+    if (!(cell.areaM2 > 1e-3)) // slivers of the overlay
+      return;
+    cell.envelope = gis::envelope(g.get());
+    auto [x, y] = gis::pointXY(gis::pointOnSurface(g.get()).get());
+    cell.x = x;
+    cell.y = y;
+    cell.owner = owner;
+    cell.geometry = std::move(g);
+    out.push_back({std::move(cell), {column, row}});
+  });
+  return out;
+}
+
 } // namespace
 
 ForestCells ForestCells::build(const std::vector<const GEOSGeometry *> &pool,
                                const std::vector<std::vector<const GEOSGeometry *>> &owned,
-                               double cellM, const gis::Crs &workingCrs)
+                               double cellM, const gis::Crs &workingCrs, int threads)
 {
   if (!(cellM > 0) || !std::isfinite(cellM))
     throw PlanInputError("cell size must be a positive number of metres, not " +
@@ -70,37 +104,43 @@ ForestCells ForestCells::build(const std::vector<const GEOSGeometry *> &pool,
   poolUnion.reset();
   gis::StrTree poolTree(raw(poolParts));
 
-  // Each owner's land inside the pool, less what a lower owner already claims.
+  // Each owner's land inside the pool, less what a lower owner already claims; then the free
+  // rest of each pool part. Owners and parts are cut on several threads, appended in order.
   std::vector<gis::Geometry> regions(owned.size());
-  for (std::size_t k = 0; k < owned.size(); ++k) {
+  parallelFor(owned.size(), threads, [&](std::size_t k) {
     if (owned[k].empty())
-      continue;
+      return;
     gis::Geometry plots = gis::polygonalParts(gis::unionAll(owned[k]).get());
     gis::Geometry forest = unionNear(poolTree, poolParts, plots.get());
     if (forest)
       regions[k] = gis::polygonalParts(gis::intersection(plots.get(), forest.get()).get());
-  }
+  });
   std::vector<gis::Geometry> claimed(owned.size());
   for (std::size_t k = 0; k < owned.size(); ++k)
     claimed[k] =
         regions[k] ? gis::clone(regions[k].get()) : gis::makeCollection(GEOS_MULTIPOLYGON, {});
   gis::StrTree claimTree(raw(claimed));
-  for (std::size_t k = 0; k < owned.size(); ++k) {
-    if (!regions[k] || gis::isEmpty(regions[k].get()))
-      continue;
-    if (gis::Geometry earlier = unionNear(claimTree, claimed, regions[k].get(), k))
-      regions[k] = gis::polygonalParts(gis::difference(regions[k].get(), earlier.get()).get());
-    cells.addPiece(regions[k].get(), int(k), workingCrs);
-  }
-  for (const gis::Geometry &part : poolParts) {
-    gis::Geometry owners = unionNear(claimTree, claimed, part.get());
-    if (!owners) {
-      cells.addPiece(part.get(), kFree, workingCrs);
-      continue;
+  std::vector<std::vector<Piece>> pieces(owned.size() + poolParts.size());
+  parallelFor(pieces.size(), threads, [&](std::size_t i) {
+    if (i < owned.size()) {
+      if (!regions[i] || gis::isEmpty(regions[i].get()))
+        return;
+      if (gis::Geometry earlier = unionNear(claimTree, claimed, regions[i].get(), i))
+        regions[i] = gis::polygonalParts(gis::difference(regions[i].get(), earlier.get()).get());
+      pieces[i] = cut(regions[i].get(), int(i), cells.m_grid, workingCrs);
+      return;
     }
-    gis::Geometry free = gis::polygonalParts(gis::difference(part.get(), owners.get()).get());
-    cells.addPiece(free.get(), kFree, workingCrs);
-  }
+    const GEOSGeometry *part = poolParts[i - owned.size()].get();
+    gis::Geometry owners = unionNear(claimTree, claimed, part);
+    gis::Geometry free =
+        owners ? gis::polygonalParts(gis::difference(part, owners.get()).get()) : gis::clone(part);
+    pieces[i] = cut(free.get(), kFree, cells.m_grid, workingCrs);
+  });
+  for (std::vector<Piece> &list : pieces)
+    for (Piece &piece : list) {
+      cells.m_cells.push_back(std::move(piece.cell));
+      cells.m_square.push_back(piece.square);
+    }
   std::vector<gis::StrTree::Item> items;
   items.reserve(cells.m_cells.size());
   for (std::size_t i = 0; i < cells.m_cells.size(); ++i)
@@ -108,29 +148,6 @@ ForestCells ForestCells::build(const std::vector<const GEOSGeometry *> &pool,
   cells.m_index = std::make_unique<gis::StrTree>(std::move(items));
   cells.linkNeighbours();
   return cells;
-}
-
-void ForestCells::addPiece(const GEOSGeometry *piece, int owner, const gis::Crs &workingCrs)
-{
-  if (gis::isEmpty(piece))
-    return;
-  const gis::EllipsoidalArea &area = gis::EllipsoidalArea::forThread(workingCrs);
-  gis::splitByGrid(piece, m_grid, [&](std::int64_t column, std::int64_t row, gis::Geometry g) {
-    Cell cell;
-    // Cells are at most a few hundred metres across: the authalic sphere measures them within
-    // 1e-3 m² of the geodesic (gis/EllipsoidalArea.h) at an eighth of the cost.
-    cell.areaM2 = area.squareMetresSmallRingsAuthalic(g.get());
-    if (!(cell.areaM2 > 1e-3)) // slivers of the overlay
-      return;
-    cell.envelope = gis::envelope(g.get());
-    auto [x, y] = gis::pointXY(gis::pointOnSurface(g.get()).get());
-    cell.x = x;
-    cell.y = y;
-    cell.owner = owner;
-    cell.geometry = std::move(g);
-    m_cells.push_back(std::move(cell));
-    m_square.emplace_back(column, row);
-  });
 }
 
 void ForestCells::linkNeighbours()

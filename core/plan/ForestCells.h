@@ -41,9 +41,10 @@ public:
   //! pool: the forest polygons (may overlap); owned[k]: the plots of owner k (may overlap one
   //! another: a piece claimed by several owners goes to the lowest index). Throws
   //! PlanInputError when the pool is empty or the grid would make more than kMaxCells cells.
+  //! Owners and pool parts are cut on `threads` threads (≤ 0: one per core).
   static ForestCells build(const std::vector<const GEOSGeometry *> &pool,
                            const std::vector<std::vector<const GEOSGeometry *>> &owned,
-                           double cellM, const gis::Crs &workingCrs);
+                           double cellM, const gis::Crs &workingCrs, int threads = 0);
 
   const std::vector<Cell> &cells() const { return m_cells; }
   std::size_t size() const { return m_cells.size(); }
@@ -58,7 +59,6 @@ public:
   double cellM() const { return m_grid.size; }
 
 private:
-  void addPiece(const GEOSGeometry *piece, int owner, const gis::Crs &workingCrs);
   void linkNeighbours();
 
   gis::SquareGrid m_grid;

@@ -124,15 +124,15 @@ HallSet RangerAssignment::certify(std::vector<int> set) const
   };
   double demand = 0, supply = 0;
   for (int r : set) {
-    demand += m_rangers[r].demandM2;
+    demand += m_rangers[r].floorM2;
     for (const ReachableCell &rc : m_reach.of(r))
       if (usable(rc.cell) && count[rc.cell]++ == 0)
         supply += m_cells[rc.cell].areaM2;
   }
   // Try the rangers with the least demand first: they are the likeliest to be spare.
   std::sort(set.begin(), set.end(), [&](int a, int b) {
-    return m_rangers[a].demandM2 < m_rangers[b].demandM2 ||
-           (m_rangers[a].demandM2 == m_rangers[b].demandM2 && a < b);
+    return m_rangers[a].floorM2 < m_rangers[b].floorM2 ||
+           (m_rangers[a].floorM2 == m_rangers[b].floorM2 && a < b);
   });
   std::vector<int> kept;
   for (std::size_t i = 0; i < set.size(); ++i) {
@@ -142,8 +142,8 @@ HallSet RangerAssignment::certify(std::vector<int> set) const
       if (usable(rc.cell) && count[rc.cell] == 1)
         own += m_cells[rc.cell].areaM2;
     const bool lastOne = kept.empty() && i + 1 == set.size();
-    if (!lastOne && demand - m_rangers[r].demandM2 > supply - own) {
-      demand -= m_rangers[r].demandM2;
+    if (!lastOne && demand - m_rangers[r].floorM2 > supply - own) {
+      demand -= m_rangers[r].floorM2;
       supply -= own;
       for (const ReachableCell &rc : m_reach.of(r))
         if (usable(rc.cell))
@@ -155,9 +155,11 @@ HallSet RangerAssignment::certify(std::vector<int> set) const
   std::sort(kept.begin(), kept.end());
   HallSet hall{kept, 0, reachableSupplyM2(kept)};
   for (int r : kept)
-    hall.demandM2 += m_rangers[r].demandM2;
+    hall.demandM2 += m_rangers[r].floorM2;
   if (!(hall.demandM2 > hall.supplyM2))
-    throw std::logic_error("ranger plan: the minimum cut gave no Hall violation");
+    throw std::logic_error("ranger plan: the forest within reach falls short of the planner's "
+                           "floors only by their rounding margin (1 m² a ranger); no Hall "
+                           "violation of min_mu itself");
   return hall;
 }
 

@@ -13,7 +13,8 @@ namespace anzhi::core::plan {
 //! not to be handed out).
 struct RangerDemand
 {
-  double demandM2 = 0;    //!< the floor: min_mu plus a margin for rounding
+  double floorM2 = 0;     //!< min_mu
+  double demandM2 = 0;    //!< what the planner aims at: the floor plus a margin for rounding
   bool compliant = false; //!< already meets the floor, reach and parts: kept while possible
 };
 

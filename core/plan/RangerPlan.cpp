@@ -1,5 +1,6 @@
 #include "core/plan/RangerPlan.h"
 
+#include "core/Parallel.h"
 #include "core/plan/Contiguity.h"
 #include "core/plan/RangerAssignment.h"
 #include "core/plan/Reach.h"
@@ -182,7 +183,7 @@ RangerPlanResult planRangers(const Project &p, const RangerPlanOptions &options)
       if (plot.hasGeometry())
         pool.push_back(plot.geometry.get());
   }
-  ForestCells cells = ForestCells::build(pool, owned, options.cellM, p.workingCrs);
+  ForestCells cells = ForestCells::build(pool, owned, options.cellM, p.workingCrs, options.threads);
   clock.lap("cells");
   Reach reach(cells, roster.homes, options.maxDistanceM, options.threads);
   clock.lap("reach");
@@ -202,6 +203,7 @@ RangerPlanResult planRangers(const Project &p, const RangerPlanOptions &options)
     }
     RangerParts parts(cells, current, n);
     for (std::size_t r = 0; r < n; ++r) {
+      demands[r].floorM2 = floorM2;
       demands[r].demandM2 = floorM2 + kFloorMarginM2;
       demands[r].compliant = held[r] >= demands[r].demandM2 && !strayed[r] &&
                              int(parts.of(int(r)).size()) <= options.maxParts;
@@ -231,12 +233,14 @@ RangerPlanResult planRangers(const Project &p, const RangerPlanOptions &options)
   repairContiguity(cells, reach, demands, options.maxParts, owners);
   clock.lap("contiguity");
 
-  // Dissolve each ranger's cells into plots, one per connected part.
-  const gis::EllipsoidalArea &measure = gis::EllipsoidalArea::forThread(p.workingCrs);
+  // Dissolve each ranger's cells into plots, one per connected part, on several threads.
   RangerParts parts(cells, owners, n);
-  for (std::size_t r = 0; r < n; ++r) {
+  result.changes.resize(n);
+  std::vector<std::vector<PlannedPlot>> plotsOf(n);
+  parallelFor(n, options.threads, [&](std::size_t r) {
+    const gis::EllipsoidalArea &measure = gis::EllipsoidalArea::forThread(p.workingCrs);
     const Ranger &ranger = p.rangers.features[roster.planned[r]];
-    RangerChange change;
+    RangerChange &change = result.changes[r];
     change.rangerCode = *ranger.code;
     change.name = ranger.name;
     std::vector<const GEOSGeometry *> before = plotGeometries(p, ranger);
@@ -259,16 +263,18 @@ RangerPlanResult planRangers(const Project &p, const RangerPlanOptions &options)
       // overlay still split it, each polygon is its own plot.
       const int polygons = gis::isEmpty(dissolved.get()) ? 0 : gis::partCount(dissolved.get());
       for (int i = 0; i < polygons; ++i)
-        result.plots.push_back({change.rangerCode + "-" + std::to_string(++k), change.rangerCode,
-                                gis::part(dissolved.get(), i)});
+        plotsOf[r].push_back({change.rangerCode + "-" + std::to_string(++k), change.rangerCode,
+                              gis::part(dissolved.get(), i)});
     }
     change.parts = int(parts.of(int(r)).size());
     change.afterMu = gis::EllipsoidalArea::toMu(areaM2);
     change.movedMu = gis::EllipsoidalArea::toMu(moved);
     change.distanceM = areaM2 > 0 ? weighted / areaM2 : 0;
     change.satisfied = areaM2 >= floorM2 && change.parts <= options.maxParts;
-    result.changes.push_back(std::move(change));
-  }
+  });
+  for (std::vector<PlannedPlot> &list : plotsOf)
+    for (PlannedPlot &plot : list)
+      result.plots.push_back(std::move(plot));
   clock.lap("plots");
   for (std::size_t i : roster.keptAsTheyAre) {
     const Ranger &ranger = p.rangers.features[i];
