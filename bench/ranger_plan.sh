@@ -3,7 +3,10 @@
 # the greedy baseline on the sample county, each under /usr/bin/time -v (wall time, peak RSS),
 # with the plan's own figures from its JSON summary.
 #
-#   bench/ranger_plan.sh [SITES] [CELL_M]        (default: 60 sites, the sample county; 50 m)
+#   bench/ranger_plan.sh [SITES] [CELL_M] [POOL] [MAX_PARTS]
+#
+# Defaults: 60 sites (the sample county, 1,019 rangers), 50 m cells, POOL forest (or plots:
+# forest_land dropped, so that the pool is the current plots and no forest is free), 1 part.
 #
 # Environment:
 #   ANZHI_BUILD      build dir with app/cli/anzhi-cli (default: <repo>/build)
@@ -15,26 +18,31 @@ BUILD=${ANZHI_BUILD:-$REPO/build}
 OUT=${ANZHI_BENCH_DIR:-/tmp/anzhi-bench/rangers}
 SITES=${1:-60}
 CELL=${2:-50}
+POOL=${3:-forest}
+PARTS=${4:-1}
 CLI=$BUILD/app/cli/anzhi-cli
-DIR=$OUT/sites-$SITES
+DIR=$OUT/sites-$SITES-$POOL
 mkdir -p "$DIR"
 
 if [ ! -f "$DIR/county.gpkg" ]; then
   "$CLI" sample "$DIR/county.gpkg" --sites "$SITES" >/dev/null
+  if [ "$POOL" = plots ]; then
+    ogrinfo -q "$DIR/county.gpkg" -sql "DROP TABLE forest_land" >/dev/null
+  fi
 fi
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)," \
   "load average $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "rangers: $(ogrinfo -q -sql 'SELECT COUNT(*) FROM rangers' "$DIR/county.gpkg" | grep -o '= .*')"
 for method in flow greedy; do
   set +e
-  /usr/bin/time -v "$CLI" rangers plan "$DIR/county.gpkg" --cell-m "$CELL" --method "$method" \
-    --out "$DIR/plan-$method.gpkg" --json "$DIR/plan-$method.json" \
+  /usr/bin/time -v "$CLI" rangers plan "$DIR/county.gpkg" --cell-m "$CELL" --max-parts "$PARTS" --method "$method" \
+    --out "$DIR/plan-$method-$CELL-$PARTS.gpkg" --json "$DIR/plan-$method-$CELL-$PARTS.json" \
     >"$DIR/$method.out" 2>"$DIR/$method.time"
   code=$?
   set -e
   wall=$(grep 'Elapsed (wall clock)' "$DIR/$method.time" | awk '{print $NF}')
   rss=$(grep 'Maximum resident set size' "$DIR/$method.time" | awk '{print $NF}')
-  python3 - "$DIR/plan-$method.json" "$method" "$code" "$wall" "$rss" <<'PY'
+  python3 - "$DIR/plan-$method-$CELL-$PARTS.json" "$method" "$code" "$wall" "$rss" <<'PY'
 import json, sys
 j = json.load(open(sys.argv[1]))
 method, code, wall, rss = sys.argv[2:6]
