@@ -5,7 +5,7 @@
 #
 #   bench/ranger_plan.sh [SITES] [CELL_M] [POOL] [MAX_PARTS]
 #
-# Defaults: 60 sites (the sample county, 1,019 rangers), 50 m cells, POOL forest (or plots:
+# Defaults: 60 sites (the sample county, 1,019 rangers), 100 m cells, POOL forest (or plots:
 # forest_land dropped, so that the pool is the current plots and no forest is free), 1 part.
 #
 # Environment:
@@ -17,7 +17,7 @@ REPO=$(cd "$(dirname "$0")/.." && pwd)
 BUILD=${ANZHI_BUILD:-$REPO/build}
 OUT=${ANZHI_BENCH_DIR:-/tmp/anzhi-bench/rangers}
 SITES=${1:-60}
-CELL=${2:-50}
+CELL=${2:-100}
 POOL=${3:-forest}
 PARTS=${4:-1}
 CLI=$BUILD/app/cli/anzhi-cli

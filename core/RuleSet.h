@@ -55,7 +55,7 @@ struct RuleSet
   struct RangerPlanSettings
   {
     int maxParts = 1;  //!< connected parts per ranger
-    double cellM = 50; //!< grid cell size, metres
+    double cellM = 100; //!< grid cell size, metres (docs/planning.md: why 100)
   } rangerPlan;
 
   //! The registered rule ids in report order.

@@ -22,7 +22,7 @@ struct RangerPlanOptions
   double maxDistanceM = 5000;          //!< ranger-distance's max_distance_m
   double minOverlapM2 = 1;             //!< the rule set's min_overlap_m2
   int maxParts = 1;                    //!< [plan.rangers] max_parts
-  double cellM = 50;                   //!< [plan.rangers] cell_m
+  double cellM = 100;                  //!< [plan.rangers] cell_m
   std::optional<std::string> township; //!< plan only the rangers whose site lies in it
   PlanMethod method = PlanMethod::Flow;
   int threads = 0;

@@ -358,7 +358,7 @@ TEST(RangerPlanSettings, FromTheRuleSetAndRefusedWhenWrong)
   const core::RuleSet defaults = core::RuleSet::defaults();
   RangerPlanOptions o = RangerPlanOptions::fromRules(defaults);
   EXPECT_EQ(o.maxParts, 1);
-  EXPECT_EQ(o.cellM, 50);
+  EXPECT_EQ(o.cellM, 100);
   EXPECT_EQ(o.minMu, 500);
   EXPECT_EQ(o.maxDistanceM, 5000);
   o = RangerPlanOptions::fromRules(core::RuleSet::fromToml(
