@@ -56,20 +56,24 @@ std::vector<Piece> cut(const GEOSGeometry *land, int owner, const gis::SquareGri
   if (gis::isEmpty(land))
     return out;
   const gis::EllipsoidalArea &area = gis::EllipsoidalArea::forThread(workingCrs);
-  gis::splitByGrid(land, grid, [&](std::int64_t column, std::int64_t row, gis::Geometry g) {
-    ForestCells::Cell cell;
-    // Cells are at most a few hundred metres across: the authalic sphere measures them within
-    // 1e-3 m² of the geodesic (gis/EllipsoidalArea.h) at an eighth of the cost.
-    cell.areaM2 = area.squareMetresSmallRingsAuthalic(g.get());
-    if (!(cell.areaM2 > 1e-3)) // slivers of the overlay
-      return;
-    cell.envelope = gis::envelope(g.get());
-    auto [x, y] = gis::pointXY(gis::pointOnSurface(g.get()).get());
-    cell.x = x;
-    cell.y = y;
-    cell.owner = owner;
-    cell.geometry = std::move(g);
-    out.push_back({std::move(cell), {column, row}});
+  gis::splitByGrid(land, grid, [&](std::int64_t column, std::int64_t row, gis::Geometry piece) {
+    // A square may hold several disjoint polygons of the land (two plots with a gap between
+    // them): each is a cell of its own, or adjacency would join what does not touch.
+    for (gis::Geometry &g : polygonsOf(piece.get())) {
+      ForestCells::Cell cell;
+      // Cells are at most a few hundred metres across: the authalic sphere measures them within
+      // 1e-3 m² of the geodesic (gis/EllipsoidalArea.h) at an eighth of the cost.
+      cell.areaM2 = area.squareMetresSmallRingsAuthalic(g.get());
+      if (!(cell.areaM2 > 1e-3)) // slivers of the overlay
+        continue;
+      cell.envelope = gis::envelope(g.get());
+      auto [x, y] = gis::pointXY(gis::pointOnSurface(g.get()).get());
+      cell.x = x;
+      cell.y = y;
+      cell.owner = owner;
+      cell.geometry = std::move(g);
+      out.push_back({std::move(cell), {column, row}});
+    }
   });
   return out;
 }

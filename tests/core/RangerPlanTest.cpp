@@ -208,6 +208,33 @@ TEST(RangerPlan, CompliantRangerKeepsPlotsWhenOthersCanBeSatisfiedOtherwise)
   EXPECT_TRUE(engineCheck(dir.path(), *project, plan, 15, 1000).empty());
 }
 
+TEST(RangerPlan, PlotsSeparatedByAGapNarrowerThanACellAreTwoParts)
+{
+  // A's two plots, 0–110 and 130–230 (× 100 m), are the whole forest; the 20 m gap between
+  // them is not forest and lies inside one 50 m grid square (100–150). They are two parts:
+  // with max_parts 2 A keeps both (21,000 m²), with 1 it keeps the larger (11,000 m² ≥
+  // 10 mu = 6,667 m²) and frees the other.
+  TempDir dir;
+  ProjectBuilder b(dir.file("p.gpkg"));
+  b.add("forest_land", "LD-1", rect(X0, Y0, X0 + 110, Y0 + 100), {});
+  b.add("forest_land", "LD-2", rect(X0 + 130, Y0, X0 + 230, Y0 + 100), {});
+  b.add("rangers", "A", point(X0 + 120, Y0 - 10), ranger());
+  b.add("ranger_plots", "G-1", rect(X0, Y0, X0 + 110, Y0 + 100), plotOf("A"));
+  b.add("ranger_plots", "G-2", rect(X0 + 130, Y0, X0 + 230, Y0 + 100), plotOf("A"));
+  auto project = load(b.finish());
+  RangerPlanOptions two = options(10, 1000, 50);
+  two.maxParts = 2;
+  RangerPlanResult plan = core::plan::planRangers(*project, two);
+  ASSERT_TRUE(plan.complete());
+  EXPECT_EQ(changeOf(plan, "A").parts, 2);
+  EXPECT_NEAR(changeOf(plan, "A").afterMu * kMu, 21000, 0.05);
+  plan = core::plan::planRangers(*project, options(10, 1000, 50));
+  ASSERT_TRUE(plan.complete());
+  EXPECT_EQ(changeOf(plan, "A").parts, 1);
+  EXPECT_NEAR(changeOf(plan, "A").afterMu * kMu, 11000, 0.05);
+  EXPECT_EQ(plan.plots.size(), 1u);
+}
+
 TEST(RangerPlan, RangerWithoutResidenceIsLeftOutWithPlotsUnchanged)
 {
   TempDir dir;
