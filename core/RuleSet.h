@@ -54,7 +54,7 @@ struct RuleSet
   //! floor, reach and overlap tolerance come from the ranger rules above.
   struct RangerPlanSettings
   {
-    int maxParts = 1;  //!< connected parts per ranger
+    int maxParts = 1;   //!< connected parts per ranger
     double cellM = 100; //!< grid cell size, metres (docs/planning.md: why 100)
   } rangerPlan;
 

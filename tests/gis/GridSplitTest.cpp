@@ -1,8 +1,8 @@
 // Tests of the grid split and overlay helpers (gis/GridSplit.h, gis/Geos.h). Expected areas are
 // worked out by hand from the coordinates.
 
-#include "gis/Crs.h"
 #include "gis/GridSplit.h"
+#include "gis/Crs.h"
 
 #include <gtest/gtest.h>
 
@@ -56,11 +56,11 @@ TEST(GridSplit, RectangleBackFromDegreesSplitsWhereGeosClipThrows)
   // grid lines, where GEOS 3.11's rectangle clip can build a three-point ring and throw (the
   // planner met it in tests/core/RangerPlanTest); the cells still add up to the 30,000 m².
   const Crs gk = Crs::fromEpsg(4546), geographic = Crs::fromEpsg(4490);
-  Geometry g = makePolygon(
-      {{500000, 4300000}, {500300, 4300000}, {500300, 4300100}, {500000, 4300100}});
+  Geometry g =
+      makePolygon({{500000, 4300000}, {500300, 4300000}, {500300, 4300100}, {500000, 4300100}});
   Geometry there = CoordinateTransform::forThread(gk, geographic).transform(g.get());
-  Geometry back = CoordinateTransform::forThread(geographic, gk).transform(
-      fromWkt(toWkt(there.get(), 12)).get());
+  Geometry back = CoordinateTransform::forThread(geographic, gk)
+                      .transform(fromWkt(toWkt(there.get(), 12)).get());
   double total = 0;
   splitByGrid(back.get(), SquareGrid{10}, [&](std::int64_t, std::int64_t, Geometry piece) {
     EXPECT_TRUE(validity(piece.get()).valid);
