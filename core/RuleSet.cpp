@@ -344,7 +344,7 @@ RuleSet RuleSet::fromToml(const std::string &text, const std::string &sourceName
   TomlReader r(sourceName);
   RuleSet set = defaults();
   set.source = sourceName;
-  r.allowOnly(root, "", {"schema", "name", "min_overlap_m2", "land_use", "rules"});
+  r.allowOnly(root, "", {"schema", "name", "min_overlap_m2", "land_use", "rules", "plan"});
   std::string schema = r.string(root, "", "schema", "anzhi.rules/1");
   if (schema != "anzhi.rules/1")
     r.fail(*root.get("schema"), "schema", "unsupported schema '" + schema + "'");
@@ -384,6 +384,22 @@ RuleSet RuleSet::fromToml(const std::string &text, const std::string &sourceName
     } catch (const LandUsePatternError &e) {
       const auto &[node, key] = items[e.index];
       r.fail(*node, key, "pattern '" + patterns[e.index].regex + "': " + e.what());
+    }
+  }
+
+  if (const toml::table *plan = r.subtable(root, "", "plan")) {
+    r.allowOnly(*plan, "plan.", {"rangers"});
+    if (const toml::table *rangers = r.subtable(*plan, "plan.", "rangers")) {
+      r.allowOnly(*rangers, "plan.rangers.", {"max_parts", "cell_m"});
+      const std::int64_t parts =
+          r.count(*rangers, "plan.rangers.", "max_parts", set.rangerPlan.maxParts);
+      if (parts < 1 || parts > 1000)
+        r.fail(*rangers->get("max_parts"), "plan.rangers.max_parts",
+               "expected a whole number from 1 to 1000");
+      set.rangerPlan.maxParts = int(parts);
+      set.rangerPlan.cellM = r.number(*rangers, "plan.rangers.", "cell_m", set.rangerPlan.cellM);
+      if (!(set.rangerPlan.cellM >= 1))
+        r.fail(*rangers->get("cell_m"), "plan.rangers.cell_m", "expected at least 1 (metres)");
     }
   }
 

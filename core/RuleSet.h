@@ -50,6 +50,13 @@ struct RuleSet
   double minOverlapM2 = 1.0;
   std::shared_ptr<const LandUseMapping> landUse;
   std::map<std::string, RuleConfig> rules; //!< by rule id
+  //! [plan.rangers]: the ranger reallocation planner's own settings (docs/planning.md); its
+  //! floor, reach and overlap tolerance come from the ranger rules above.
+  struct RangerPlanSettings
+  {
+    int maxParts = 1;   //!< connected parts per ranger
+    double cellM = 100; //!< grid cell size, metres (docs/planning.md: why 100)
+  } rangerPlan;
 
   //! The registered rule ids in report order.
   static std::vector<std::string> ruleIds();

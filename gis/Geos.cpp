@@ -505,6 +505,26 @@ Geometry intersection(const GEOSGeometry *a, const GEOSGeometry *b)
   return check(GEOSIntersection_r(geosContext(), a, b), "intersection");
 }
 
+Geometry difference(const GEOSGeometry *a, const GEOSGeometry *b)
+{
+  return check(GEOSDifference_r(geosContext(), a, b), "difference");
+}
+
+Geometry clipToRectangle(const GEOSGeometry *g, const Envelope &r)
+{
+  // The rectangle clip is linear in the vertices but GEOS does not promise a valid result (a
+  // ring touching the rectangle's edge may come out self-touching); the overlay is exact.
+  // It may also fail outright on such a ring (GEOS 3.11 builds a three-point ring and throws).
+  if (Geometry clip{GEOSClipByRect_r(geosContext(), g, r.minX, r.minY, r.maxX, r.maxY)}) {
+    Geometry clipped = polygonalParts(clip.get());
+    if (GEOSisValid_r(geosContext(), clipped.get()) == 1)
+      return clipped;
+  }
+  Geometry box =
+      makePolygon({{r.minX, r.minY}, {r.maxX, r.minY}, {r.maxX, r.maxY}, {r.minX, r.maxY}});
+  return polygonalParts(intersection(g, box.get()).get());
+}
+
 Geometry unaryUnion(const GEOSGeometry *g)
 {
   return check(GEOSUnaryUnion_r(geosContext(), g), "union");
@@ -565,6 +585,14 @@ bool intersects(const GEOSGeometry *a, const GEOSGeometry *b)
 bool interiorsIntersect(const GEOSGeometry *a, const GEOSGeometry *b)
 {
   char r = GEOSRelatePattern_r(geosContext(), a, b, "T********");
+  if (r == 2)
+    fail("relate");
+  return r == 1;
+}
+
+bool shareEdge(const GEOSGeometry *a, const GEOSGeometry *b)
+{
+  char r = GEOSRelatePattern_r(geosContext(), a, b, "F***1****");
   if (r == 2)
     fail("relate");
   return r == 1;

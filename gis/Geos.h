@@ -77,6 +77,11 @@ Envelope envelope(const GEOSGeometry *g);
 double planarArea(const GEOSGeometry *g);
 double distance(const GEOSGeometry *a, const GEOSGeometry *b);
 Geometry intersection(const GEOSGeometry *a, const GEOSGeometry *b);
+//! The part of a not in b.
+Geometry difference(const GEOSGeometry *a, const GEOSGeometry *b);
+//! The polygonal part of g inside the rectangle, valid (GEOS's fast rectangle clip, with the
+//! overlay as fallback where the clip's output is invalid).
+Geometry clipToRectangle(const GEOSGeometry *g, const Envelope &rectangle);
 Geometry unaryUnion(const GEOSGeometry *g);
 Geometry unionAll(const std::vector<const GEOSGeometry *> &parts);
 Geometry boundary(const GEOSGeometry *g);
@@ -92,6 +97,9 @@ bool intersects(const GEOSGeometry *a, const GEOSGeometry *b);
 //! Whether the interiors of a and b intersect (DE-9IM T********): for polygons, whether they
 //! overlap in area rather than merely touch.
 bool interiorsIntersect(const GEOSGeometry *a, const GEOSGeometry *b);
+//! Whether polygons a and b meet along a line, not only at points, without overlapping
+//! (DE-9IM F***1****): neighbours across a shared edge.
+bool shareEdge(const GEOSGeometry *a, const GEOSGeometry *b);
 //! The first coordinate of a point.
 std::pair<double, double> pointXY(const GEOSGeometry *point);
 //! Keeps only polygonal parts: a Polygon or MultiPolygon (empty if there are none).

@@ -2,6 +2,7 @@
 #include "app/cli/Commands.h"
 #include "app/cli/ExportCommand.h"
 #include "app/cli/ImportCommand.h"
+#include "app/cli/RangersCommand.h"
 #include "app/cli/RenderCommand.h"
 #include "app/cli/RulesCommand.h"
 #include "gis/DataFile.h"
@@ -145,6 +146,11 @@ int main(int argc, char **argv)
       ->required();
   catchmentsCmd->add_option("--rules", catchments.rules,
                             "Rule set file (TOML): max_minutes, walk_kmh, speed_kmh");
+  RangersPlanArgs rangersPlan;
+  auto *rangersCmd =
+      app.add_subcommand("rangers", "Ecological rangers (生态护林员): plan responsibility plots");
+  rangersCmd->require_subcommand(1);
+  auto *rangersPlanCmd = addRangersPlan(*rangersCmd, rangersPlan);
 
   try {
     app.parse(argc, argv);
@@ -174,5 +180,7 @@ int main(int argc, char **argv)
     return runRules(rules);
   if (*catchmentsCmd)
     return runCatchments(catchments);
+  if (*rangersPlanCmd)
+    return runRangersPlan(rangersPlan);
   return anzhi::cli::runCheck(std::move(check)); // not core::runCheck, found by ADL
 }

@@ -3,6 +3,7 @@
 // project byte for byte as it was; an .mdb says what it needs.
 
 #include "tests/support/BoundaryPoints.h"
+#include "tests/support/Cli.h"
 #include "tests/support/Files.h"
 #include "tests/support/TempDir.h"
 
@@ -18,20 +19,6 @@ using namespace anzhi;
 using namespace anzhi::test;
 
 namespace {
-
-struct CliRun
-{
-  int exitCode = -1;
-  std::string out, err;
-};
-
-CliRun cli(const std::string &args, const TempDir &dir)
-{
-  const std::string out = dir.file("stdout.txt"), err = dir.file("stderr.txt");
-  const int status = std::system(
-      (std::string(ANZHI_CLI) + " " + args + " >" + quote(out) + " 2>" + quote(err)).c_str());
-  return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, slurp(out), slurp(err)};
-}
 
 std::string writeTxt(const TempDir &dir, const std::string &name,
                      const std::vector<std::string> &lines = sampleLines())

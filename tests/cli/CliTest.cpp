@@ -2,6 +2,7 @@
 // written (the CSV's rows matching the JSON's), the input untouched, and `check` finding
 // exactly what `sample` planted.
 
+#include "tests/support/Cli.h"
 #include "core/AcceptedExceptions.h"
 #include "tests/support/Csv.h"
 #include "tests/support/Dem.h"
@@ -26,20 +27,6 @@ using namespace anzhi;
 using namespace anzhi::test;
 
 namespace {
-
-struct CliRun
-{
-  int exitCode = -1;
-  std::string out, err;
-};
-
-CliRun cli(const std::string &args, const TempDir &dir)
-{
-  std::string out = dir.file("stdout.txt"), err = dir.file("stderr.txt");
-  int status = std::system(
-      (std::string(ANZHI_CLI) + " " + args + " >" + quote(out) + " 2>" + quote(err)).c_str());
-  return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, slurp(out), slurp(err)};
-}
 
 using Key =
     std::tuple<std::string, std::string, std::int64_t, std::string, std::string, std::int64_t>;

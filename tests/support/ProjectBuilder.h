@@ -62,6 +62,7 @@ inline const std::map<std::string, LayerSchema> &schemas()
          {"status", F::String},
          {"target_use", F::String},
          {"done_date", F::Date}}}},
+      {"forest_land", {K::Polygon, {}}},
       {"rangers",
        {K::Point, {{"name", F::String}, {"site_code", F::String}, {"status", F::String}}}},
       {"ranger_plots", {K::Polygon, {{"ranger_code", F::String}}}},
