@@ -175,16 +175,22 @@ CellOwners RangerAssignment::startingOwners() const
   return owners;
 }
 
+std::vector<ReachableCell> RangerAssignment::nearestFirst(std::size_t r) const
+{
+  std::vector<ReachableCell> near = m_reach.of(int(r));
+  std::sort(near.begin(), near.end(), [](const ReachableCell &a, const ReachableCell &b) {
+    return a.distanceM < b.distanceM;
+  });
+  return near;
+}
+
 void RangerAssignment::topUpFloors(CellOwners &owners) const
 {
   std::vector<double> area = areaByRanger(m_cells, owners, m_rangers.size());
   for (std::size_t r = 0; r < m_rangers.size(); ++r) {
     if (area[r] >= m_rangers[r].demandM2)
       continue;
-    std::vector<ReachableCell> near = m_reach.of(int(r));
-    std::sort(near.begin(), near.end(), [](const ReachableCell &a, const ReachableCell &b) {
-      return a.distanceM < b.distanceM;
-    });
+    const std::vector<ReachableCell> near = nearestFirst(r);
     // Free forest first, then the surplus of rangers who stay above their floor.
     for (int pass = 0; pass < 2 && area[r] < m_rangers[r].demandM2; ++pass)
       for (const ReachableCell &rc : near) {
@@ -328,10 +334,7 @@ CellOwners RangerAssignment::greedy() const
   for (std::size_t r = 0; r < m_rangers.size(); ++r) {
     if (area[r] >= m_rangers[r].demandM2)
       continue;
-    std::vector<ReachableCell> near = m_reach.of(int(r));
-    std::sort(near.begin(), near.end(), [](const ReachableCell &a, const ReachableCell &b) {
-      return a.distanceM < b.distanceM;
-    });
+    const std::vector<ReachableCell> near = nearestFirst(r);
     for (const ReachableCell &rc : near) {
       if (area[r] >= m_rangers[r].demandM2)
         break;

@@ -66,6 +66,8 @@ private:
   HallSet certify(std::vector<int> set) const;
   CellOwners startingOwners() const;
   void topUpFloors(CellOwners &owners) const;
+  //! The cells ranger r reaches, nearest first.
+  std::vector<ReachableCell> nearestFirst(std::size_t r) const;
 
   const ForestCells &m_cells;
   const Reach &m_reach;

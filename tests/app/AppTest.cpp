@@ -102,6 +102,18 @@ private:
     QVERIFY(copy);
   }
 
+  //! Shows `w` at 1200 × 800 with the good project open and checked.
+  bool openAndCheck(desktop::MainWindow &w)
+  {
+    w.resize(1200, 800);
+    w.show();
+    if (!openIn(w, m_good))
+      return false;
+    QSignalSpy done(&w, &desktop::MainWindow::checkFinished);
+    w.runCheck();
+    return done.wait(30000);
+  }
+
 private slots:
   void initTestCase()
   {
@@ -454,12 +466,7 @@ private slots:
   void selectingAResultShowsIt()
   {
     desktop::MainWindow w("en");
-    w.resize(1200, 800);
-    w.show();
-    QVERIFY(openIn(w, m_good));
-    QSignalSpy done(&w, &desktop::MainWindow::checkFinished);
-    w.runCheck();
-    QVERIFY(done.wait(30000));
+    QVERIFY(openAndCheck(w));
     w.canvas()->zoomToEnvelope({X0 + 9000, Y0 - 500, X0 + 11000, Y0 + 500}); // elsewhere
     const auto &open = w.resultsDock()->split().open;
     const auto it = std::find_if(open.begin(), open.end(), [](const core::Violation &v) {
@@ -570,12 +577,7 @@ private slots:
   void whyExplainsTheRuleOfAViolation()
   {
     desktop::MainWindow w("en");
-    w.resize(1200, 800);
-    w.show();
-    QVERIFY(openIn(w, m_good));
-    QSignalSpy done(&w, &desktop::MainWindow::checkFinished);
-    w.runCheck();
-    QVERIFY(done.wait(30000));
+    QVERIFY(openAndCheck(w));
     // P-2 (residential) takes 30 m × 160 m of the school plot P-1: protected-land.
     const auto &open = w.resultsDock()->split().open;
     const auto it = std::find_if(open.begin(), open.end(), [](const core::Violation &v) {
