@@ -150,6 +150,33 @@
     </message>
 </context>
 <context>
+    <name>RuleExplanation</name>
+    <message>
+        <source>Clause %1 of 晋脱贫攻坚组〔2020〕12号, %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The rule has no parameters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Parameters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>set at line %1 of the rule set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>default: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This case:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>anzhi::desktop::AttributeForm</name>
     <message>
         <source>Attributes: %1</source>
@@ -200,6 +227,41 @@
     </message>
     <message>
         <source>%1, feature %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>anzhi::desktop::CoverageLegend</name>
+    <message>
+        <source>%1 m</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>School radius, urban sites: primary %1, junior %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>School radius, rural sites: primary %1, junior %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clinic radius, urban sites: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clinic radius, rural sites: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Site without a covering school (a level)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Site without a clinic within reach</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -448,6 +510,29 @@
     </message>
     <message>
         <source>Approval document number:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>anzhi::desktop::FindDock</name>
+    <message>
+        <source>Find</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name, code or pinyin initials (e.g. lyz for 岚漪镇)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Find is not available: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Township</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -815,6 +900,110 @@
         <source>%1
 
 Enter the coordinate system of its coordinates to import it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Xian 1980 or Beijing 1954 data needs the parameters of your surveying office to reach CGCS2000: seven parameters, or a CSV of control points (name, source x, source y, target x, target y). A project remembers them for the next import.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seven parameters:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Control points:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Control points</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV (*.csv *.txt);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give seven parameters or control points, not both.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Confirm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing has been written yet. Press Import to append the rows in one transaction, or Back to change a step.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>dx,dy,dz (m), rx,ry,rz (″), ds (ppm)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose what the layer is: its name and geometry do not say.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Proposed: %1, for a polygon layer whose name says nothing else. Change it if that is wrong.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Proposed: %1, from &quot;%2&quot; in its name. Change it if that is wrong.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Source: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Layer of the source: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Features: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Into: %1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Coordinates in: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none given</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 ← %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fields: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none mapped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rows that are refused are left out; the others are imported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Datum shift: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Control point %1: residual %2 m</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1283,6 +1472,21 @@ Enter the coordinate system of its coordinates to import it.</source>
             <numerusform></numerusform>
         </translation>
     </message>
+    <message>
+        <source>Why?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Find…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n feature(s) here: pick one in the Attributes list</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>anzhi::desktop::MapCanvas</name>
@@ -1483,6 +1687,14 @@ Enter the coordinate system of its coordinates to import it.</source>
         <source>Errors: %1 · warnings: %2 · accepted exceptions: %3 · shown: %4</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Why?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What the rule checks, its clause and its parameters</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>anzhi::desktop::ResultsModel</name>
@@ -1544,6 +1756,10 @@ Enter the coordinate system of its coordinates to import it.</source>
     </message>
     <message>
         <source>mean slope %1°</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -150,6 +150,33 @@
     </message>
 </context>
 <context>
+    <name>RuleExplanation</name>
+    <message>
+        <source>Clause %1 of 晋脱贫攻坚组〔2020〕12号, %2.</source>
+        <translation>依据晋脱贫攻坚组〔2020〕12号 %1，%2。</translation>
+    </message>
+    <message>
+        <source>The rule has no parameters.</source>
+        <translation>该规则没有参数。</translation>
+    </message>
+    <message>
+        <source>Parameters</source>
+        <translation>参数</translation>
+    </message>
+    <message>
+        <source>set at line %1 of the rule set</source>
+        <translation>规则集第 %1 行设定</translation>
+    </message>
+    <message>
+        <source>default: %1</source>
+        <translation>默认值，依据：%1</translation>
+    </message>
+    <message>
+        <source>This case:</source>
+        <translation>本条问题：</translation>
+    </message>
+</context>
+<context>
     <name>anzhi::desktop::AttributeForm</name>
     <message>
         <source>Attributes: %1</source>
@@ -201,6 +228,41 @@
     <message>
         <source>%1, feature %2</source>
         <translation>%1，要素 %2</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>anzhi::desktop::CoverageLegend</name>
+    <message>
+        <source>%1 m</source>
+        <translation>%1 米</translation>
+    </message>
+    <message>
+        <source>School radius, urban sites: primary %1, junior %2</source>
+        <translation>学校服务半径（城镇安置区）：小学 %1，初中 %2</translation>
+    </message>
+    <message>
+        <source>School radius, rural sites: primary %1, junior %2</source>
+        <translation>学校服务半径（农村安置区）：小学 %1，初中 %2</translation>
+    </message>
+    <message>
+        <source>Clinic radius, urban sites: %1</source>
+        <translation>医疗机构服务半径（城镇安置区）：%1</translation>
+    </message>
+    <message>
+        <source>Clinic radius, rural sites: %1</source>
+        <translation>医疗机构服务半径（农村安置区）：%1</translation>
+    </message>
+    <message>
+        <source>Site without a covering school (a level)</source>
+        <translation>未被学校覆盖的安置区（某一学段）</translation>
+    </message>
+    <message>
+        <source>Site without a clinic within reach</source>
+        <translation>服务半径内无医疗机构的安置区</translation>
     </message>
 </context>
 <context>
@@ -440,6 +502,29 @@
     <message>
         <source>Approval document number:</source>
         <translation>批准文号：</translation>
+    </message>
+</context>
+<context>
+    <name>anzhi::desktop::FindDock</name>
+    <message>
+        <source>Find</source>
+        <translation>查找</translation>
+    </message>
+    <message>
+        <source>Name, code or pinyin initials (e.g. lyz for 岚漪镇)</source>
+        <translation>名称、编码或拼音首字母（如 lyz 查岚漪镇）</translation>
+    </message>
+    <message>
+        <source>Find is not available: %1</source>
+        <translation>查找不可用：%1</translation>
+    </message>
+    <message>
+        <source>Township</source>
+        <translation>乡镇</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
     </message>
 </context>
 <context>
@@ -804,6 +889,110 @@ Enter the coordinate system of its coordinates to import it.</source>
         <translation>%1
 
 请输入其坐标所用的坐标系后再导入。</translation>
+    </message>
+    <message>
+        <source>Xian 1980 or Beijing 1954 data needs the parameters of your surveying office to reach CGCS2000: seven parameters, or a CSV of control points (name, source x, source y, target x, target y). A project remembers them for the next import.</source>
+        <translation>西安80或北京54坐标的数据需要测绘部门提供的转换参数才能转到2000国家大地坐标系：七参数，或控制点CSV（点名、源x、源y、目标x、目标y）。项目会记住这些参数供下次导入使用。</translation>
+    </message>
+    <message>
+        <source>Seven parameters:</source>
+        <translation>七参数：</translation>
+    </message>
+    <message>
+        <source>Control points:</source>
+        <translation>控制点：</translation>
+    </message>
+    <message>
+        <source>Control points</source>
+        <translation>控制点</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv *.txt);;All files (*)</source>
+        <translation>CSV (*.csv *.txt);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Give seven parameters or control points, not both.</source>
+        <translation>请给出七参数或控制点，不能同时给出。</translation>
+    </message>
+    <message>
+        <source>Confirm</source>
+        <translation>确认导入</translation>
+    </message>
+    <message>
+        <source>Nothing has been written yet. Press Import to append the rows in one transaction, or Back to change a step.</source>
+        <translation>尚未写入任何数据。点击“导入”在一个事务中追加这些记录，或点击“上一步”修改。</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>导入(&amp;I)</translation>
+    </message>
+    <message>
+        <source>dx,dy,dz (m), rx,ry,rz (″), ds (ppm)</source>
+        <translation>dx,dy,dz（米），rx,ry,rz（秒），ds（ppm）</translation>
+    </message>
+    <message>
+        <source>Choose what the layer is: its name and geometry do not say.</source>
+        <translation>请选择该图层的类型：从名称和几何类型无法判断。</translation>
+    </message>
+    <message>
+        <source>Proposed: %1, for a polygon layer whose name says nothing else. Change it if that is wrong.</source>
+        <translation>建议：%1（面图层，名称中没有其他线索）。如不对请修改。</translation>
+    </message>
+    <message>
+        <source>Proposed: %1, from &quot;%2&quot; in its name. Change it if that is wrong.</source>
+        <translation>建议：%1（名称中含“%2”）。如不对请修改。</translation>
+    </message>
+    <message>
+        <source>Source: %1</source>
+        <translation>数据源：%1</translation>
+    </message>
+    <message>
+        <source>Layer of the source: %1</source>
+        <translation>源图层：%1</translation>
+    </message>
+    <message>
+        <source>Features: %1</source>
+        <translation>要素数：%1</translation>
+    </message>
+    <message>
+        <source>Into: %1 of %2</source>
+        <translation>导入到：%2 的 %1</translation>
+    </message>
+    <message>
+        <source>Coordinates in: %1</source>
+        <translation>坐标系：%1</translation>
+    </message>
+    <message>
+        <source>none given</source>
+        <translation>未指定</translation>
+    </message>
+    <message>
+        <source>%1 ← %2</source>
+        <translation>%1 ← %2</translation>
+    </message>
+    <message>
+        <source>Fields: %1</source>
+        <translation>字段：%1</translation>
+    </message>
+    <message>
+        <source>none mapped</source>
+        <translation>未对应任何字段</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>，</translation>
+    </message>
+    <message>
+        <source>Rows that are refused are left out; the others are imported.</source>
+        <translation>被拒绝的记录将跳过，其余记录照常导入。</translation>
+    </message>
+    <message>
+        <source>Datum shift: %1</source>
+        <translation>基准转换：%1</translation>
+    </message>
+    <message>
+        <source>Control point %1: residual %2 m</source>
+        <translation>控制点 %1：残差 %2 米</translation>
     </message>
 </context>
 <context>
@@ -1275,6 +1464,20 @@ Enter the coordinate system of its coordinates to import it.</source>
             <numerusform>已导出 %n 个要素到 %1</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Why?</source>
+        <translation>为什么?</translation>
+    </message>
+    <message>
+        <source>&amp;Find…</source>
+        <translation>查找(&amp;F)…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n feature(s) here: pick one in the Attributes list</source>
+        <translation>
+            <numerusform>此处有 %n 个要素：请在属性面板中选择</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>anzhi::desktop::MapCanvas</name>
@@ -1475,6 +1678,14 @@ Enter the coordinate system of its coordinates to import it.</source>
         <source>Errors: %1 · warnings: %2 · accepted exceptions: %3 · shown: %4</source>
         <translation>错误 %1 · 警告 %2 · 例外 %3 · 显示 %4 条</translation>
     </message>
+    <message>
+        <source>Why?</source>
+        <translation>为什么?</translation>
+    </message>
+    <message>
+        <source>What the rule checks, its clause and its parameters</source>
+        <translation>规则检查什么、依据条款及其参数</translation>
+    </message>
 </context>
 <context>
     <name>anzhi::desktop::ResultsModel</name>
@@ -1537,6 +1748,10 @@ Enter the coordinate system of its coordinates to import it.</source>
     <message>
         <source>mean slope %1°</source>
         <translation>平均坡度 %1°</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1/%2</translation>
     </message>
 </context>
 </TS>
