@@ -4,6 +4,7 @@
 #include "app/desktop/CheckRunner.h"
 #include "app/desktop/ExceptionDialog.h"
 #include "app/desktop/Exporter.h"
+#include "app/desktop/Help.h"
 #include "app/desktop/ImportWizard.h"
 #include "app/desktop/LayerIcons.h"
 #include "app/desktop/LayersDock.h"
@@ -385,6 +386,12 @@ void MainWindow::createMenus()
   check->addAction(m_export);
 
   QMenu *help = menuBar()->addMenu(tr("&Help"));
+  auto *manual = help->addAction(tr("User &manual"));
+  manual->setShortcut(QKeySequence::HelpContents);
+  connect(manual, &QAction::triggered, this, [this] { showManual(this, m_language); });
+  connect(help->addAction(tr("&Keyboard shortcuts")), &QAction::triggered, this,
+          [this] { showShortcuts(this); });
+  help->addSeparator();
   help->addAction(m_about);
 }
 

@@ -76,6 +76,29 @@
     </message>
 </context>
 <context>
+    <name>Help</name>
+    <message>
+        <source>The manual is missing from this build (%1).</source>
+        <translation>此版本缺少使用手册（%1）。</translation>
+    </message>
+    <message>
+        <source>User manual</source>
+        <translation>使用手册</translation>
+    </message>
+    <message>
+        <source>Command</source>
+        <translation>命令</translation>
+    </message>
+    <message>
+        <source>Shortcut</source>
+        <translation>快捷键</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>快捷键</translation>
+    </message>
+</context>
+<context>
     <name>ModifyTool</name>
     <message>
         <source>Move vertex</source>
@@ -1477,6 +1500,14 @@ Enter the coordinate system of its coordinates to import it.</source>
         <translation>
             <numerusform>此处有 %n 个要素：请在属性面板中选择</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>User &amp;manual</source>
+        <translation>使用手册(&amp;M)</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>快捷键(&amp;K)</translation>
     </message>
 </context>
 <context>

@@ -13,6 +13,7 @@
 #include "app/desktop/Automation.h"
 #include "app/desktop/CheckRunner.h"
 #include "app/desktop/CoverageLegend.h"
+#include "app/desktop/Help.h"
 #include "app/desktop/ImportValuesPage.h"
 #include "app/desktop/ImportWizard.h"
 #include "app/desktop/LayersDock.h"
@@ -40,7 +41,10 @@
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTemporaryDir>
+#include <QTextBrowser>
 #include <QtTest>
+
+#include <map>
 
 #include <gdal_priv.h>
 #include <ogr_spatialref.h>
@@ -605,6 +609,30 @@ private slots:
     const QString explained = desktop::ruleExplanation(ranger, core::RuleSet::defaults());
     QVERIFY2(explained.contains("min_mu = 500") && explained.contains("default:"),
              qPrintable(explained));
+  }
+
+  void helpShowsTheManualAndTheShortcuts()
+  {
+    // The manual is docs/manual_*.md, built in: the Chinese one for zh_CN, else English.
+    const QString zh = desktop::manualMarkdown("zh_CN");
+    const QString en = desktop::manualMarkdown("en");
+    QVERIFY2(zh.startsWith("# 安置 使用手册") && zh.contains("查找"), qPrintable(zh.left(80)));
+    QVERIFY2(en.startsWith("# Anzhi user manual") && en.contains("Find"), qPrintable(en.left(80)));
+    desktop::MainWindow w("en");
+    w.show();
+    // Every shortcut the window's actions have, and no action without one.
+    std::map<QString, QString> keys;
+    for (const auto &[command, key] : desktop::shortcutList(w))
+      keys[command] = key;
+    QCOMPARE(keys["Find"], QKeySequence(QKeySequence::Find).toString(QKeySequence::NativeText));
+    QVERIFY(keys.count("Run check") == 1);
+    QVERIFY(keys.count("Keyboard shortcuts") == 0);
+    for (QAction *a : w.findChildren<QAction *>())
+      if (a->text().remove('&') == "User manual")
+        a->trigger();
+    QTextBrowser *manual = nullptr;
+    QTRY_VERIFY((manual = w.findChild<QTextBrowser *>("manual")) != nullptr);
+    QVERIFY(manual->toPlainText().contains("Opening a project"));
   }
 
   void groupCountsFollowTheFilter()
