@@ -18,6 +18,10 @@ QString measureOf(const core::Violation &v)
 {
   if (v.areaM2)
     return Names::area(*v.areaM2);
+  // By road the time is what the rule judged; the straight line is what the map shows.
+  if (v.minutes && v.distanceM)
+    return ResultsModel::tr("%1 min by road (%2)")
+        .arg(QLocale().toString(*v.minutes, 'f', 1), Names::metres(*v.distanceM));
   if (v.distanceM)
     return Names::metres(*v.distanceM);
   // shortfall_seats is shared: seats of a school, beds of an elderly-care facility.

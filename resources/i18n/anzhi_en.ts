@@ -1793,5 +1793,9 @@ Enter the coordinate system of its coordinates to import it.</source>
         <source>%1 of %2</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 min by road (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 </TS>

@@ -1784,5 +1784,9 @@ Enter the coordinate system of its coordinates to import it.</source>
         <source>%1 of %2</source>
         <translation>%1/%2</translation>
     </message>
+    <message>
+        <source>%1 min by road (%2)</source>
+        <translation>道路通行 %1 分钟（直线 %2）</translation>
+    </message>
 </context>
 </TS>

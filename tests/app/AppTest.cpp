@@ -658,8 +658,13 @@ private slots:
                    violation("protected-land", core::Severity::Error, "东村镇"),
                    violation("protected-land", core::Severity::Error, "东村镇"),
                    violation("clinic-coverage", core::Severity::Warning, "东村镇")};
+    split->open[0].distanceM = 1200.0;
+    split->open[0].minutes = 37.5; // school coverage by road: the time first
     desktop::ResultsModel model;
     model.setResult(result, split);
+    const QString measure =
+        model.index(0, desktop::ResultsModel::ValueColumn, model.index(0, 0)).data().toString();
+    QVERIFY2(measure.contains("37.5 min") && measure.contains("1.200 km"), qPrintable(measure));
     const auto titles = [&] {
       QStringList out;
       for (int row = 0; row < model.rowCount(); ++row)
