@@ -1,7 +1,5 @@
 #include "app/desktop/ProjectLayers.h"
 
-#include <type_traits>
-
 namespace anzhi::desktop {
 
 std::size_t featureCount(const core::Project &p, const std::string &layer)
@@ -88,12 +86,8 @@ QString featureTitle(const core::Project &p, const FeatureHit &hit)
   p.visitLayer(hit.layer, [&](const auto &l) {
     const auto &f = l.features.at(hit.index);
     title = QString::fromStdString(f.codeOrFid());
-    if constexpr (requires { f.name; }) {
-      if constexpr (std::is_same_v<std::decay_t<decltype(f.name)>, std::string>)
-        title += " " + QString::fromStdString(f.name);
-      else if (f.name)
-        title += " " + QString::fromStdString(*f.name);
-    }
+    if (auto name = featureName(f); name && !name->empty())
+      title += " " + QString::fromStdString(*name);
   });
   return title;
 }

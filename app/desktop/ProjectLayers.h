@@ -33,6 +33,15 @@ std::int64_t fidOf(const core::Project &p, const FeatureHit &hit);
 std::vector<FeatureHit> featuresAt(const core::Project &p,
                                    const std::vector<std::string> &layersTopDown, double x,
                                    double y, double tolerance, std::size_t limit = 50);
+//! A feature's name where its layer has one (a std::string or an optional one), else nothing.
+template<typename F> std::optional<std::string> featureName(const F &f)
+{
+  if constexpr (requires { f.name; })
+    return f.name;
+  else
+    return std::nullopt;
+}
+
 //! "P-12 幸福家园": the feature's code (or #fid) and, where the layer has one, its name.
 QString featureTitle(const core::Project &p, const FeatureHit &hit);
 //! Features of `layersTopDown` whose geometry meets the rectangle.

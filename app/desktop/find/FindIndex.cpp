@@ -1,5 +1,7 @@
 #include "app/desktop/find/FindIndex.h"
 
+#include "app/desktop/ProjectLayers.h"
+
 #include <unicode/translit.h>
 #include <unicode/unistr.h>
 
@@ -67,14 +69,6 @@ private:
   std::unique_ptr<icu::Transliterator> m_latin;
 };
 
-template<typename F> std::optional<std::string> nameOf(const F &f)
-{
-  if constexpr (requires { f.name; })
-    return f.name; // a std::string or an optional one
-  else
-    return std::nullopt;
-}
-
 void addPinyin(std::vector<std::string> &keys, const Pinyin &pinyin, const std::string &name)
 {
   const auto syllables = pinyin.syllables(name);
@@ -109,7 +103,7 @@ FindIndex FindIndex::build(const core::Project &project)
         Entry e{{layer, i, f.codeOrFid(), f.envelope}, {}};
         if (f.code)
           e.keys.push_back(lowered(*f.code));
-        if (auto name = nameOf(f); name && !name->empty()) {
+        if (auto name = featureName(f); name && !name->empty()) {
           e.result.title += " " + *name;
           e.keys.push_back(lowered(*name));
           if (spoken)
