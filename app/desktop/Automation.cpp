@@ -2,8 +2,10 @@
 
 #include "app/desktop/MainWindow.h"
 #include "app/desktop/ResultsDock.h"
+#include "app/desktop/find/FindDock.h"
 
 #include <QCoreApplication>
+#include <QListWidget>
 
 #include <algorithm>
 #include <cstdio>
@@ -128,8 +130,9 @@ void Automation::afterCheck()
 void Automation::step()
 {
   if (m_steps >= 12) {
-    phase("end");
-    done();
+    phase("find");
+    m_steps = 0;
+    findStep();
     return;
   }
   MapCanvas *c = m_w.canvas();
@@ -151,29 +154,95 @@ void Automation::step()
   QTimer::singleShot(200, this, [this] { waitForRender([this] { step(); }); });
 }
 
+void Automation::findStep()
+{
+  // A planner types a name character by character, by pinyin initials and by code, then jumps
+  // to the first result; each query waits for its list.
+  static const QStringList queries{"岚", "岚漪",    "lyz",     "幸福", "幸福家园",
+                                   "xf", "P-00001", "AZQ-001", "XX-0"};
+  FindDock *find = m_w.findDock();
+  if (m_steps == 0)
+    find->show();
+  auto *poll = new QTimer(this);
+  poll->setInterval(20);
+  connect(poll, &QTimer::timeout, this, [this, poll, find] {
+    if (find->isBusy())
+      return;
+    poll->stop();
+    poll->deleteLater();
+    if (m_steps >= int(queries.size())) {
+      if (find->results()->count() > 0)
+        emit find->results()->itemActivated(find->results()->item(0));
+      waitForRender([this] {
+        phase("end");
+        done();
+      });
+      return;
+    }
+    find->search(queries[m_steps++]);
+    QTimer::singleShot(200, this, [this] { findStep(); });
+  });
+  poll->start();
+}
+
 void Automation::done()
 {
   // Only a scripted run (screenshot, measurement) ends by itself; a planner's session stays.
   if (!m_options.scripted())
     return;
-  QTimer::singleShot(400, this, [this] {
-    if (!m_options.screenshot.isEmpty()) {
-      QImage image = m_w.grab().toImage();
-      if (!image.save(m_options.screenshot))
-        std::fprintf(stderr, "anzhi: cannot write %s\n", qPrintable(m_options.screenshot));
+  prepareShot([this] { QTimer::singleShot(400, this, [this] { saveAndReport(); }); });
+}
+
+void Automation::prepareShot(std::function<void()> then)
+{
+  if (m_options.identify) {
+    // What a click of the identify tool sends.
+    MapCanvas *c = m_w.canvas();
+    emit c->identifyRequested(m_options.identify->x(), m_options.identify->y(),
+                              4 * c->transform().unitsPerPixel());
+  }
+  if (m_options.find.isEmpty()) {
+    then();
+    return;
+  }
+  FindDock *find = m_w.findDock();
+  find->show();
+  find->raise();
+  auto *poll = new QTimer(this);
+  poll->setInterval(20);
+  connect(poll, &QTimer::timeout, this, [this, poll, find, then] {
+    if (find->isBusy())
+      return;
+    if (!m_searched) {
+      m_searched = true;
+      find->search(m_options.find);
+      return;
     }
-    if (m_options.measure) {
-      std::printf("ui-stall phase max-gap-ms max-busy-ms duration-ms (heartbeat every 10 ms; "
-                  "busy = UI-thread CPU time within one gap)\n");
-      for (const char *p : {"load", "render", "check", "render-violations", "zoom-pan"})
-        std::printf("ui-stall %-18s %6lld %6lld %8lld\n", p, static_cast<long long>(m_maxGap[p]),
-                    static_cast<long long>(m_maxBusy[p]), static_cast<long long>(m_durations[p]));
-      std::printf("results %zu violations (%zu errors)\n", m_w.resultsDock()->totalCount(),
-                  m_w.resultsDock()->openErrorCount());
-      std::fflush(stdout);
-    }
-    finish(0);
+    poll->stop();
+    poll->deleteLater();
+    then();
   });
+  poll->start();
+}
+
+void Automation::saveAndReport()
+{
+  if (!m_options.screenshot.isEmpty()) {
+    QImage image = m_w.grab().toImage();
+    if (!image.save(m_options.screenshot))
+      std::fprintf(stderr, "anzhi: cannot write %s\n", qPrintable(m_options.screenshot));
+  }
+  if (m_options.measure) {
+    std::printf("ui-stall phase max-gap-ms max-busy-ms duration-ms (heartbeat every 10 ms; "
+                "busy = UI-thread CPU time within one gap)\n");
+    for (const char *p : {"load", "render", "check", "render-violations", "zoom-pan", "find"})
+      std::printf("ui-stall %-18s %6lld %6lld %8lld\n", p, static_cast<long long>(m_maxGap[p]),
+                  static_cast<long long>(m_maxBusy[p]), static_cast<long long>(m_durations[p]));
+    std::printf("results %zu violations (%zu errors)\n", m_w.resultsDock()->totalCount(),
+                m_w.resultsDock()->openErrorCount());
+    std::fflush(stdout);
+  }
+  finish(0);
 }
 
 void Automation::finish(int code)

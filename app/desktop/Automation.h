@@ -4,11 +4,13 @@
 
 #include <QElapsedTimer>
 #include <QObject>
+#include <QPointF>
 #include <QString>
 #include <QTimer>
 
 #include <functional>
 #include <map>
+#include <optional>
 #include <string>
 
 namespace anzhi::desktop {
@@ -25,6 +27,9 @@ struct StartOptions
   bool measure = false; //!< report the longest UI-thread stalls, then quit
   //! The view and selection to restore once the project is open (a language restart's).
   SessionView view;
+  //! Before a screenshot: text typed into 查找, and a map point (working CRS) identified.
+  QString find;
+  std::optional<QPointF> identify;
   //! A run that ends by itself (screenshot, measurement): nobody is there to read a message.
   bool scripted() const { return !screenshot.isEmpty() || measure; }
 };
@@ -48,7 +53,10 @@ private:
   void showAViolation();
   void afterCheck();
   void step();
+  void findStep();
   void done();
+  void prepareShot(std::function<void()> then);
+  void saveAndReport();
   void finish(int code);
 
   MainWindow &m_w;
@@ -59,6 +67,7 @@ private:
   std::map<std::string, qint64> m_maxGap, m_maxBusy, m_durations;
   qint64 m_lastCpu = 0;
   int m_steps = 0;
+  bool m_searched = false; //!< the --find text was typed
 };
 
 } // namespace anzhi::desktop

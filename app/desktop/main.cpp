@@ -1,7 +1,8 @@
 // anzhi [PROJECT.gpkg] [--lang zh_CN|en] — the desktop app.
 // Hidden flags for scripted runs: --check (run the check once the project is open),
 // --screenshot FILE (wait for load, check and render, save the window, quit),
-// --measure-ui (report the longest UI-thread stall during load, render and check, quit).
+// --measure-ui (report the longest UI-thread stall during load, render and check, quit),
+// --find TEXT and --identify X,Y (show 查找's results and an identify list before the screenshot).
 
 #include "app/desktop/Automation.h"
 #include "app/desktop/Language.h"
@@ -37,9 +38,12 @@ int main(int argc, char **argv)
   QCommandLineOption extent("extent", "View minx,miny,maxx,maxy once the project is open",
                             "EXTENT");
   QCommandLineOption select("select", "Select layer:fid,… once the project is open", "FEATURES");
-  for (QCommandLineOption *o : {&check, &screenshot, &measure, &extent, &select})
+  QCommandLineOption find("find", "Before the screenshot, search TEXT in 查找", "TEXT");
+  QCommandLineOption identify("identify", "Before the screenshot, identify at map point X,Y",
+                              "X,Y");
+  for (QCommandLineOption *o : {&check, &screenshot, &measure, &extent, &select, &find, &identify})
     o->setFlags(QCommandLineOption::HiddenFromHelp);
-  parser.addOptions({lang, check, screenshot, measure, extent, select});
+  parser.addOptions({lang, check, screenshot, measure, extent, select, find, identify});
   parser.process(app);
 
   StartOptions options;
@@ -49,6 +53,18 @@ int main(int argc, char **argv)
   options.check = parser.isSet(check);
   options.screenshot = parser.value(screenshot);
   options.measure = parser.isSet(measure);
+  options.find = parser.value(find);
+  if (parser.isSet(identify)) {
+    const QStringList xy = parser.value(identify).split(',');
+    bool okX = false, okY = false;
+    if (xy.size() == 2)
+      options.identify = QPointF(xy[0].toDouble(&okX), xy[1].toDouble(&okY));
+    if (!okX || !okY) {
+      std::fprintf(stderr, "anzhi: --identify wants X,Y in the working CRS, not %s\n",
+                   qPrintable(parser.value(identify)));
+      return 2;
+    }
+  }
   try {
     options.view = sessionViewFromArguments(parser.value(extent), parser.value(select));
   } catch (const std::invalid_argument &e) {
