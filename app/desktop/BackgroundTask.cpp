@@ -2,7 +2,15 @@
 
 #include <QCoreApplication>
 
-namespace anzhi::desktop::detail {
+namespace anzhi::desktop {
+
+QThreadPool *workerPool()
+{
+  static QThreadPool pool;
+  return &pool;
+}
+
+namespace detail {
 
 QString messageOf(const std::exception_ptr &error)
 {
@@ -16,4 +24,6 @@ QString messageOf(const std::exception_ptr &error)
   }
 }
 
-} // namespace anzhi::desktop::detail
+} // namespace detail
+
+} // namespace anzhi::desktop

@@ -41,6 +41,12 @@ QString messageOf(const std::exception_ptr &error);
 
 } // namespace detail
 
+//! The pool Anzhi's background work runs on (loading, checks, indexes, exports). Never
+//! QThreadPool::globalInstance(): Qt 6.4's raster engine splits the UI thread's large fills and
+//! image conversions into jobs on the global pool and waits for them, so a national load or
+//! check holding its threads froze the window's painting for as long as it ran (96 s measured).
+QThreadPool *workerPool();
+
 //! A slot for background work: the work runs on a thread pool (never on the UI thread) and its
 //! result, or the message of what it threw, is delivered on the UI thread to the callbacks given
 //! with it. The one stale-result rule: a task's result is delivered only when nothing superseded
@@ -56,10 +62,10 @@ public:
   using Done = typename detail::TaskDone<T>::type;
   using Failed = std::function<void(const QString &message)>;
 
-  //! `pool`: where the work runs (nothing: the global pool).
+  //! `pool`: where the work runs (nothing: workerPool()).
   explicit BackgroundTask(QObject *context, QThreadPool *pool = nullptr)
       : m_context(context)
-      , m_pool(pool ? pool : QThreadPool::globalInstance())
+      , m_pool(pool ? pool : workerPool())
       , m_state(std::make_shared<State>())
   {
   }

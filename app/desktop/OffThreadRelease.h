@@ -1,5 +1,7 @@
 #pragma once
 
+#include "app/desktop/BackgroundTask.h"
+
 #include <QThreadPool>
 
 #include <memory>
@@ -11,8 +13,7 @@ namespace anzhi::desktop {
 //! it takes seconds, and its last holder is usually the UI thread (opening another project,
 //! closing the window).
 template<typename T>
-std::shared_ptr<T> releasedOffThread(std::shared_ptr<T> owner,
-                                     QThreadPool *pool = QThreadPool::globalInstance())
+std::shared_ptr<T> releasedOffThread(std::shared_ptr<T> owner, QThreadPool *pool = workerPool())
 {
   T *object = owner.get();
   return std::shared_ptr<T>(object, [owner = std::move(owner), pool](T *) mutable {

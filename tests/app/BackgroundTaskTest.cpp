@@ -4,6 +4,8 @@
 
 #include "app/desktop/BackgroundTask.h"
 
+#include <QImage>
+#include <QPainter>
 #include <QSemaphore>
 #include <QThread>
 #include <QThreadPool>
@@ -123,6 +125,42 @@ private slots:
         [&](const QString &message) { error = message; });
     QTRY_COMPARE(done, 3);
     QTRY_COMPARE(error, QString("disk full"));
+  }
+
+  void paintingIsNotHeldUpByBackgroundWork()
+  {
+    // Qt's raster engine hands parts of a large fill to the global pool and waits for them:
+    // background work must leave that pool free, or the window stops painting until it ends.
+    QObject context;
+    QThreadPool *workers = anzhi::desktop::workerPool();
+    QSemaphore gate;
+    std::vector<bool> releasedByUs;
+    std::vector<BackgroundTask<bool>> tasks;
+    tasks.reserve(std::size_t(workers->maxThreadCount()));
+    for (int i = 0; i < workers->maxThreadCount(); ++i) {
+      tasks.emplace_back(&context);
+      tasks.back().start([&gate] { return gate.tryAcquire(1, 15000); },
+                         [&](bool released) { releasedByUs.push_back(released); },
+                         [](const QString &) {});
+    }
+    QTRY_COMPARE(workers->activeThreadCount(), workers->maxThreadCount());
+    // Translucent: blended span by span, the path Qt splits into jobs (an opaque fill is a
+    // plain memory fill on the calling thread).
+    const QColor translucent(200, 30, 30, 128);
+    const auto paint = [&](int side) {
+      QImage image(side, side, QImage::Format_ARGB32_Premultiplied);
+      image.fill(Qt::white);
+      QPainter painter(&image);
+      painter.fillRect(image.rect(), translucent);
+      return image;
+    };
+    const QImage image = paint(4000);
+    gate.release(workers->maxThreadCount());
+    QVERIFY(workers->waitForDone(20000));
+    QTRY_COMPARE(releasedByUs.size(), std::size_t(workers->maxThreadCount()));
+    for (bool released : releasedByUs)
+      QVERIFY2(released, "the fill waited until the background work timed out");
+    QCOMPARE(image.pixelColor(3999, 3999), paint(8).pixelColor(7, 7));
   }
 
   void nothingIsDeliveredAfterTheContextIsGone()
