@@ -1,8 +1,8 @@
 #pragma once
 
 #include "core/network/RoadGraph.h"
-#include "core/rules/CoverLink.h"
 #include "core/network/TravelTimes.h"
+#include "core/rules/CoverLink.h"
 #include "core/rules/RuleSupport.h"
 
 #include <array>
@@ -27,7 +27,6 @@ const char *levelName(SchoolLevel level);
 //! Pupils of a level of a site (docs/contract.md, school-capacity): pupils_* or, when null,
 //! floor(population × pupil_rate), computed exactly.
 std::int64_t pupilsOf(const SchoolCapacityParameters &rates, const Site &site, SchoolLevel level);
-
 
 //! Which schools cover a site at a level (docs/contract.md, school-coverage and "Network
 //! distance"): a school of that level or nine_year covers a site when one of its catchments
