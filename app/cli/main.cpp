@@ -5,6 +5,7 @@
 #include "app/cli/RangersCommand.h"
 #include "app/cli/RenderCommand.h"
 #include "app/cli/RulesCommand.h"
+#include "app/cli/SchoolsCommand.h"
 #include "gis/DataFile.h"
 #include "gis/TextEncoding.h"
 
@@ -151,6 +152,12 @@ int main(int argc, char **argv)
       app.add_subcommand("rangers", "Ecological rangers (生态护林员): plan responsibility plots");
   rangersCmd->require_subcommand(1);
   auto *rangersPlanCmd = addRangersPlan(*rangersCmd, rangersPlan);
+  SchoolSeatsArgs schoolSeats;
+  SchoolPlanArgs schoolPlan;
+  auto *schoolsCmd = app.add_subcommand(
+      "schools", "Education planning: seats that fit, where to build (docs/education.md)");
+  schoolsCmd->require_subcommand(1);
+  auto [schoolSeatsCmd, schoolPlanCmd] = addSchools(*schoolsCmd, schoolSeats, schoolPlan);
 
   try {
     app.parse(argc, argv);
@@ -182,5 +189,9 @@ int main(int argc, char **argv)
     return runCatchments(catchments);
   if (*rangersPlanCmd)
     return runRangersPlan(rangersPlan);
+  if (*schoolSeatsCmd)
+    return runSchoolSeats(schoolSeats);
+  if (*schoolPlanCmd)
+    return runSchoolPlan(schoolPlan);
   return anzhi::cli::runCheck(std::move(check)); // not core::runCheck, found by ADL
 }

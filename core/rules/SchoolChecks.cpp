@@ -185,7 +185,7 @@ public:
       if (!site.hasGeometry())
         continue;
       for (SchoolLevel level : {SchoolLevel::Primary, SchoolLevel::Junior}) {
-        std::int64_t pupils = pupilsOf(ctx, site, level);
+        std::int64_t pupils = pupilsOf(ctx.parameters<SchoolCapacityParameters>(), site, level);
         if (pupils <= 0)
           continue;
         SchoolCoverage::Cover cover = coverage.cover(i, level);
@@ -251,17 +251,6 @@ private:
         best = {key, s};
     }
     return best->second;
-  }
-
-  static std::int64_t pupilsOf(const RuleContext &ctx, const Site &site, SchoolLevel level)
-  {
-    const std::optional<std::int64_t> &given =
-        level == SchoolLevel::Primary ? site.pupilsPrimary : site.pupilsJunior;
-    if (given)
-      return *given;
-    const auto &rates = ctx.parameters<SchoolCapacityParameters>();
-    const ExactRate &rate = level == SchoolLevel::Primary ? rates.primary : rates.junior;
-    return rate.floorTimes(site.population.value_or(0));
   }
 };
 

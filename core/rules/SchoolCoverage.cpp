@@ -26,6 +26,16 @@ const char *levelName(SchoolLevel level)
   return level == SchoolLevel::Primary ? "primary" : "junior";
 }
 
+std::int64_t pupilsOf(const SchoolCapacityParameters &rates, const Site &site, SchoolLevel level)
+{
+  const std::optional<std::int64_t> &given =
+      level == SchoolLevel::Primary ? site.pupilsPrimary : site.pupilsJunior;
+  if (given)
+    return *given;
+  const ExactRate &rate = level == SchoolLevel::Primary ? rates.primary : rates.junior;
+  return rate.floorTimes(site.population.value_or(0));
+}
+
 double SchoolCoverageParameters::reachM() const
 {
   double reach = std::max(primary.largest(), junior.largest());
@@ -197,6 +207,62 @@ SchoolCoverage::Cover SchoolCoverage::cover(std::size_t siteIndex, SchoolLevel l
   result.schools.erase(std::unique(result.schools.begin(), result.schools.end()),
                        result.schools.end());
   return result;
+}
+
+std::vector<CoverLink> SchoolCoverage::links(std::size_t siteIndex, SchoolLevel level) const
+{
+  std::vector<CoverLink> result;
+  const Cover cover = this->cover(siteIndex, level);
+  if (!cover.covered())
+    return result;
+  const Project &p = m_ctx.project;
+  gis::PreparedGeometry prepared(p.sites.features[siteIndex].geometry.get());
+  const double radiusLimit =
+      (level == SchoolLevel::Primary ? m_parameters.primary : m_parameters.junior).largest();
+  for (std::size_t s : cover.schools) {
+    const School &school = p.schools.features[s];
+    double cost = 0;
+    if (byNetwork(level))
+      cost = minutesTo(siteIndex, level, s).value_or(searchMinutes(level));
+    else
+      cost = school.hasGeometry() ? prepared.distance(school.geometry.get()) : radiusLimit;
+    result.push_back({s, cost});
+  }
+  return result;
+}
+
+std::vector<std::vector<CoverLink>>
+SchoolCoverage::newSchoolLinks(SchoolLevel level, std::span<const network::XY> points) const
+{
+  const Project &p = m_ctx.project;
+  std::vector<std::vector<CoverLink>> bySite(p.sites.features.size());
+  if (byNetwork(level)) {
+    const std::vector<std::optional<network::XY>> origins(points.begin(), points.end());
+    const network::AccessRules access{m_parameters.walkKmh, m_parameters.maxAccessM};
+    const std::vector<std::vector<network::Reach>> reach =
+        network::travelTimes(*m_roads, m_levels[levelIndex(level)].speeds, origins, m_sitePoints,
+                             access, searchMinutes(level));
+    for (std::size_t i = 0; i < bySite.size(); ++i)
+      if (std::optional<double> limit = maxMinutes(p.sites.features[i], level))
+        for (const network::Reach &r : reach[i])
+          if (r.minutes <= *limit)
+            bySite[i].push_back({r.origin, r.minutes});
+    return bySite;
+  }
+  std::vector<gis::Geometry> geometries;
+  for (const auto &[x, y] : points)
+    geometries.push_back(gis::makePoint(x, y));
+  for (std::size_t i = 0; i < bySite.size(); ++i) {
+    const Site &site = p.sites.features[i];
+    const std::optional<double> radius = this->radius(site, level);
+    if (!site.hasGeometry() || !radius)
+      continue;
+    gis::PreparedGeometry prepared(site.geometry.get());
+    for (std::size_t k = 0; k < geometries.size(); ++k)
+      if (prepared.withinDistance(geometries[k].get(), *radius))
+        bySite[i].push_back({k, prepared.distance(geometries[k].get())});
+  }
+  return bySite;
 }
 
 Nearest SchoolCoverage::nearest(const Site &site, SchoolLevel level) const

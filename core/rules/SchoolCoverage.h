@@ -2,17 +2,20 @@
 
 #include "core/network/RoadGraph.h"
 #include "core/network/TravelTimes.h"
+#include "core/rules/CoverLink.h"
 #include "core/rules/RuleSupport.h"
 
 #include <array>
 #include <map>
 #include <memory>
+#include <span>
 #include <string>
 #include <vector>
 
 namespace anzhi::core::rules {
 
 struct SchoolCoverageParameters;
+struct SchoolCapacityParameters;
 
 enum class SchoolLevel
 {
@@ -20,6 +23,10 @@ enum class SchoolLevel
   Junior
 };
 const char *levelName(SchoolLevel level);
+
+//! Pupils of a level of a site (docs/contract.md, school-capacity): pupils_* or, when null,
+//! floor(population × pupil_rate), computed exactly.
+std::int64_t pupilsOf(const SchoolCapacityParameters &rates, const Site &site, SchoolLevel level);
 
 //! Which schools cover a site at a level (docs/contract.md, school-coverage and "Network
 //! distance"): a school of that level or nine_year covers a site when one of its catchments
@@ -62,6 +69,16 @@ public:
   //! Least travel time from the site to school `school` (network mode), none when it is not
   //! reached within searchMinutes.
   std::optional<double> minutesTo(std::size_t site, SchoolLevel level, std::size_t school) const;
+  //! The schools covering the site (cover()), each with its cost. In network mode a school
+  //! covering by its catchment but not reached by road within searchMinutes costs
+  //! searchMinutes: its trip is longer, by how much is not known; in radius mode one covering by
+  //! its catchment without a location costs the level's larger radius (docs/education.md).
+  std::vector<CoverLink> links(std::size_t site, SchoolLevel level) const;
+  //! By site: which of `points` would cover it as schools of the level without catchment (within
+  //! the radius for its setting, or by road within max_minutes), with the cost; ascending by
+  //! point. The road graph is the one built for the project's schools.
+  std::vector<std::vector<CoverLink>> newSchoolLinks(SchoolLevel level,
+                                                     std::span<const network::XY> points) const;
   //! Least travel time from the site to any school of the level, with or without catchment;
   //! none in radius mode or when no school is reachable at all. Beyond searchMinutes it searches
   //! again from the site, as far as the quickest school.
