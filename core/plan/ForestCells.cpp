@@ -82,7 +82,8 @@ std::vector<Piece> cut(const GEOSGeometry *land, int owner, const gis::SquareGri
 
 ForestCells ForestCells::build(const std::vector<const GEOSGeometry *> &pool,
                                const std::vector<std::vector<const GEOSGeometry *>> &owned,
-                               double cellM, const gis::Crs &workingCrs, int threads)
+                               double cellM, const gis::Crs &workingCrs, int threads,
+                               const Progress *progress)
 {
   if (!(cellM > 0) || !std::isfinite(cellM))
     throw PlanInputError("cell size must be a positive number of metres, not " +
@@ -112,6 +113,7 @@ ForestCells ForestCells::build(const std::vector<const GEOSGeometry *> &pool,
   // rest of each pool part. Owners and parts are cut on several threads, appended in order.
   std::vector<gis::Geometry> regions(owned.size());
   parallelFor(owned.size(), threads, [&](std::size_t k) {
+    throwIfCancelled(progress);
     if (owned[k].empty())
       return;
     gis::Geometry plots = gis::polygonalParts(gis::unionAll(owned[k]).get());
@@ -126,6 +128,7 @@ ForestCells ForestCells::build(const std::vector<const GEOSGeometry *> &pool,
   gis::StrTree claimTree(raw(claimed));
   std::vector<std::vector<Piece>> pieces(owned.size() + poolParts.size());
   parallelFor(pieces.size(), threads, [&](std::size_t i) {
+    throwIfCancelled(progress);
     if (i < owned.size()) {
       if (!regions[i] || gis::isEmpty(regions[i].get()))
         return;

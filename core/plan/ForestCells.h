@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/Progress.h"
 #include "gis/Crs.h"
 #include "gis/Geos.h"
 #include "gis/GridSplit.h"
@@ -41,10 +42,12 @@ public:
   //! pool: the forest polygons (may overlap); owned[k]: the plots of owner k (may overlap one
   //! another: a piece claimed by several owners goes to the lowest index). Throws
   //! PlanInputError when the pool is empty or the grid would make more than kMaxCells cells.
-  //! Owners and pool parts are cut on `threads` threads (≤ 0: one per core).
+  //! Owners and pool parts are cut on `threads` threads (≤ 0: one per core). Throws Cancelled
+  //! once `progress` is cancelled.
   static ForestCells build(const std::vector<const GEOSGeometry *> &pool,
                            const std::vector<std::vector<const GEOSGeometry *>> &owned,
-                           double cellM, const gis::Crs &workingCrs, int threads = 0);
+                           double cellM, const gis::Crs &workingCrs, int threads = 0,
+                           const Progress *progress = nullptr);
 
   const std::vector<Cell> &cells() const { return m_cells; }
   std::size_t size() const { return m_cells.size(); }

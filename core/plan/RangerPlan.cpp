@@ -10,8 +10,10 @@
 #include "gis/EllipsoidalArea.h"
 
 #include <algorithm>
+#include <atomic>
 #include <chrono>
 #include <map>
+#include <set>
 #include <unordered_map>
 
 namespace anzhi::core::plan {
@@ -51,6 +53,11 @@ Roster rosterOf(const Project &p, const RangerPlanOptions &options)
                                                     "code is planned"});
       continue;
     }
+    if (options.locks.rangers.count(*ranger.code)) {
+      roster.keptAsTheyAre.push_back(i);
+      roster.leftOut.push_back({*ranger.code, "locked: plots kept as they are"});
+      continue;
+    }
     const Site *site = nullptr;
     if (ranger.siteCode) {
       auto it = siteByCode.find(*ranger.siteCode);
@@ -78,14 +85,38 @@ Roster rosterOf(const Project &p, const RangerPlanOptions &options)
   return roster;
 }
 
-std::vector<const GEOSGeometry *> plotGeometries(const Project &p, const Ranger &ranger)
+//! Which of a ranger's plots to take: all, those the locks keep, or the others.
+enum class PlotsTaken
+{
+  All,
+  Locked,
+  Unlocked
+};
+
+//! Indices into project.rangerPlots.features of the ranger's plots with a geometry.
+std::vector<std::size_t> plotsOf(const Project &p, const Ranger &ranger,
+                                 const RangerPlanLocks &locks, PlotsTaken taken)
+{
+  std::vector<std::size_t> out;
+  auto it = p.plotsByRangerCode.find(*ranger.code);
+  if (it == p.plotsByRangerCode.end())
+    return out;
+  for (std::size_t j : it->second) {
+    const RangerPlot &plot = p.rangerPlots.features[j];
+    const bool locked = locks.plotFids.count(plot.fid) > 0;
+    if (plot.hasGeometry() && (taken == PlotsTaken::All || locked == (taken == PlotsTaken::Locked)))
+      out.push_back(j);
+  }
+  return out;
+}
+
+std::vector<const GEOSGeometry *> plotGeometries(const Project &p, const Ranger &ranger,
+                                                 const RangerPlanLocks &locks = {},
+                                                 PlotsTaken taken = PlotsTaken::All)
 {
   std::vector<const GEOSGeometry *> out;
-  auto it = p.plotsByRangerCode.find(*ranger.code);
-  if (it != p.plotsByRangerCode.end())
-    for (std::size_t j : it->second)
-      if (p.rangerPlots.features[j].hasGeometry())
-        out.push_back(p.rangerPlots.features[j].geometry.get());
+  for (std::size_t j : plotsOf(p, ranger, locks, taken))
+    out.push_back(p.rangerPlots.features[j].geometry.get());
   return out;
 }
 
@@ -166,13 +197,24 @@ RangerPlanResult planRangers(const Project &p, const RangerPlanOptions &options)
   Roster roster = rosterOf(p, options);
   const std::size_t n = roster.planned.size();
 
-  // Owners: the planned rangers 0…n−1, then those kept as they are (their land is not handed
-  // out). Plots naming no ranger are free forest.
+  // Owners: the planned rangers 0…n−1 (their unlocked plots), then those kept as they are, then
+  // the locked plots of each planned ranger: land past n is not handed out. Plots naming no
+  // ranger are free forest.
+  const RangerPlanLocks &locks = options.locks;
   std::vector<std::vector<const GEOSGeometry *>> owned;
   for (std::size_t i : roster.planned)
-    owned.push_back(plotGeometries(p, p.rangers.features[i]));
+    owned.push_back(plotGeometries(p, p.rangers.features[i], locks, PlotsTaken::Unlocked));
   for (std::size_t i : roster.keptAsTheyAre)
     owned.push_back(plotGeometries(p, p.rangers.features[i]));
+  std::vector<int> lockedOwner(n, -1); // owner index of ranger r's locked plots
+  for (std::size_t r = 0; r < n; ++r) {
+    auto lockedPlots =
+        plotGeometries(p, p.rangers.features[roster.planned[r]], locks, PlotsTaken::Locked);
+    if (lockedPlots.empty())
+      continue;
+    lockedOwner[r] = int(owned.size());
+    owned.push_back(std::move(lockedPlots));
+  }
   std::vector<const GEOSGeometry *> pool;
   if (forestPool) {
     for (const ForestLand &f : p.forestLand.features)
@@ -183,10 +225,32 @@ RangerPlanResult planRangers(const Project &p, const RangerPlanOptions &options)
       if (plot.hasGeometry())
         pool.push_back(plot.geometry.get());
   }
-  ForestCells cells = ForestCells::build(pool, owned, options.cellM, p.workingCrs, options.threads);
+  const Progress *progress = options.progress;
+  auto phase = [&](const char *step, double fraction) {
+    throwIfCancelled(progress);
+    if (progress)
+      progress->report(step, fraction);
+  };
+  phase("cells", 0);
+  ForestCells cells =
+      ForestCells::build(pool, owned, options.cellM, p.workingCrs, options.threads, progress);
   clock.lap("cells");
-  Reach reach(cells, roster.homes, options.maxDistanceM, options.threads);
+  phase("reach", 0.4);
+  Reach reach(cells, roster.homes, options.maxDistanceM, options.threads, progress);
   clock.lap("reach");
+  phase("assignment", 0.5);
+  // A ranger's locked land counts towards the floor but is not the planner's to hand out.
+  std::vector<double> lockedM2(n, 0);
+  {
+    std::unordered_map<int, std::size_t> rangerOfLocked;
+    for (std::size_t r = 0; r < n; ++r)
+      if (lockedOwner[r] >= 0)
+        rangerOfLocked[lockedOwner[r]] = r;
+    if (!rangerOfLocked.empty())
+      for (std::size_t c = 0; c < cells.size(); ++c)
+        if (auto it = rangerOfLocked.find(cells[c].owner); it != rangerOfLocked.end())
+          lockedM2[it->second] += cells[c].areaM2;
+  }
 
   const double floorM2 = options.minMu * gis::kSquareMetresPerMu;
   std::vector<RangerDemand> demands(n);
@@ -203,8 +267,8 @@ RangerPlanResult planRangers(const Project &p, const RangerPlanOptions &options)
     }
     RangerParts parts(cells, current, n);
     for (std::size_t r = 0; r < n; ++r) {
-      demands[r].floorM2 = floorM2;
-      demands[r].demandM2 = floorM2 + kFloorMarginM2;
+      demands[r].floorM2 = std::max(0.0, floorM2 - lockedM2[r]);
+      demands[r].demandM2 = std::max(0.0, floorM2 + kFloorMarginM2 - lockedM2[r]);
       demands[r].compliant = held[r] >= demands[r].demandM2 && !strayed[r] &&
                              int(parts.of(int(r)).size()) <= options.maxParts;
     }
@@ -230,14 +294,18 @@ RangerPlanResult planRangers(const Project &p, const RangerPlanOptions &options)
     owners = std::move(std::get<CellOwners>(solved));
   }
   clock.lap("assignment");
+  phase("contiguity", 0.75);
   repairContiguity(cells, reach, demands, options.maxParts, owners);
   clock.lap("contiguity");
+  phase("plots", 0.8);
 
   // Dissolve each ranger's cells into plots, one per connected part, on several threads.
   RangerParts parts(cells, owners, n);
   result.changes.resize(n);
-  std::vector<std::vector<PlannedPlot>> plotsOf(n);
+  std::vector<std::vector<PlannedPlot>> planned(n);
+  std::atomic<std::size_t> done{0};
   parallelFor(n, options.threads, [&](std::size_t r) {
+    throwIfCancelled(progress);
     const gis::EllipsoidalArea &measure = gis::EllipsoidalArea::forThread(p.workingCrs);
     const Ranger &ranger = p.rangers.features[roster.planned[r]];
     RangerChange &change = result.changes[r];
@@ -247,8 +315,23 @@ RangerPlanResult planRangers(const Project &p, const RangerPlanOptions &options)
     if (!before.empty())
       change.beforeMu =
           gis::EllipsoidalArea::toMu(measure.squareMetres(gis::unionAll(before).get()));
+    // Locked plots stay as they are, codes and all; new plots take the codes left free.
+    std::set<std::string> taken;
+    for (std::size_t j : plotsOf(p, ranger, locks, PlotsTaken::Locked)) {
+      const RangerPlot &plot = p.rangerPlots.features[j];
+      taken.insert(plot.codeOrFid());
+      planned[r].push_back(
+          {plot.codeOrFid(), change.rangerCode, gis::clone(plot.geometry.get()), plot.fid});
+    }
+    const std::size_t lockedCount = planned[r].size();
+    auto nextCode = [&, k = 0]() mutable {
+      std::string code;
+      do
+        code = change.rangerCode + "-" + std::to_string(++k);
+      while (taken.count(code));
+      return code;
+    };
     double areaM2 = 0, weighted = 0, moved = 0;
-    int k = 0;
     for (const std::vector<int> &part : parts.of(int(r))) {
       std::vector<const GEOSGeometry *> pieces;
       for (int c : part) {
@@ -263,16 +346,28 @@ RangerPlanResult planRangers(const Project &p, const RangerPlanOptions &options)
       // overlay still split it, each polygon is its own plot.
       const int polygons = gis::isEmpty(dissolved.get()) ? 0 : gis::partCount(dissolved.get());
       for (int i = 0; i < polygons; ++i)
-        plotsOf[r].push_back({change.rangerCode + "-" + std::to_string(++k), change.rangerCode,
-                              gis::part(dissolved.get(), i)});
+        planned[r].push_back(
+            {nextCode(), change.rangerCode, gis::part(dissolved.get(), i), std::nullopt});
     }
     change.parts = int(parts.of(int(r)).size());
+    change.distanceM = areaM2 > 0 ? weighted / areaM2 : 0;
+    if (lockedCount > 0) {
+      // With locked plots, the ranger's land is their union with the planned cells, measured
+      // and counted in parts as ranger-area and the plan's parts rule see it.
+      std::vector<const GEOSGeometry *> all;
+      for (const PlannedPlot &plot : planned[r])
+        all.push_back(plot.geometry.get());
+      gis::Geometry land = gis::polygonalParts(gis::unionAll(all).get());
+      areaM2 = measure.squareMetres(land.get());
+      change.parts = gis::isEmpty(land.get()) ? 0 : gis::partCount(land.get());
+    }
     change.afterMu = gis::EllipsoidalArea::toMu(areaM2);
     change.movedMu = gis::EllipsoidalArea::toMu(moved);
-    change.distanceM = areaM2 > 0 ? weighted / areaM2 : 0;
     change.satisfied = areaM2 >= floorM2 && change.parts <= options.maxParts;
+    if (progress)
+      progress->report("plots", 0.8 + 0.2 * double(++done) / double(n));
   });
-  for (std::vector<PlannedPlot> &list : plotsOf)
+  for (std::vector<PlannedPlot> &list : planned)
     for (PlannedPlot &plot : list)
       result.plots.push_back(std::move(plot));
   clock.lap("plots");
@@ -284,7 +379,8 @@ RangerPlanResult planRangers(const Project &p, const RangerPlanOptions &options)
     for (std::size_t j : it->second) {
       const RangerPlot &plot = p.rangerPlots.features[j];
       if (plot.hasGeometry())
-        result.plots.push_back({plot.codeOrFid(), *ranger.code, gis::clone(plot.geometry.get())});
+        result.plots.push_back(
+            {plot.codeOrFid(), *ranger.code, gis::clone(plot.geometry.get()), plot.fid});
     }
   }
   return result;

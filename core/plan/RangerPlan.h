@@ -1,10 +1,13 @@
 #pragma once
 
+#include "core/Progress.h"
 #include "core/Project.h"
 #include "core/RuleSet.h"
 #include "core/plan/ForestCells.h"
 
+#include <cstdint>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -14,6 +17,17 @@ enum class PlanMethod
 {
   Flow,  //!< min-cost flow, rounding, floors topped up, contiguity repaired (docs/planning.md)
   Greedy //!< baseline: each short ranger takes the nearest free forest it reaches
+};
+
+//! What the planner must leave as it is (docs/planning.md, "Locks").
+struct RangerPlanLocks
+{
+  //! Rangers kept as they are: not re-planned, their plots unchanged and not handed out.
+  std::set<std::string> rangers;
+  //! ranger_plots fids that stay, unchanged, with the ranger their ranger_code names; the
+  //! ranger is planned around them and they count towards the ranger's area.
+  std::set<std::int64_t> plotFids;
+  bool empty() const { return rangers.empty() && plotFids.empty(); }
 };
 
 struct RangerPlanOptions
@@ -26,6 +40,11 @@ struct RangerPlanOptions
   std::optional<std::string> township; //!< plan only the rangers whose site lies in it
   PlanMethod method = PlanMethod::Flow;
   int threads = 0;
+  RangerPlanLocks locks;
+  //! Reports the phase ("cells", "reach", "assignment", "contiguity", "plots") and the fraction
+  //! done; polled between phases and inside the long loops: planRangers throws Cancelled once it
+  //! is cancelled. Null: neither.
+  const Progress *progress = nullptr;
 
   //! min_mu, max_distance_m and min_overlap_m2 from the rule set's ranger rules, max_parts and
   //! cell_m from its [plan.rangers] table.
@@ -49,10 +68,12 @@ struct PlannedPlot
 {
   std::string code, rangerCode;
   gis::Geometry geometry; //!< working CRS
+  //! The ranger_plots fid of a plot the plan keeps as it is (locked, or of a ranger left out).
+  std::optional<std::int64_t> keptFid;
 };
 
 //! A ranger left out of the plan and why ("no residence", "no code", "duplicate code",
-//! "outside the township").
+//! "outside the township", "locked").
 struct LeftOutRanger
 {
   std::string label; //!< code, else #fid
@@ -85,7 +106,8 @@ struct RangerPlanResult
 
 //! Plans the responsibility plots of the project's rangers (docs/contract.md "Ranger
 //! reallocation"; method and decisions in docs/planning.md). Throws PlanInputError when there
-//! is no forest pool or the cell size would make too many cells.
+//! is no forest pool or the cell size would make too many cells, Cancelled when
+//! options.progress is cancelled.
 RangerPlanResult planRangers(const Project &project, const RangerPlanOptions &options);
 
 //! Writes `ranger_plots` (code, ranger_code; the project's schema), `changes` and, when no plan

@@ -25,10 +25,11 @@ double farthestCorner(double x, double y, const gis::Envelope &e)
 } // namespace
 
 Reach::Reach(const ForestCells &cells, const std::vector<const GEOSGeometry *> &residences,
-             double maxDistanceM, int threads)
+             double maxDistanceM, int threads, const Progress *progress)
     : m_reach(residences.size())
 {
   parallelFor(residences.size(), threads, [&](std::size_t r) {
+    throwIfCancelled(progress);
     const GEOSGeometry *home = residences[r];
     const gis::Envelope homeBox = gis::envelope(home);
     auto [px, py] = gis::pointXY(gis::pointOnSurface(home).get());

@@ -19,9 +19,10 @@ struct ReachableCell
 class Reach
 {
 public:
-  //! residences[r]: ranger r's residence in the working CRS (never null).
+  //! residences[r]: ranger r's residence in the working CRS (never null). Throws Cancelled once
+  //! `progress` is cancelled.
   Reach(const ForestCells &cells, const std::vector<const GEOSGeometry *> &residences,
-        double maxDistanceM, int threads);
+        double maxDistanceM, int threads, const Progress *progress = nullptr);
   const std::vector<ReachableCell> &of(int ranger) const { return m_reach[ranger]; }
   //! The entry of cell c in ranger r's reach, or null when r cannot reach it.
   const ReachableCell *find(int ranger, int cell) const;

@@ -380,6 +380,158 @@ TEST(RangerPlan, RandomInstancesPlansPassTheRulesAndCertificatesHold)
   EXPECT_GT(infeasible, 0);
 }
 
+//! The planar area ranger `code`'s planned plots share with the polygon `wkt`.
+double plannedInside(const RangerPlanResult &plan, const std::string &code, const std::string &wkt)
+{
+  gis::Geometry area = gis::fromWkt(wkt);
+  double inside = 0;
+  for (const auto &plot : plan.plots)
+    if (plot.rangerCode == code)
+      inside += gis::planarArea(gis::intersection(plot.geometry.get(), area.get()).get());
+  return inside;
+}
+
+TEST(RangerPlanLocks, LockedPlotThatThePlanWouldMoveStaysWithItsRanger)
+{
+  // A holds G-A1 (0–200) and G-A2 (200–250), B holds 250–300 (× 100 m), the whole forest; the
+  // floor is 15 mu = 10,000 m². Unlocked, B takes the 5,100 m² of A nearest its home (east),
+  // G-A2 among them. With G-A2 locked (and two parts allowed), G-A2 stays A's as it is and B
+  // takes from G-A1 instead: B ends up with 5,000 m² of its own and at least 5,000 m² west of
+  // G-A2, A with G-A2 and the rest of G-A1, both at least the floor.
+  TempDir dir;
+  ProjectBuilder b(dir.file("p.gpkg"));
+  const std::string a1 = rect(X0, Y0, X0 + 200, Y0 + 100),
+                    a2 = rect(X0 + 200, Y0, X0 + 250, Y0 + 100);
+  b.add("forest_land", "LD-1", rect(X0, Y0, X0 + 300, Y0 + 100), {});
+  b.add("rangers", "A", point(X0 - 10, Y0 + 50), ranger());
+  b.add("rangers", "B", point(X0 + 310, Y0 + 50), ranger());
+  b.add("ranger_plots", "G-A1", a1, plotOf("A"));
+  b.add("ranger_plots", "G-A2", a2, plotOf("A"));
+  b.add("ranger_plots", "G-B", rect(X0 + 250, Y0, X0 + 300, Y0 + 100), plotOf("B"));
+  auto project = load(b.finish());
+  RangerPlanOptions o = options(15, 1000, 10);
+  o.maxParts = 2;
+  RangerPlanResult unlocked = core::plan::planRangers(*project, o);
+  ASSERT_TRUE(unlocked.complete());
+  EXPECT_GT(plannedInside(unlocked, "B", a2), 4999);
+
+  const std::int64_t lockedFid = project->rangerPlots.features[1].fid;
+  ASSERT_EQ(project->rangerPlots.features[1].code, "G-A2");
+  o.locks.plotFids = {lockedFid};
+  RangerPlanResult plan = core::plan::planRangers(*project, o);
+  ASSERT_TRUE(plan.complete());
+  int kept = 0;
+  for (const auto &plot : plan.plots)
+    if (plot.keptFid == lockedFid) {
+      ++kept;
+      EXPECT_EQ(plot.code, "G-A2");
+      EXPECT_EQ(plot.rangerCode, "A");
+      gis::Geometry old = gis::fromWkt(a2);
+      EXPECT_NEAR(gis::planarArea(gis::difference(old.get(), plot.geometry.get()).get()), 0, 1e-6);
+      EXPECT_NEAR(gis::planarArea(gis::difference(plot.geometry.get(), old.get()).get()), 0, 1e-6);
+    }
+  EXPECT_EQ(kept, 1);
+  EXPECT_NEAR(plannedInside(plan, "B", a2), 0, 1e-6);
+  EXPECT_GE(plannedInside(plan, "B", a1), 5000);
+  EXPECT_NEAR(plannedInside(plan, "A", a2), 5000, 1e-6);
+  EXPECT_GE(plannedInside(plan, "A", a1) + plannedInside(plan, "A", a2), 10000);
+  EXPECT_TRUE(engineCheck(dir.path(), *project, plan, 15, 1000).empty());
+}
+
+TEST(RangerPlanLocks, LockedRangerKeepsEveryPlotAsItIs)
+{
+  // A holds G-A (0–150 × 100, 15,000 m²) and G-AF, a block 2 km east, beyond its 1,000 m reach.
+  // Planned, A loses G-AF (land beyond reach is freed); locked, A's two plots come back as they
+  // are and A is listed as left out, locked. B (150–300) is fine either way.
+  TempDir dir;
+  ProjectBuilder b(dir.file("p.gpkg"));
+  const std::string far = rect(X0 + 2000, Y0, X0 + 2100, Y0 + 100);
+  b.add("forest_land", "LD-1", rect(X0, Y0, X0 + 300, Y0 + 100), {});
+  b.add("forest_land", "LD-2", far, {});
+  b.add("rangers", "A", point(X0 - 10, Y0 + 50), ranger());
+  b.add("rangers", "B", point(X0 + 310, Y0 + 50), ranger());
+  b.add("ranger_plots", "G-A", rect(X0, Y0, X0 + 150, Y0 + 100), plotOf("A"));
+  b.add("ranger_plots", "G-AF", far, plotOf("A"));
+  b.add("ranger_plots", "G-B", rect(X0 + 150, Y0, X0 + 300, Y0 + 100), plotOf("B"));
+  auto project = load(b.finish());
+  RangerPlanOptions o = options(15, 1000, 10);
+  RangerPlanResult unlocked = core::plan::planRangers(*project, o);
+  ASSERT_TRUE(unlocked.complete());
+  EXPECT_NEAR(plannedInside(unlocked, "A", far), 0, 1e-6);
+
+  o.locks.rangers = {"A"};
+  RangerPlanResult plan = core::plan::planRangers(*project, o);
+  ASSERT_TRUE(plan.complete());
+  ASSERT_EQ(plan.changes.size(), 1u);
+  EXPECT_EQ(plan.changes[0].rangerCode, "B");
+  ASSERT_EQ(plan.leftOut.size(), 1u);
+  EXPECT_EQ(plan.leftOut[0].label, "A");
+  std::set<std::string> codesOfA;
+  for (const auto &plot : plan.plots)
+    if (plot.rangerCode == "A") {
+      codesOfA.insert(plot.code);
+      ASSERT_TRUE(plot.keptFid);
+      const core::RangerPlot &old =
+          project->rangerPlots.features[*project->rangerPlots.findFid(*plot.keptFid)];
+      EXPECT_EQ(old.code, plot.code);
+      EXPECT_NEAR(gis::planarArea(gis::difference(old.geometry.get(), plot.geometry.get()).get()),
+                  0, 1e-6);
+      EXPECT_NEAR(gis::planarArea(gis::difference(plot.geometry.get(), old.geometry.get()).get()),
+                  0, 1e-6);
+    }
+  EXPECT_EQ(codesOfA, (std::set<std::string>{"G-A", "G-AF"}));
+  EXPECT_NEAR(plannedInside(plan, "B", rect(X0, Y0, X0 + 150, Y0 + 100)), 0, 1e-6);
+}
+
+TEST(RangerPlanProgress, ReportsPhasesInOrderAndStopsWhenCancelled)
+{
+  TempDir dir;
+  ProjectBuilder b(dir.file("p.gpkg"));
+  b.add("forest_land", "LD-1", rect(X0, Y0, X0 + 300, Y0 + 100), {});
+  b.add("rangers", "A", point(X0 - 10, Y0 + 50), ranger());
+  b.add("rangers", "B", point(X0 + 310, Y0 + 50), ranger());
+  b.add("ranger_plots", "G-A", rect(X0, Y0, X0 + 250, Y0 + 100), plotOf("A"));
+  b.add("ranger_plots", "G-B", rect(X0 + 250, Y0, X0 + 300, Y0 + 100), plotOf("B"));
+  auto project = load(b.finish());
+  RangerPlanOptions o = options(15, 1000, 10);
+  o.threads = 1;
+
+  std::vector<std::string> steps;
+  double last = -1;
+  bool increasing = true;
+  core::Progress watch([&](const std::string &step, double fraction) {
+    if (steps.empty() || steps.back() != step)
+      steps.push_back(step);
+    increasing = increasing && fraction >= last && fraction <= 1;
+    last = fraction;
+  });
+  o.progress = &watch;
+  EXPECT_TRUE(core::plan::planRangers(*project, o).complete());
+  EXPECT_EQ(steps,
+            (std::vector<std::string>{"cells", "reach", "assignment", "contiguity", "plots"}));
+  EXPECT_TRUE(increasing);
+  EXPECT_DOUBLE_EQ(last, 1);
+
+  // Cancelled once it reaches the assignment: nothing after it starts.
+  steps.clear();
+  core::Progress *self = nullptr;
+  core::Progress cancelling([&](const std::string &step, double) {
+    steps.push_back(step);
+    if (step == "assignment")
+      self->cancel();
+  });
+  self = &cancelling;
+  o.progress = &cancelling;
+  EXPECT_THROW(core::plan::planRangers(*project, o), core::Cancelled);
+  EXPECT_EQ(steps, (std::vector<std::string>{"cells", "reach", "assignment"}));
+
+  // Cancelled before it starts: it stops in the first loop.
+  core::Progress before;
+  before.cancel();
+  o.progress = &before;
+  EXPECT_THROW(core::plan::planRangers(*project, o), core::Cancelled);
+}
+
 TEST(RangerPlanSettings, FromTheRuleSetAndRefusedWhenWrong)
 {
   const core::RuleSet defaults = core::RuleSet::defaults();

@@ -8,6 +8,7 @@
 #include "app/desktop/edit/EditSession.h"
 #include "app/desktop/edit/EditTools.h"
 #include "app/desktop/edit/RangersDock.h"
+#include "app/desktop/plan/RangerPlanDialog.h"
 #include "app/render/GeometryPath.h"
 #include "app/render/MapStyle.h"
 #include "core/edit/GeometryEdits.h"
@@ -303,6 +304,14 @@ void EditController::createActions()
   const QList<QAction *> menus = m_window->menuBar()->actions();
   m_window->menuBar()->insertMenu(menus.size() > 1 ? menus[1] : nullptr, m_menu);
 
+  // 护林员, after 编辑: the panel and the reallocation plan.
+  auto *rangers = new QMenu(tr("&Rangers"), m_window);
+  rangers->addAction(m_rangers->toggleViewAction());
+  QAction *plan = rangers->addAction(tr("Generate reallocation plan…"));
+  plan->setObjectName("rangerPlanAction");
+  connect(plan, &QAction::triggered, this, &EditController::openRangerPlan);
+  m_window->menuBar()->insertMenu(menus.size() > 1 ? menus[1] : nullptr, rangers);
+
   QToolBar *bar = m_window->addToolBar(tr("Edit tool bar"));
   bar->setObjectName("editToolBar");
   bar->addWidget(new QLabel(tr("Edit layer:")));
@@ -310,6 +319,17 @@ void EditController::createActions()
   bar->addActions(
       {m_undo, m_redo, m_add, m_modifyAction, m_splitAction, m_delete, m_merge, m_snap});
   updateActions();
+}
+
+RangerPlanDialog *EditController::openRangerPlan()
+{
+  if (!m_planDialog) {
+    m_planDialog = new RangerPlanDialog(*m_session, m_window);
+    m_planDialog->setSelectionSource([this] { return m_modify->selection(); });
+  }
+  m_planDialog->show();
+  m_planDialog->raise();
+  return m_planDialog;
 }
 
 bool EditController::hasEdits() const
@@ -352,6 +372,9 @@ void EditController::startSplitting()
 
 void EditController::onProjectOpened()
 {
+  // A plan belongs to the project it was made from.
+  if (m_planDialog)
+    m_planDialog->deleteLater();
   auto project = m_host.session()->project();
   m_host.canvas()->setMapTool(nullptr);
   if (m_form)

@@ -29,6 +29,7 @@ class EditHost;
 class EditSession;
 class MapCanvas;
 class ModifyTool;
+class RangerPlanDialog;
 class RangersDock;
 class Snapper;
 
@@ -77,6 +78,8 @@ public:
   AttributeForm *openForm() const { return m_form; }
   QListWidget *liveList() const { return m_liveList; }
   RangersDock *rangersDock() const { return m_rangers; }
+  //! 护林员 → 生成调整方案…: shows the plan dialog (made on first use; one per project).
+  RangerPlanDialog *openRangerPlan();
   //! Off: no message boxes (tests); the open-time recovery then follows `recoverOnOpen`.
   void setDialogsEnabled(bool on) { m_dialogs = on; }
   void setRecoverOnOpen(bool on) { m_recoverOnOpen = on; }
@@ -129,6 +132,7 @@ private:
   QListWidget *m_liveList = nullptr;
   QLabel *m_liveStatus = nullptr;
   RangersDock *m_rangers = nullptr;
+  QPointer<RangerPlanDialog> m_planDialog;
   std::optional<core::Attributes> m_clipboard; //!< copied attributes (code left out)
   bool m_dialogs = true;
   bool m_recoverOnOpen = false;
