@@ -196,6 +196,7 @@ MapStyle MapStyle::defaults()
   elderly.marker = marker(MarkerShape::Circle, QRectF(-5, -5, 10, 10), elderlyCare, 1.2);
   elderly.label = facilityLabel(elderlyCare.darker(140));
   elderly.clustered = true;
+  elderly.scaleRange.minScale = 1000000;
 
   LayerStyle &clinics = s.layers["clinics"];
   clinics.marker = marker(MarkerShape::Cross, QRectF(-5.8, -5.8, 11.6, 11.6), clinic, 1.8);
@@ -203,11 +204,14 @@ MapStyle MapStyle::defaults()
   clinics.marker->haloLength = 1.6;
   clinics.label = facilityLabel(clinic.darker(130));
   clinics.clustered = true;
+  // A national view is about the sites: facilities' clusters would cover theirs.
+  clinics.scaleRange.minScale = 1500000;
 
   LayerStyle &schools = s.layers["schools"];
   schools.marker = marker(MarkerShape::Square, QRectF(-5, -5, 10, 10), school, 1.2);
   schools.label = facilityLabel(school.darker(130));
   schools.clustered = true;
+  schools.scaleRange.minScale = 1500000;
 
   LayerStyle &rangers = s.layers["rangers"];
   rangers.marker = marker(MarkerShape::Triangle, QRectF(-4, -4.5, 8, 7.5), ranger, 0.8);

@@ -278,12 +278,19 @@ private slots:
 
   void densePlotsAppearAsOneZoomsIn()
   {
-    // The defaults: plots are not drawn at a province's scale, drawn at a county's.
+    // The defaults: plots are not drawn at a province's scale, drawn at a county's; schools
+    // are drawn (clustered) for a province, not for the whole country; sites at every scale.
     const render::MapStyle style = render::MapStyle::defaults();
+    const double county = denominator(18.5);  // 35.6 km across 1920 px
+    const double province = denominator(137); // 264 km
+    const double nation = denominator(734);   // 1,409 km
     const render::ScaleRange plots = style.scaleRangeOf("planned_plots", std::nullopt);
-    QVERIFY(!plots.contains(denominator(137))); // a province, 264 km across 1920 px
-    QVERIFY(plots.contains(denominator(18.5))); // a county, 35.6 km across 1920 px
-    QVERIFY(style.scaleRangeOf("schools", std::nullopt).unlimited());
+    QVERIFY(!plots.contains(province));
+    QVERIFY(plots.contains(county));
+    const render::ScaleRange schools = style.scaleRangeOf("schools", std::nullopt);
+    QVERIFY(schools.contains(province));
+    QVERIFY(!schools.contains(nation));
+    QVERIFY(style.scaleRangeOf("resettlement_sites", std::nullopt).unlimited());
   }
 };
 
