@@ -13,6 +13,8 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 
+#include <utility>
+
 namespace anzhi::desktop {
 
 namespace {
@@ -176,9 +178,12 @@ void LayersDock::showScaleRange(QListWidgetItem *item)
 void LayersDock::setScale(double denominator)
 {
   m_scale = denominator;
+  // Greying is not a change of the layers: no layersChanged from itemChanged.
+  const bool filling = std::exchange(m_filling, true);
   for (int row = 0; row < m_list->count(); ++row)
     if (isLayer(m_list->item(row)))
       showScaleRange(m_list->item(row));
+  m_filling = filling;
 }
 
 bool LayersDock::outOfScale(const std::string &layer) const
@@ -202,8 +207,10 @@ void LayersDock::setUserScale(const std::string &layer,
   else
     settings.remove(scaleKey(layer));
   QListWidgetItem *item = m_list->item(row);
+  const bool filling = std::exchange(m_filling, true); // one layersChanged, below
   setUserScaleOf(item, range);
   showScaleRange(item);
+  m_filling = filling;
   emit layersChanged(layerStates());
 }
 
