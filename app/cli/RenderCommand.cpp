@@ -169,10 +169,11 @@ int runRender(const RenderArgs &args)
     const gis::Envelope e = request.transform.extent();
     std::printf("render %dx%d extent %.0f x %.0f m: first %.1f ms, min %.1f ms, median %.1f ms, "
                 "max %.1f ms over %d (thread CPU time: median %.1f ms); features %d, dots %d, "
-                "labels %d; load %.0f ms\n",
+                "labels %d, clusters %d (of %d markers); scale 1:%.0f; load %.0f ms\n",
                 width, height, e.maxX - e.minX, e.maxY - e.minY, stats.milliseconds, times.front(),
                 times[times.size() / 2], times.back(), args.repeat, cpu[cpu.size() / 2],
-                stats.features, stats.dots, stats.labels, loadMs);
+                stats.features, stats.dots, stats.labels, stats.clusters, stats.clusteredFeatures,
+                request.transform.scaleDenominator(request.dpi), loadMs);
   }
   QByteArray png;
   QBuffer buffer(&png);

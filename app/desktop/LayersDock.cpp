@@ -3,13 +3,17 @@
 #include "app/desktop/LayerIcons.h"
 #include "app/desktop/Names.h"
 #include "app/desktop/ProjectLayers.h"
+#include "app/desktop/ScaleRangeDialog.h"
 
 #include <QHBoxLayout>
 #include <QListWidget>
 #include <QMenu>
+#include <QSettings>
 #include <QStyle>
 #include <QToolButton>
 #include <QVBoxLayout>
+
+#include <utility>
 
 namespace anzhi::desktop {
 
@@ -17,6 +21,37 @@ namespace {
 constexpr int kNameRole = Qt::UserRole + 1;
 constexpr int kBrokenRole = Qt::UserRole + 2;
 constexpr int kHillshadeRole = Qt::UserRole + 3;
+constexpr int kUserScaleRole = Qt::UserRole + 4; //!< QPointF(minScale, maxScale), or none
+
+//! Where the user's scale range of a layer is kept, by layer name (the same for every project).
+QString scaleKey(const std::string &layer)
+{
+  return QStringLiteral("layerScale/%1").arg(QString::fromStdString(layer));
+}
+
+std::optional<render::ScaleRange> savedUserScale(const std::string &layer)
+{
+  const QVariant v = QSettings().value(scaleKey(layer));
+  if (!v.canConvert<QPointF>())
+    return std::nullopt;
+  const QPointF p = v.toPointF();
+  return render::ScaleRange{p.x(), p.y()};
+}
+
+std::optional<render::ScaleRange> userScaleOf(const QListWidgetItem *item)
+{
+  const QVariant v = item->data(kUserScaleRole);
+  if (!v.isValid())
+    return std::nullopt;
+  const QPointF p = v.toPointF();
+  return render::ScaleRange{p.x(), p.y()};
+}
+
+void setUserScaleOf(QListWidgetItem *item, const std::optional<render::ScaleRange> &range)
+{
+  item->setData(kUserScaleRole,
+                range ? QVariant(QPointF(range->minScale, range->maxScale)) : QVariant());
+}
 
 //! A row that stands for a project layer (not a broken one, not the hillshade).
 bool isLayer(const QListWidgetItem *item)
@@ -88,11 +123,14 @@ void LayersDock::setProject(const std::shared_ptr<const core::Project> &project,
 {
   m_filling = true;
   m_list->clear();
+  bool restored = false;
   if (project) {
-    const render::MapStyle mapStyle = render::MapStyle::defaults();
+    const render::MapStyle &mapStyle = m_style;
     for (auto it = layers.rbegin(); it != layers.rend(); ++it) {
       if (!project->hasLayer(it->name))
         continue;
+      const std::optional<render::ScaleRange> userScale = savedUserScale(it->name);
+      restored = restored || userScale != it->userScale;
       auto *item = new QListWidgetItem(
           layerIcon(it->name, mapStyle),
           tr("%1 (%2)").arg(Names::layer(it->name)).arg(featureCount(*project, it->name)));
@@ -100,7 +138,8 @@ void LayersDock::setProject(const std::shared_ptr<const core::Project> &project,
       item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemIsUserCheckable |
                      Qt::ItemIsDragEnabled);
       item->setCheckState(it->visible ? Qt::Checked : Qt::Unchecked);
-      item->setToolTip(QString::fromStdString(it->name));
+      setUserScaleOf(item, userScale);
+      showScaleRange(item);
       m_list->addItem(item);
     }
     for (const core::LayerProblem &problem : project->problems) {
@@ -117,6 +156,74 @@ void LayersDock::setProject(const std::shared_ptr<const core::Project> &project,
     }
   }
   m_filling = false;
+  if (restored)
+    emit layersChanged(layerStates());
+}
+
+void LayersDock::showScaleRange(QListWidgetItem *item)
+{
+  const std::string name = item->data(kNameRole).toString().toStdString();
+  const std::optional<render::ScaleRange> user = userScaleOf(item);
+  const render::ScaleRange range = m_style.scaleRangeOf(name, user);
+  QString tip = QString::fromStdString(name) + "\n" +
+                (user ? tr("Drawn at %1 (your choice)") : tr("Drawn at %1 (default)"))
+                    .arg(ScaleRangeDialog::describe(range));
+  const bool out = m_scale > 0 && !range.contains(m_scale);
+  if (out)
+    tip += "\n" + tr("Not drawn at the current scale");
+  item->setToolTip(tip);
+  item->setForeground(out ? palette().color(QPalette::Disabled, QPalette::Text) : QBrush());
+}
+
+void LayersDock::setScale(double denominator)
+{
+  m_scale = denominator;
+  // Greying is not a change of the layers: no layersChanged from itemChanged.
+  const bool filling = std::exchange(m_filling, true);
+  for (int row = 0; row < m_list->count(); ++row)
+    if (isLayer(m_list->item(row)))
+      showScaleRange(m_list->item(row));
+  m_filling = filling;
+}
+
+bool LayersDock::outOfScale(const std::string &layer) const
+{
+  const int row = rowOf(layer);
+  if (row < 0 || !isLayer(m_list->item(row)))
+    return false;
+  return m_scale > 0 &&
+         !m_style.scaleRangeOf(layer, userScaleOf(m_list->item(row))).contains(m_scale);
+}
+
+void LayersDock::setUserScale(const std::string &layer,
+                              const std::optional<render::ScaleRange> &range)
+{
+  const int row = rowOf(layer);
+  if (row < 0 || !isLayer(m_list->item(row)))
+    return;
+  QSettings settings;
+  if (range)
+    settings.setValue(scaleKey(layer), QPointF(range->minScale, range->maxScale));
+  else
+    settings.remove(scaleKey(layer));
+  QListWidgetItem *item = m_list->item(row);
+  const bool filling = std::exchange(m_filling, true); // one layersChanged, below
+  setUserScaleOf(item, range);
+  showScaleRange(item);
+  m_filling = filling;
+  emit layersChanged(layerStates());
+}
+
+void LayersDock::editScaleRange(const std::string &layer)
+{
+  const int row = rowOf(layer);
+  if (row < 0 || !isLayer(m_list->item(row)))
+    return;
+  const render::LayerStyle *style = m_style.layer(layer);
+  ScaleRangeDialog dialog(Names::layer(layer), style ? style->scaleRange : render::ScaleRange{},
+                          userScaleOf(m_list->item(row)), this);
+  if (dialog.exec() == QDialog::Accepted)
+    setUserScale(layer, dialog.userRange());
 }
 
 void LayersDock::setHillshade(std::optional<bool> visible, const QString &toolTip)
@@ -161,8 +268,8 @@ std::vector<render::LayerState> LayersDock::layerStates() const
     const QListWidgetItem *item = m_list->item(row);
     if (!isLayer(item))
       continue;
-    out.push_back(
-        {item->data(kNameRole).toString().toStdString(), item->checkState() == Qt::Checked});
+    out.push_back({item->data(kNameRole).toString().toStdString(),
+                   item->checkState() == Qt::Checked, userScaleOf(item)});
   }
   return out;
 }
@@ -215,6 +322,8 @@ void LayersDock::showMenu(const QPoint &pos)
   menu.addAction(tr("Zoom to layer"), this, [this, name] { emit zoomToLayerRequested(name); });
   menu.addAction(tr("Move layer up"), this, [this] { moveCurrent(-1); });
   menu.addAction(tr("Move layer down"), this, [this] { moveCurrent(1); });
+  menu.addSeparator();
+  menu.addAction(tr("Visible at scales…"), this, [this, name] { editScaleRange(name); });
   menu.exec(m_list->viewport()->mapToGlobal(pos));
 }
 

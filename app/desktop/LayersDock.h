@@ -18,15 +18,18 @@ namespace anzhi::desktop {
 //! The layer list: visibility (check box), drawing order (drag, or up/down; top of the list is
 //! drawn on top), role icon, feature count, zoom to layer; layers that could not be loaded are
 //! listed with the reason; the project's DEM, when it has one, as a hillshade row pinned at the
-//! bottom (drawn under every layer) with only its check box. Ownership: a dock owned by the
-//! MainWindow. Thread: UI only.
+//! bottom (drawn under every layer) with only its check box. Each layer's scale range
+//! (按比例尺显示…: the style's default or the user's own, kept in QSettings by layer name): a
+//! layer not drawn at the current scale is greyed, its range in the tooltip. Ownership: a dock
+//! owned by the MainWindow. Thread: UI only.
 class LayersDock : public QDockWidget
 {
   Q_OBJECT
 public:
   explicit LayersDock(QWidget *parent = nullptr);
 
-  //! Lists the project's layers in the drawing order `layers` (bottom first).
+  //! Lists the project's layers in the drawing order `layers` (bottom first), each with the
+  //! user's scale range saved in QSettings (emits layersChanged when one differs from `layers`).
   void setProject(const std::shared_ptr<const core::Project> &project,
                   const std::vector<render::LayerState> &layers);
   //! Lists the hillshade at the bottom, checked as `visible`; nothing: the project has no DEM.
@@ -40,6 +43,14 @@ public:
   std::vector<std::string> listedLayers() const;
   //! The listed row of a layer, or -1.
   int rowOf(const std::string &layer) const;
+  //! Greys the layers not drawn at the scale 1:`denominator` of the map.
+  void setScale(double denominator);
+  //! Sets a layer's scale range (none: its style's default), saves it and emits layersChanged.
+  void setUserScale(const std::string &layer, const std::optional<render::ScaleRange> &range);
+  //! Opens 按比例尺显示… for a layer and applies what the user accepts.
+  void editScaleRange(const std::string &layer);
+  //! Whether a listed layer is greyed as out of its scale range (for tests).
+  bool outOfScale(const std::string &layer) const;
   //! The layer of the current row (what 导出选中要素 exports when nothing is selected), or "".
   std::string currentLayer() const;
   QListWidget *list() const { return m_list; }
@@ -54,7 +65,11 @@ private:
   //! Puts the hillshade row back at the bottom after a drag dropped a layer under it.
   void pinHillshade();
   void showMenu(const QPoint &pos);
+  //! The row's colour and tooltip for its scale range at m_scale.
+  void showScaleRange(QListWidgetItem *item);
   QListWidget *m_list;
+  render::MapStyle m_style = render::MapStyle::defaults();
+  double m_scale = 0; //!< of the map, 0 until known
   bool m_filling = false;
 };
 

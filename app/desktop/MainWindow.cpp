@@ -177,6 +177,7 @@ MainWindow::MainWindow(const QString &language, QWidget *parent)
 
   connect(m_canvas, &MapCanvas::cursorMoved, this, &MainWindow::updateCursor);
   connect(m_canvas, &MapCanvas::scaleChanged, this, &MainWindow::updateScale);
+  connect(m_canvas, &MapCanvas::scaleChanged, m_layers, &LayersDock::setScale);
   connect(m_canvas, &MapCanvas::identifyRequested, this, &MainWindow::identifyAt);
   connect(m_canvas, &MapCanvas::selectRequested, this, &MainWindow::selectIn);
   connect(m_canvas, &MapCanvas::measured, m_measure, &QLabel::setText);
@@ -694,6 +695,7 @@ void MainWindow::onOpened()
     m_canvas->showExtent(*keep.extent);
   restoreSelection(*project, keep.selected);
   m_layers->setProject(project, m_canvas->layers());
+  m_layers->setScale(m_canvas->scaleDenominator());
   m_find->setProject(project);
   const auto hillshade = m_session->hillshade();
   m_canvas->setHillshade(hillshade);

@@ -266,6 +266,7 @@ void MapCanvas::startRender()
   request.project = m_project;
   request.transform = m_transform;
   request.devicePixelRatio = devicePixelRatioF();
+  request.dpi = logicalDpiX(); // the scale the status bar shows is the one ranges compare with
   request.layers = m_layers;
   request.violations = m_violations;
   request.coverage = m_coverage;

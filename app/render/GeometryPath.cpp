@@ -108,8 +108,7 @@ bool simpleRing(const GEOSGeometry *g, const MapTransform &t, std::vector<QPoint
   return outer && copySequence(ctx, outer, t, minStep, out);
 }
 
-void forEachPoint(const GEOSGeometry *g, const MapTransform &t,
-                  const std::function<void(QPointF)> &fn)
+void forEachMapPoint(const GEOSGeometry *g, const std::function<void(double x, double y)> &fn)
 {
   if (!g)
     return;
@@ -120,12 +119,18 @@ void forEachPoint(const GEOSGeometry *g, const MapTransform &t,
       return;
     double x = 0, y = 0;
     if (GEOSGeomGetX_r(ctx, g, &x) && GEOSGeomGetY_r(ctx, g, &y))
-      fn(t.toScreen(x, y));
+      fn(x, y);
   } else if (type == GEOS_MULTIPOINT || type == GEOS_GEOMETRYCOLLECTION) {
     const int parts = GEOSGetNumGeometries_r(ctx, g);
     for (int i = 0; i < parts; ++i)
-      forEachPoint(GEOSGetGeometryN_r(ctx, g, i), t, fn);
+      forEachMapPoint(GEOSGetGeometryN_r(ctx, g, i), fn);
   }
+}
+
+void forEachPoint(const GEOSGeometry *g, const MapTransform &t,
+                  const std::function<void(QPointF)> &fn)
+{
+  forEachMapPoint(g, [&](double x, double y) { fn(t.toScreen(x, y)); });
 }
 
 void drawHatched(QPainter &p, const QPainterPath &path, const QColor &outline, const QColor &hatch,

@@ -30,6 +30,8 @@ void appendToPath(QPainterPath &path, const GEOSGeometry *g, const MapTransform 
 bool simpleRing(const GEOSGeometry *g, const MapTransform &t, std::vector<QPointF> &out,
                 double minStep = 0.5);
 
+//! Calls fn with the map coordinates of every point of g (Point or MultiPoint).
+void forEachMapPoint(const GEOSGeometry *g, const std::function<void(double x, double y)> &fn);
 //! Calls fn with the screen position of every point of g (Point or MultiPoint).
 void forEachPoint(const GEOSGeometry *g, const MapTransform &t,
                   const std::function<void(QPointF)> &fn);

@@ -1,6 +1,7 @@
 #include "app/render/MapRenderer.h"
 #include "app/render/MuText.h"
 
+#include "app/render/ClusterGrid.h"
 #include "app/render/GeometryPath.h"
 #include "app/render/Marker.h"
 #include "core/Glossary.h"
@@ -78,6 +79,19 @@ QString text(const std::optional<std::string> &v)
   return v ? QString::fromStdString(*v) : QString();
 }
 
+//! An area this small on screen is shown as its layer's marker (and clustered with others).
+bool fitsMarker(const QRectF &box, const MarkerSymbol &marker)
+{
+  return box.width() < marker.box.width() && box.height() < marker.box.height();
+}
+
+//! A marker to draw: where (map units) and for which feature of its layer.
+struct MarkerAt
+{
+  double x = 0, y = 0;
+  std::size_t feature = 0;
+};
+
 //! One render job's state.
 class Job
 {
@@ -107,14 +121,23 @@ public:
   void run();
 
 private:
-  void layer(const std::string &name);
+  void layer(const LayerState &state);
   template<typename F> void draw(const core::Layer<F> &layer, const LayerStyle &style);
   template<typename F>
-  void areas(const core::Layer<F> &layer, const AreaSymbol &area, const LabelStyle *label);
+  void areas(const core::Layer<F> &layer, const AreaSymbol &area, const LabelStyle *label,
+             const MarkerSymbol *marker);
   template<typename F>
-  void smallAreas(const core::Layer<F> &layer, const MarkerSymbol &marker, const LabelStyle *label);
+  void smallAreas(const core::Layer<F> &layer, const MarkerSymbol &marker, const LabelStyle *label,
+                  bool clustered);
   template<typename F>
-  void points(const core::Layer<F> &layer, const MarkerSymbol &marker, const LabelStyle *label);
+  void points(const core::Layer<F> &layer, const MarkerSymbol &marker, const LabelStyle *label,
+              bool clustered);
+  //! Draws `at` as markers, or per ClusterGrid cell when `clustered` and the view is coarser
+  //! than the style's clusterMaxScale; calls alone(feature, screen point) for each marker
+  //! drawn by itself (a clustered one is not labelled: its count speaks for it).
+  template<typename Alone>
+  void markers(const MarkerSymbol &marker, bool clustered, const std::vector<MarkerAt> &at,
+               Alone alone);
   template<typename F> void lines(const core::Layer<F> &layer, const LineSymbol &line);
   void hillshade();
   void violations();
@@ -235,12 +258,12 @@ std::optional<QString> Job::labelOf(const core::RangerPlot &f)
   return QStringLiteral("%1 %2亩").arg(who, muText(mu));
 }
 
-void Job::layer(const std::string &name)
+void Job::layer(const LayerState &state)
 {
-  const LayerStyle *style = s.layer(name);
-  if (!style || t.unitsPerPixel() > style->maxUnitsPerPixel)
+  const LayerStyle *style = s.layer(state.name);
+  if (!style || !s.scaleRangeOf(state.name, state.userScale).contains(t.scaleDenominator(req.dpi)))
     return;
-  req.project->visitLayer(name, [&](const auto &layer) { draw(layer, *style); });
+  req.project->visitLayer(state.name, [&](const auto &layer) { draw(layer, *style); });
 }
 
 template<typename F> void Job::draw(const core::Layer<F> &layer, const LayerStyle &style)
@@ -249,19 +272,20 @@ template<typename F> void Job::draw(const core::Layer<F> &layer, const LayerStyl
     return;
   const LabelStyle *label = req.labels && style.label ? &*style.label : nullptr;
   if (style.area) {
-    areas(layer, *style.area, label);
+    areas(layer, *style.area, label, style.marker ? &*style.marker : nullptr);
     if (style.marker)
       smallAreas(layer, *style.marker,
-                 req.labels && style.markerLabel ? &*style.markerLabel : nullptr);
+                 req.labels && style.markerLabel ? &*style.markerLabel : nullptr, style.clustered);
   } else if (style.line) {
     lines(layer, *style.line);
   } else if (style.marker) {
-    points(layer, *style.marker, label);
+    points(layer, *style.marker, label, style.clustered);
   }
 }
 
 template<typename F>
-void Job::areas(const core::Layer<F> &layer, const AreaSymbol &area, const LabelStyle *label)
+void Job::areas(const core::Layer<F> &layer, const AreaSymbol &area, const LabelStyle *label,
+                const MarkerSymbol *marker)
 {
   const double lod = r.lodPixels;
   const double upp = t.unitsPerPixel();
@@ -289,8 +313,10 @@ void Job::areas(const core::Layer<F> &layer, const AreaSymbol &area, const Label
     // The STR-tree holds only features with a non-empty geometry: no GEOS call needed here.
     if (!f.geometry)
       continue;
-    const Symbol &sym = symbolOf(f, layerSymbol);
     const QRectF box = t.toScreen(f.envelope);
+    if (marker && fitsMarker(box, *marker))
+      continue; // smallAreas() draws it as the marker or in a cluster
+    const Symbol &sym = symbolOf(f, layerSymbol);
     if (box.width() < lod && box.height() < lod) {
       setAntialiasing(true);
       p.fillRect(QRectF(box.center() - QPointF(0.75, 0.75), QSizeF(1.5, 1.5)), sym.dot);
@@ -330,44 +356,87 @@ void Job::areas(const core::Layer<F> &layer, const AreaSymbol &area, const Label
 
 template<typename F>
 void Job::smallAreas(const core::Layer<F> &layer, const MarkerSymbol &marker,
-                     const LabelStyle *label)
+                     const LabelStyle *label, bool clustered)
 {
   const std::set<std::int64_t> *hidden = hiddenIn(layer.name);
+  std::vector<MarkerAt> at;
   for (std::size_t i : layer.candidates(extent)) {
     if (cancelled())
       return;
     const F &f = layer.features[i];
     if (hidden && hidden->count(f.fid))
       continue;
-    const QRectF box = t.toScreen(f.envelope);
-    if (f.hasGeometry() && box.width() < marker.box.width() && box.height() < marker.box.height()) {
-      drawMarker(p, marker, box.center());
-      if (label)
-        addLabel(*label, f, box.center());
-    }
+    if (f.hasGeometry() && fitsMarker(t.toScreen(f.envelope), marker))
+      at.push_back({f.envelope.centerX(), f.envelope.centerY(), i});
   }
+  markers(marker, clustered, at, [&](std::size_t i, QPointF point) {
+    if (label)
+      addLabel(*label, layer.features[i], point);
+  });
 }
 
 template<typename F>
-void Job::points(const core::Layer<F> &layer, const MarkerSymbol &marker, const LabelStyle *label)
+void Job::points(const core::Layer<F> &layer, const MarkerSymbol &marker, const LabelStyle *label,
+                 bool clustered)
 {
   const double m = marker.reach() * t.unitsPerPixel();
   const gis::Envelope wide{extent.minX - m, extent.minY - m, extent.maxX + m, extent.maxY + m};
   if (label && !label->placedAt(t.unitsPerPixel(), QSizeF(0, 0)))
     label = nullptr;
   const std::set<std::int64_t> *hidden = hiddenIn(layer.name);
+  std::vector<MarkerAt> at;
   for (std::size_t i : layer.candidates(wide)) {
     if (cancelled())
       return;
     const F &f = layer.features[i];
     if (!f.hasGeometry() || (hidden && hidden->count(f.fid)))
       continue;
-    forEachPoint(f.geometry.get(), t, [&](QPointF at) {
-      drawMarker(p, marker, at);
-      ++stats.features;
-      if (label)
-        addLabel(*label, f, at);
-    });
+    forEachMapPoint(f.geometry.get(), [&](double x, double y) { at.push_back({x, y, i}); });
+  }
+  markers(marker, clustered, at, [&](std::size_t i, QPointF point) {
+    ++stats.features;
+    if (label)
+      addLabel(*label, layer.features[i], point);
+  });
+}
+
+template<typename Alone>
+void Job::markers(const MarkerSymbol &marker, bool clustered, const std::vector<MarkerAt> &at,
+                  Alone alone)
+{
+  if (!clustered || t.scaleDenominator(req.dpi) <= s.clusterMaxScale) {
+    for (const MarkerAt &m : at) {
+      const QPointF point = t.toScreen(m.x, m.y);
+      drawMarker(p, marker, point);
+      alone(m.feature, point);
+    }
+    return;
+  }
+  const double cell = s.clusterCellPixels;
+  ClusterGrid grid(cell * t.unitsPerPixel());
+  for (const MarkerAt &m : at)
+    grid.add(m.x, m.y, m.feature);
+  const QColor colour = clusterColour(marker);
+  const QFont font = s.font(11, true);
+  for (const ClusterGrid::Cell &c : grid.cells()) {
+    if (cancelled())
+      return;
+    if (c.count == 1) {
+      const QPointF point = t.toScreen(c.firstX, c.firstY);
+      drawMarker(p, marker, point);
+      alone(c.first, point);
+      continue;
+    }
+    // At the features' mean, kept inside the cell so that clusters never overlap.
+    const double r = clusterRadius(c.count, cell / 2 - 1);
+    const QRectF inside = t.toScreen(grid.bounds(c)).adjusted(r, r, -r, -r);
+    const QPointF mean = t.toScreen(c.meanX(), c.meanY());
+    drawCluster(p,
+                QPointF(std::clamp(mean.x(), inside.left(), inside.right()),
+                        std::clamp(mean.y(), inside.top(), inside.bottom())),
+                r, colour, c.count, font);
+    ++stats.clusters;
+    stats.clusteredFeatures += c.count;
   }
 }
 
@@ -570,12 +639,15 @@ void Job::labels()
           return false;
     return true;
   };
+  // A label needs its padding free around it (but not inside the view's edge).
+  const double pad = s.labelPadding;
   auto isFree = [&](const QRectF &rc) {
     if (!bounds.contains(rc))
       return false;
-    return cellsOf(rc, [&](const std::vector<QRectF> &rects) {
+    const QRectF padded = rc.adjusted(-pad, -pad, pad, pad);
+    return cellsOf(padded, [&](const std::vector<QRectF> &rects) {
       for (const QRectF &o : rects)
-        if (o.intersects(rc))
+        if (o.intersects(padded))
           return false;
       return true;
     });
@@ -618,6 +690,7 @@ void Job::labels()
       const QImage &stamp = labelStamp(label, font, fm, size, p.device()->devicePixelRatio());
       p.drawImage(rc.topLeft() - QPointF(kStampMargin, kStampMargin), stamp);
       ++stats.labels;
+      stats.labelRects.push_back(rc);
       break;
     }
   }
@@ -648,7 +721,7 @@ void Job::run()
   for (const LayerState &l : req.layers) {
     if (!l.visible)
       continue;
-    layer(l.name);
+    layer(l);
     if (cancelled())
       return;
   }

@@ -23,6 +23,9 @@ struct LayerState
 {
   std::string name;
   bool visible = true;
+  //! The scales at which the user wants the layer drawn; none: its style's default
+  //! (MapStyle::scaleRangeOf).
+  std::optional<ScaleRange> userScale = std::nullopt;
 };
 
 //! The drawing order of a new map, bottom to top: areas under lines under points.
@@ -36,6 +39,9 @@ struct RenderRequest
   std::shared_ptr<const core::Project> project;
   MapTransform transform;
   double devicePixelRatio = 1.0;
+  //! Logical dots per inch of the view, which turn its resolution into the scale 1:N that
+  //! the layers' scale ranges are given in (the canvas's logicalDpiX; 96 for `render`).
+  double dpi = 96;
   std::vector<LayerState> layers = defaultLayerOrder();
   //! The project's DEM, drawn as a hillshade under every layer while `hillshadeVisible` (not a
   //! LayerState: it has no features and is always at the bottom). Null: the project has none.
@@ -51,9 +57,13 @@ struct RenderRequest
 
 struct RenderStats
 {
-  int features = 0; //!< drawn vertex by vertex
-  int dots = 0;     //!< below the level of detail, drawn as a dot
-  int labels = 0;   //!< placed (after collision avoidance)
+  int features = 0;          //!< drawn vertex by vertex
+  int dots = 0;              //!< below the level of detail, drawn as a dot
+  int labels = 0;            //!< placed (after collision avoidance)
+  int clusters = 0;          //!< cluster symbols drawn (each for two or more markers of a layer)
+  int clusteredFeatures = 0; //!< markers drawn as part of a cluster rather than alone
+  //! Where the labels were placed (logical pixels), in placing order.
+  std::vector<QRectF> labelRects;
   double milliseconds = 0;
   bool cancelled = false;
   //! Why the hillshade was not drawn (names the DEM); empty when drawn or not asked for.
@@ -65,7 +75,10 @@ struct RenderStats
 //! visible layer's features from its STR-tree query of the view extent, drawn as the layer's
 //! LayerStyle in the MapStyle says (a layer without one is not drawn), features below
 //! `lodPixels` as dots, then the violation and coverage overlays, then labels placed without
-//! collision (priority: sites, facilities, ranger plots, plot classes). Cost
+//! collision (priority: sites, facilities, ranger plots, plot classes) and `labelPadding`
+//! apart. A layer is drawn only within its scale range (the user's, else its style's); the
+//! markers of a `clustered` layer sharing a ClusterGrid cell are drawn as one cluster with
+//! their count, unlabelled (docs/map.md). Cost
 //! (docs/performance.md): one-ring polygons go from GEOS to drawPolygon without a QPainterPath,
 //! fills are rasterised without anti-aliasing under their anti-aliased outlines, label stamps
 //! (text and halo) are cached per thread and image buffers are reused. Thread: render() may be

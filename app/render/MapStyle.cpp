@@ -105,10 +105,12 @@ MapStyle MapStyle::defaults()
   forest.area->fill = QColor(104, 177, 103, 110); // 林地 #68B167, translucent under the plots
   forest.area->outline = QColor(80, 150, 80, 120);
   forest.area->outlineWidth = 0.4;
+  forest.scaleRange.minScale = 1500000; // a national view would be a carpet of dots
 
   LayerStyle &homesteads = s.layers["reclaimed_homesteads"];
   homesteads.area = AreaSymbol{};
   homesteads.area->fill = QColor(160, 160, 160); // pending
+  homesteads.scaleRange.minScale = 250000;
 
   LayerStyle &plots = s.layers["planned_plots"];
   plots.area = AreaSymbol{};
@@ -116,6 +118,7 @@ MapStyle MapStyle::defaults()
   plots.label = named(QColor(60, 60, 60), 4, 10, false, false);
   plots.label->maxUnitsPerPixel = 1.2;
   plots.label->minBox = QSizeF(60, 18);
+  plots.scaleRange.minScale = 250000; // from the county view in: a province is dots only
 
   LayerStyle &parks = s.layers["industrial_parks"];
   parks.area = AreaSymbol{};
@@ -132,6 +135,7 @@ MapStyle MapStyle::defaults()
   buildings.area->fill = QColor(building.red(), building.green(), building.blue(), 70);
   buildings.area->outline = building;
   buildings.area->dot = building;
+  buildings.scaleRange.minScale = 100000;
 
   const QColor catchment = school;
   LayerStyle &catchments = s.layers["school_catchments"];
@@ -143,12 +147,14 @@ MapStyle MapStyle::defaults()
   catchments.area->outlineStyle = Qt::DashLine;
   catchments.area->cosmetic = false;
   catchments.area->dot = catchment;
+  catchments.scaleRange.minScale = 500000;
 
   LayerStyle &roads = s.layers["roads"];
   roads.line = LineSymbol{};
   roads.line->colour = QColor(140, 140, 140);
   roads.line->width = 1.4;
   roads.line->widthByClass = {{"county", 3.0}, {"township", 2.2}};
+  roads.scaleRange.minScale = 1500000;
 
   LayerStyle &rangerPlots = s.layers["ranger_plots"];
   rangerPlots.area = AreaSymbol{};
@@ -161,6 +167,7 @@ MapStyle MapStyle::defaults()
   rangerPlots.label = named(ranger.darker(130), 2, 11, false, false);
   rangerPlots.label->maxUnitsPerPixel = 8;
   rangerPlots.label->minBox = QSizeF(50, 16);
+  rangerPlots.scaleRange.minScale = 250000;
 
   LayerStyle &sites = s.layers["resettlement_sites"];
   sites.area = AreaSymbol{};
@@ -177,29 +184,49 @@ MapStyle MapStyle::defaults()
   sites.marker->halo = site;
   sites.marker->haloWidth = 2;
   sites.markerLabel = named(site, 1, 11, true, true);
+  sites.clustered = true;
 
   LayerStyle &servicePoints = s.layers["service_points"];
   servicePoints.marker =
       marker(MarkerShape::Diamond, QRectF(-5.5, -5.5, 11, 11), QColor(135, 97, 211), 1);
+  servicePoints.clustered = true;
+  servicePoints.scaleRange.minScale = 500000;
 
   LayerStyle &elderly = s.layers["elderly_care"];
   elderly.marker = marker(MarkerShape::Circle, QRectF(-5, -5, 10, 10), elderlyCare, 1.2);
   elderly.label = facilityLabel(elderlyCare.darker(140));
+  elderly.clustered = true;
+  elderly.scaleRange.minScale = 1000000;
 
   LayerStyle &clinics = s.layers["clinics"];
   clinics.marker = marker(MarkerShape::Cross, QRectF(-5.8, -5.8, 11.6, 11.6), clinic, 1.8);
   clinics.marker->armWidth = 3.4;
   clinics.marker->haloLength = 1.6;
   clinics.label = facilityLabel(clinic.darker(130));
+  clinics.clustered = true;
+  // A national view is about the sites: facilities' clusters would cover theirs.
+  clinics.scaleRange.minScale = 1500000;
 
   LayerStyle &schools = s.layers["schools"];
   schools.marker = marker(MarkerShape::Square, QRectF(-5, -5, 10, 10), school, 1.2);
   schools.label = facilityLabel(school.darker(130));
+  schools.clustered = true;
+  schools.scaleRange.minScale = 1500000;
 
   LayerStyle &rangers = s.layers["rangers"];
   rangers.marker = marker(MarkerShape::Triangle, QRectF(-4, -4.5, 8, 7.5), ranger, 0.8);
-  rangers.maxUnitsPerPixel = 15; // a county view has a thousand of them
+  rangers.clustered = true;
+  rangers.scaleRange.minScale = 60000; // a county view has a thousand of them
   return s;
+}
+
+ScaleRange MapStyle::scaleRangeOf(std::string_view name,
+                                  const std::optional<ScaleRange> &user) const
+{
+  if (user)
+    return *user;
+  const LayerStyle *style = layer(name);
+  return style ? style->scaleRange : ScaleRange{};
 }
 
 const LayerStyle *MapStyle::layer(std::string_view name) const

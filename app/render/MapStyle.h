@@ -107,6 +107,22 @@ struct LabelStyle
   }
 };
 
+//! The scales at which a layer is drawn, as denominators N of 1:N; 0 on a side: no limit.
+//! `minScale` is the smallest scale (the largest N: the farthest one may zoom out) and
+//! `maxScale` the largest (the smallest N), both inclusive, as in QGIS.
+struct ScaleRange
+{
+  double minScale = 0;
+  double maxScale = 0;
+
+  bool contains(double denominator) const
+  {
+    return (minScale <= 0 || denominator <= minScale) && (maxScale <= 0 || denominator >= maxScale);
+  }
+  bool unlimited() const { return minScale <= 0 && maxScale <= 0; }
+  bool operator==(const ScaleRange &) const = default;
+};
+
 //! The symbology of one canonical layer. An area layer has `area`, a line layer `line` and a
 //! point layer `marker`; an area layer with a marker shows the features smaller than the
 //! marker as the marker (a county view shows where the sites are), named by `markerLabel`.
@@ -117,8 +133,12 @@ struct LayerStyle
   std::optional<MarkerSymbol> marker;
   std::optional<LabelStyle> label;
   std::optional<LabelStyle> markerLabel;
-  //! The layer is drawn up to this many units per pixel (inclusive), not at coarser scales.
-  double maxUnitsPerPixel = std::numeric_limits<double>::infinity();
+  //! Where the layer is drawn unless the user chose otherwise (LayerState::userScale): dense
+  //! layers appear as one zooms in (docs/map.md).
+  ScaleRange scaleRange;
+  //! Markers (of points, or of areas too small to see) closer than a grid cell are drawn as
+  //! one cluster with their count, coarser than `MapStyle::clusterMaxScale`.
+  bool clustered = false;
 };
 
 //! Fills of reclaimed_homesteads by status, and of the reclaimed ones by target_use; a status
@@ -152,6 +172,8 @@ struct MapStyle
 
   //! The style of a canonical layer; null for a layer without one (not drawn).
   const LayerStyle *layer(std::string_view name) const;
+  //! Where a layer is drawn: the user's range when given, else its style's.
+  ScaleRange scaleRangeOf(std::string_view name, const std::optional<ScaleRange> &user) const;
   //! The fill of a layer's marker, which also draws its coverage circles; black without one.
   QColor markerColour(std::string_view name) const;
 
@@ -167,6 +189,15 @@ struct MapStyle
   QColor violationError{220, 0, 0};
   QColor violationWarning{255, 140, 0};
   QColor highlight{0, 200, 255};
+
+  //! Cluster grid: cells of this many pixels (about three markers), anchored to map
+  //! coordinates so that panning does not move them.
+  double clusterCellPixels = 40;
+  //! Markers are clustered only at scales smaller than this (1:N, exclusive): from the
+  //! street-level view down every feature is drawn.
+  double clusterMaxScale = 20000;
+  //! Free space kept between labels (pixels), so that they never tile the view edge to edge.
+  double labelPadding = 6;
 
   QString fontFamily = QStringLiteral("Noto Sans CJK SC");
   int labelPixelSize = 12;

@@ -1,5 +1,8 @@
 #include "app/render/Marker.h"
 
+#include <algorithm>
+#include <cmath>
+
 namespace anzhi::render {
 
 namespace {
@@ -54,6 +57,30 @@ void drawMarker(QPainter &p, const MarkerSymbol &m, QPointF at)
   case MarkerShape::Cross:
     break;
   }
+}
+
+QColor clusterColour(const MarkerSymbol &m)
+{
+  return m.fill ? *m.fill : m.halo;
+}
+
+double clusterRadius(int count, double maxRadius)
+{
+  return std::min(maxRadius, 7.3 + 2.5 * std::log(double(std::max(count, 1))));
+}
+
+void drawCluster(QPainter &p, QPointF at, double radius, const QColor &colour, int count,
+                 const QFont &font)
+{
+  p.setPen(QPen(QColor(Qt::white), 2));
+  p.setBrush(colour);
+  p.drawEllipse(at, radius, radius);
+  const QString text =
+      count < 10000 ? QString::number(count) : QStringLiteral("%1万").arg(count / 10000);
+  p.setFont(font);
+  p.setPen(Qt::white);
+  p.drawText(QRectF(at - QPointF(radius, radius), QSizeF(2 * radius, 2 * radius)), Qt::AlignCenter,
+             text);
 }
 
 } // namespace anzhi::render

@@ -1,6 +1,6 @@
 // The map is drawn from its MapStyle: a fill or marker colour changed in a copy of the
 // defaults is the colour on screen, a homestead's fill follows the style's target_use map, and
-// a layer viewed beyond its maxUnitsPerPixel is not drawn at all. A site too small to see is
+// a layer viewed beyond its scale range is not drawn at all. A site too small to see is
 // drawn as its marker, unless the editor hides it. Areas in mu are cut, never rounded up to 500.
 
 #include "app/render/MapOverlay.h"
@@ -140,11 +140,13 @@ private slots:
     render::MapStyle style = render::MapStyle::defaults();
     render::RenderStats stats;
 
-    style.layers.at("forest_land").maxUnitsPerPixel = 2; // the view's scale: still drawn
+    // The view: 2 m per pixel at 96 dots per inch (the request's default), 1:7,559.
+    const double viewScale = 2 * 96 / 0.0254;
+    style.layers.at("forest_land").scaleRange.minScale = viewScale * 1.0001; // still drawn
     QVERIFY(centre(renderLayer(project, "forest_land", style, &stats)) != style.background);
     QCOMPARE(stats.features, 1);
 
-    style.layers.at("forest_land").maxUnitsPerPixel = 1.9;
+    style.layers.at("forest_land").scaleRange.minScale = viewScale * 0.95;
     const QImage image = renderLayer(project, "forest_land", style, &stats);
     QCOMPARE(stats.features + stats.dots, 0);
     QImage blank(image.size(), image.format());
