@@ -39,12 +39,12 @@
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSettings>
-#include <QUrl>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTemporaryDir>
 #include <QTextBrowser>
+#include <QUrl>
 #include <QtTest>
 
 #include <map>

@@ -11,8 +11,8 @@
 
 #include <QDir>
 #include <QFile>
-#include <QUrl>
 #include <QTemporaryDir>
+#include <QUrl>
 #include <QtTest>
 
 #include <gdal_priv.h>
