@@ -15,6 +15,7 @@
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
 #include <iostream>
 #include <memory>
 #include <regex>
@@ -120,6 +121,24 @@ int runRender(const RenderArgs &args)
   if (args.hillshade)
     if (auto dem = render::findHillshadeDem(args.project))
       request.hillshade = std::make_shared<render::HillshadeSource>(*dem, project->workingCrs);
+  for (const std::string &basemap : args.basemaps) {
+    render::BasemapSpec spec;
+    spec.name = basemap;
+    spec.source = basemap;
+    if (render::looksLikeTileTemplate(basemap)) {
+      spec.kind = render::BasemapSpec::Kind::Tiles;
+      spec.key = args.tileKey;
+      spec.subdomains = render::splitSubdomains(args.tileSubdomains);
+    } else if (!std::filesystem::exists(basemap)) {
+      return fail("--basemap " + basemap + ": no such file (nor a tile URL template)");
+    }
+    render::TileOptions tiles;
+    tiles.cacheRoot =
+        args.tileCache ? std::filesystem::path(*args.tileCache) : render::defaultTileCacheRoot();
+    tiles.offline = args.offline;
+    request.basemaps.push_back(
+        {std::make_shared<render::BasemapSource>(spec, project->workingCrs, tiles)});
+  }
   if (!extent) {
     bool any = false;
     gis::Envelope all;
@@ -155,6 +174,11 @@ int runRender(const RenderArgs &args)
   if (!stats.hillshadeError.empty())
     std::cerr << "anzhi-cli: warning: hillshade not drawn: " << gis::printable(stats.hillshadeError)
               << "\n";
+  if (!stats.basemapError.empty())
+    return fail("--basemap " + stats.basemapError);
+  for (const std::string &service : stats.unreachableServices)
+    std::cerr << "anzhi-cli: warning: cannot reach the tile service " << gis::printable(service)
+              << ": drawing the cached tiles\n";
   if (args.repeat > 0) {
     std::vector<double> times, cpu;
     for (int i = 0; i < args.repeat; ++i) {

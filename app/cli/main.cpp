@@ -133,6 +133,16 @@ int main(int argc, char **argv)
   renderCmd->add_flag("!--no-hillshade", render.hillshade,
                       "Draw no hillshade (default: the project's DEM, its `dem` raster table or "
                       "the file anzhi_settings.dem_path names, shaded under the layers)");
+  renderCmd->add_option("--basemap", render.basemaps,
+                        "Draw a basemap under the layers (repeatable, the first at the bottom): a "
+                        "raster file with a CRS (an orthophoto GeoTIFF), or a Web Mercator tile "
+                        "URL template with {z} {x} {y} ({-y}: TMS rows, {s}, {key})");
+  renderCmd->add_option("--tile-cache", render.tileCache,
+                        "Folder of the tile cache (default: the user's cache folder, anzhi/tiles)");
+  renderCmd->add_flag("--offline", render.offline, "Draw only cached tiles; ask no tile service");
+  renderCmd->add_option("--tile-key", render.tileKey, "The key a template's {key} stands for");
+  renderCmd->add_option("--tile-subdomains", render.tileSubdomains,
+                        "Comma-separated values of a template's {s} (default 0,…,7 as 天地图)");
   renderCmd->add_option("--repeat", render.repeat, "Benchmark: render N more times, print ms")
       ->check(CLI::Range(0, 10000));
 

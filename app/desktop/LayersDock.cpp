@@ -13,6 +13,8 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 
+#include <algorithm>
+#include <cmath>
 #include <utility>
 
 namespace anzhi::desktop {
@@ -21,7 +23,8 @@ namespace {
 constexpr int kNameRole = Qt::UserRole + 1;
 constexpr int kBrokenRole = Qt::UserRole + 2;
 constexpr int kHillshadeRole = Qt::UserRole + 3;
-constexpr int kUserScaleRole = Qt::UserRole + 4; //!< QPointF(minScale, maxScale), or none
+constexpr int kBasemapRole = Qt::UserRole + 4; //!< the basemap's index + 1
+constexpr int kUserScaleRole = Qt::UserRole + 5; //!< QPointF(minScale, maxScale), or none
 
 //! Where the user's scale range of a layer is kept, by layer name (the same for every project).
 QString scaleKey(const std::string &layer)
@@ -53,10 +56,16 @@ void setUserScaleOf(QListWidgetItem *item, const std::optional<render::ScaleRang
                 range ? QVariant(QPointF(range->minScale, range->maxScale)) : QVariant());
 }
 
-//! A row that stands for a project layer (not a broken one, not the hillshade).
+int basemapIndex(const QListWidgetItem *item)
+{
+  return item ? item->data(kBasemapRole).toInt() - 1 : -1;
+}
+
+//! A row that stands for a project layer (not a broken one, not the hillshade, no basemap).
 bool isLayer(const QListWidgetItem *item)
 {
-  return item && !item->data(kBrokenRole).toBool() && !item->data(kHillshadeRole).toBool();
+  return item && !item->data(kBrokenRole).toBool() && !item->data(kHillshadeRole).toBool() &&
+         basemapIndex(item) < 0;
 }
 } // namespace
 
@@ -102,13 +111,15 @@ LayersDock::LayersDock(QWidget *parent)
       return;
     if (item->data(kHillshadeRole).toBool())
       emit hillshadeToggled(item->checkState() == Qt::Checked);
+    else if (const int basemap = basemapIndex(item); basemap >= 0)
+      emit basemapToggled(basemap, item->checkState() == Qt::Checked);
     else
       emit layersChanged(layerStates());
   });
   connect(m_list->model(), &QAbstractItemModel::rowsMoved, this, [this] {
     if (m_filling)
       return;
-    pinHillshade();
+    pinBackdrops();
     emit layersChanged(layerStates());
   });
   connect(m_list, &QListWidget::itemDoubleClicked, this, [this](QListWidgetItem *item) {
@@ -240,7 +251,39 @@ void LayersDock::setHillshade(std::optional<bool> visible, const QString &toolTi
     item->setToolTip(toolTip);
     m_list->addItem(item);
   }
+  pinBackdrops();
   m_filling = false;
+}
+
+void LayersDock::setBasemaps(const std::vector<BasemapEntry> &basemaps)
+{
+  m_filling = true;
+  for (int row = m_list->count() - 1; row >= 0; --row)
+    if (basemapIndex(m_list->item(row)) >= 0)
+      delete m_list->takeItem(row);
+  for (int i = int(basemaps.size()) - 1; i >= 0; --i) {
+    const BasemapEntry &entry = basemaps[std::size_t(i)];
+    const bool tiles = entry.spec.kind == render::BasemapSpec::Kind::Tiles;
+    QString name = QString::fromStdString(entry.spec.name);
+    if (entry.opacity < 1)
+      name = tr("%1 (%2% opaque)").arg(name).arg(int(std::lround(entry.opacity * 100)));
+    auto *item = new QListWidgetItem(
+        style()->standardIcon(tiles ? QStyle::SP_DriveNetIcon : QStyle::SP_FileIcon), name);
+    item->setData(kBasemapRole, i + 1);
+    item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemIsUserCheckable);
+    item->setCheckState(entry.visible ? Qt::Checked : Qt::Unchecked);
+    item->setToolTip(tr("Basemap: %1").arg(QString::fromStdString(entry.spec.source)));
+    m_list->addItem(item);
+  }
+  m_filling = false;
+}
+
+int LayersDock::basemapRow(int index) const
+{
+  for (int row = 0; row < m_list->count(); ++row)
+    if (basemapIndex(m_list->item(row)) == index)
+      return row;
+  return -1;
 }
 
 int LayersDock::hillshadeRow() const
@@ -251,14 +294,21 @@ int LayersDock::hillshadeRow() const
   return -1;
 }
 
-void LayersDock::pinHillshade()
+void LayersDock::pinBackdrops()
 {
-  const int row = hillshadeRow();
-  if (row < 0 || row == m_list->count() - 1)
-    return;
-  m_filling = true;
-  m_list->addItem(m_list->takeItem(row));
-  m_filling = false;
+  const bool filling = std::exchange(m_filling, true);
+  if (const int row = hillshadeRow(); row >= 0)
+    m_list->addItem(m_list->takeItem(row));
+  // Then the basemaps in their order, the last listed first.
+  std::vector<QListWidgetItem *> basemaps;
+  for (int row = m_list->count() - 1; row >= 0; --row)
+    if (basemapIndex(m_list->item(row)) >= 0)
+      basemaps.push_back(m_list->takeItem(row));
+  std::sort(basemaps.begin(), basemaps.end(),
+            [](auto *a, auto *b) { return basemapIndex(a) > basemapIndex(b); });
+  for (QListWidgetItem *item : basemaps)
+    m_list->addItem(item);
+  m_filling = filling;
 }
 
 std::vector<render::LayerState> LayersDock::layerStates() const
@@ -315,6 +365,10 @@ void LayersDock::moveCurrent(int delta)
 void LayersDock::showMenu(const QPoint &pos)
 {
   QListWidgetItem *item = m_list->itemAt(pos);
+  if (basemapIndex(item) >= 0) {
+    showBasemapMenu(item, m_list->viewport()->mapToGlobal(pos));
+    return;
+  }
   if (!isLayer(item))
     return;
   QMenu menu(this);
@@ -325,6 +379,19 @@ void LayersDock::showMenu(const QPoint &pos)
   menu.addSeparator();
   menu.addAction(tr("Visible at scales…"), this, [this, name] { editScaleRange(name); });
   menu.exec(m_list->viewport()->mapToGlobal(pos));
+}
+
+void LayersDock::showBasemapMenu(QListWidgetItem *item, const QPoint &global)
+{
+  const int index = basemapIndex(item);
+  QMenu menu(this);
+  QMenu *opacity = menu.addMenu(tr("Opacity"));
+  for (int percent : {100, 75, 50, 25})
+    opacity->addAction(tr("%1%").arg(percent), this, [this, index, percent] {
+      emit basemapOpacityChosen(index, percent / 100.0);
+    });
+  menu.addAction(tr("Remove basemap"), this, [this, index] { emit basemapRemoveRequested(index); });
+  menu.exec(global);
 }
 
 } // namespace anzhi::desktop

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "app/desktop/Basemaps.h"
 #include "app/render/MapRenderer.h"
 #include "core/Project.h"
 
@@ -17,11 +18,12 @@ namespace anzhi::desktop {
 
 //! The layer list: visibility (check box), drawing order (drag, or up/down; top of the list is
 //! drawn on top), role icon, feature count, zoom to layer; layers that could not be loaded are
-//! listed with the reason; the project's DEM, when it has one, as a hillshade row pinned at the
-//! bottom (drawn under every layer) with only its check box. Each layer's scale range
-//! (按比例尺显示…: the style's default or the user's own, kept in QSettings by layer name): a
-//! layer not drawn at the current scale is greyed, its range in the tooltip. Ownership: a dock
-//! owned by the MainWindow. Thread: UI only.
+//! listed with the reason; the project's DEM, when it has one, as a hillshade row pinned under
+//! the layers with only its check box; the user's basemaps under it (drawn at the bottom), each
+//! with its check box and, in its context menu, its opacity and removal. Each layer's scale
+//! range (按比例尺显示…: the style's default or the user's own, kept in QSettings by layer name):
+//! a layer not drawn at the current scale is greyed, its range in the tooltip. Ownership: a
+//! dock owned by the MainWindow. Thread: UI only.
 class LayersDock : public QDockWidget
 {
   Q_OBJECT
@@ -37,6 +39,10 @@ public:
   void setHillshade(std::optional<bool> visible, const QString &toolTip = QString());
   //! The hillshade's row, or -1 when it is not listed.
   int hillshadeRow() const;
+  //! Lists the basemaps at the bottom, the last (drawn on top of the others) first.
+  void setBasemaps(const std::vector<BasemapEntry> &basemaps);
+  //! The row of basemap `index`, or -1.
+  int basemapRow(int index) const;
   //! The drawing order and visibility, bottom first.
   std::vector<render::LayerState> layerStates() const;
   //! Names as listed, top first (for tests).
@@ -59,11 +65,16 @@ signals:
   void layersChanged(const std::vector<anzhi::render::LayerState> &layers);
   void zoomToLayerRequested(const std::string &layer);
   void hillshadeToggled(bool visible);
+  void basemapToggled(int index, bool visible);
+  void basemapOpacityChosen(int index, double opacity);
+  void basemapRemoveRequested(int index);
 
 private:
   void moveCurrent(int delta);
-  //! Puts the hillshade row back at the bottom after a drag dropped a layer under it.
-  void pinHillshade();
+  //! Puts the hillshade and basemap rows back at the bottom after a drag dropped a layer under
+  //! them.
+  void pinBackdrops();
+  void showBasemapMenu(QListWidgetItem *item, const QPoint &global);
   void showMenu(const QPoint &pos);
   //! The row's colour and tooltip for its scale range at m_scale.
   void showScaleRange(QListWidgetItem *item);

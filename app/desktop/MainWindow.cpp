@@ -23,6 +23,7 @@
 #include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QLabel>
@@ -149,6 +150,18 @@ MainWindow::MainWindow(const QString &language, QWidget *parent)
   });
   connect(m_layers, &LayersDock::layersChanged, m_canvas, &MapCanvas::setLayers);
   connect(m_layers, &LayersDock::hillshadeToggled, m_canvas, &MapCanvas::setHillshadeVisible);
+  connect(m_layers, &LayersDock::basemapToggled, this, [this](int index, bool visible) {
+    m_basemaps.at(std::size_t(index)).visible = visible;
+    applyBasemaps(false); // the row that changed is in the middle of telling so
+  });
+  connect(m_layers, &LayersDock::basemapOpacityChosen, this, [this](int index, double opacity) {
+    m_basemaps.at(std::size_t(index)).opacity = opacity;
+    applyBasemaps();
+  });
+  connect(m_layers, &LayersDock::basemapRemoveRequested, this, [this](int index) {
+    m_basemaps.erase(m_basemaps.begin() + index);
+    applyBasemaps();
+  });
   connect(m_layers, &LayersDock::zoomToLayerRequested, this, [this](const std::string &layer) {
     if (auto p = m_session->project())
       if (auto e = layerExtent(*p, layer))
@@ -186,6 +199,13 @@ MainWindow::MainWindow(const QString &language, QWidget *parent)
   });
   connect(m_canvas, &MapCanvas::hillshadeFailed, this, [this](const QString &message) {
     m_status->setText(tr("The hillshade could not be drawn: %1").arg(message));
+  });
+  connect(m_canvas, &MapCanvas::basemapFailed, this, [this](const QString &message) {
+    m_status->setText(tr("The basemap could not be drawn: %1").arg(message));
+  });
+  connect(m_canvas, &MapCanvas::tileServicesUnreachable, this, [this](const QStringList &hosts) {
+    m_status->setText(
+        tr("Cannot reach the tile service %1: showing the cached tiles").arg(hosts.join(", ")));
   });
 
   // A project left half-written by a crash is rolled back by the loader (on a pool thread)
@@ -377,6 +397,13 @@ void MainWindow::createMenus()
   language->addAction(m_langZh);
   language->addAction(m_langEn);
 
+  QMenu *layers = menuBar()->addMenu(tr("&Layers"));
+  QMenu *basemap = layers->addMenu(tr("Add &basemap"));
+  connect(basemap->addAction(tr("&Local imagery (GeoTIFF)…")), &QAction::triggered, this,
+          &MainWindow::addLocalImagery);
+  connect(basemap->addAction(tr("&Tile service…")), &QAction::triggered, this,
+          &MainWindow::addTileService);
+
   QMenu *check = menuBar()->addMenu(tr("&Check"));
   check->addAction(m_check);
   check->addAction(m_cancel);
@@ -472,6 +499,8 @@ void MainWindow::restoreSettings()
   restoreState(settings.value("window/state").toByteArray());
   m_recent = settings.value("recentProjects").toStringList();
   updateRecentMenu();
+  m_basemaps = loadBasemaps(settings);
+  m_layers->setBasemaps(m_basemaps);
   m_rulesPath = settings.value("ruleSet").toString();
   if (!m_rulesPath.isEmpty()) {
     try {
@@ -701,6 +730,7 @@ void MainWindow::onOpened()
   m_canvas->setHillshade(hillshade);
   m_layers->setHillshade(hillshade ? std::optional(m_canvas->hillshadeVisible()) : std::nullopt,
                          hillshade ? QString::fromStdString(hillshade->openString()) : QString());
+  applyBasemaps();
   m_crs->setText(QString::fromStdString(project->workingCrs.authId()));
   m_crs->setToolTip(QString::fromStdString(project->workingCrs.name()));
   std::size_t features = 0;
@@ -1113,6 +1143,47 @@ void MainWindow::updateScale(double denominator)
   if (!m_scale->hasFocus())
     m_scale->setText(
         QStringLiteral("1:%1").arg(QLocale::c().toString(std::round(denominator), 'f', 0)));
+}
+
+} // namespace anzhi::desktop
+
+namespace anzhi::desktop {
+
+void MainWindow::addBasemap(const render::BasemapSpec &spec)
+{
+  m_basemaps.push_back({spec});
+  applyBasemaps();
+}
+
+void MainWindow::addLocalImagery()
+{
+  const QString file = QFileDialog::getOpenFileName(
+      this, tr("Add local imagery"), QString(),
+      tr("Rasters (*.tif *.tiff *.img *.jp2 *.vrt *.gpkg);;All files (*)"));
+  if (file.isEmpty())
+    return;
+  render::BasemapSpec spec;
+  spec.name = QFileInfo(file).completeBaseName().toStdString();
+  spec.kind = render::BasemapSpec::Kind::File;
+  spec.source = QDir::toNativeSeparators(file).toStdString();
+  addBasemap(spec);
+}
+
+void MainWindow::addTileService()
+{
+  TileServiceDialog dialog(this);
+  if (dialog.exec() == QDialog::Accepted)
+    addBasemap(dialog.spec());
+}
+
+void MainWindow::applyBasemaps(bool relist)
+{
+  QSettings settings;
+  saveBasemaps(settings, m_basemaps);
+  if (relist)
+    m_layers->setBasemaps(m_basemaps);
+  if (auto project = m_session->project())
+    m_canvas->setBasemaps(basemapLayers(m_basemaps, project->workingCrs));
 }
 
 } // namespace anzhi::desktop

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "app/desktop/BackgroundTask.h"
+#include "app/desktop/Basemaps.h"
 #include "app/desktop/CheckRunner.h"
 #include "app/desktop/MapCanvas.h"
 #include "app/desktop/ProjectLayers.h"
@@ -82,6 +83,9 @@ public:
 
   MapCanvas *canvas() const override { return m_canvas; }
   LayersDock *layersDock() const { return m_layers; }
+  //! 图层 → 添加底图: adds a basemap on top of the others (kept in the user's settings).
+  void addBasemap(const render::BasemapSpec &spec);
+  const std::vector<BasemapEntry> &basemaps() const { return m_basemaps; }
   ResultsDock *resultsDock() const { return m_results; }
   AttributesDock *attributesDock() const { return m_attributes; }
   FindDock *findDock() const { return m_find; }
@@ -134,8 +138,14 @@ private:
   void showMessage(int icon, const QString &title, const QString &text);
   void updateCursor(double x, double y);
   void updateScale(double denominator);
+  void addLocalImagery();
+  void addTileService();
+  //! Saves the basemaps and shows them on the map over a project and, with `relist`, lists
+  //! them again in the layers dock.
+  void applyBasemaps(bool relist = true);
 
   QString m_language;
+  std::vector<BasemapEntry> m_basemaps;
   core::RuleSet m_rules = core::RuleSet::defaults();
   QString m_rulesPath;
   QStringList m_recent;

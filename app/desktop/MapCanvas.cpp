@@ -73,6 +73,12 @@ void MapCanvas::setHillshadeVisible(bool visible)
   scheduleRender();
 }
 
+void MapCanvas::setBasemaps(std::vector<render::BasemapLayer> basemaps)
+{
+  m_basemaps = std::move(basemaps);
+  scheduleRender();
+}
+
 std::vector<std::string> MapCanvas::visibleLayersTopDown() const
 {
   std::vector<std::string> out;
@@ -274,6 +280,7 @@ void MapCanvas::startRender()
   request.hidden = m_hidden;
   request.hillshade = m_hillshade;
   request.hillshadeVisible = m_hillshadeVisible;
+  request.basemaps = m_basemaps;
   const render::MapRenderer renderer = m_renderer;
   emit renderStarted();
   // A newer job supersedes this one: its image would be stale.
@@ -291,6 +298,18 @@ void MapCanvas::startRender()
           m_hillshadeFailed = true;
           emit hillshadeFailed(QString::fromStdString(out.stats.hillshadeError));
         }
+        if (!out.stats.basemapError.empty() && out.stats.basemapError != m_basemapError) {
+          m_basemapError = out.stats.basemapError;
+          emit basemapFailed(QString::fromStdString(m_basemapError));
+        }
+        const bool unreachable = !out.stats.unreachableServices.empty();
+        if (unreachable && !m_servicesUnreachable) {
+          QStringList services;
+          for (const std::string &service : out.stats.unreachableServices)
+            services << QString::fromStdString(service);
+          emit tileServicesUnreachable(services);
+        }
+        m_servicesUnreachable = unreachable;
         m_image = std::move(out.image);
         m_imageTransform = out.transform;
         m_lastStats = out.stats;

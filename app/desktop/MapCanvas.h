@@ -6,6 +6,7 @@
 #include <QElapsedTimer>
 #include <QImage>
 #include <QPointF>
+#include <QStringList>
 #include <QTimer>
 #include <QWidget>
 
@@ -61,6 +62,8 @@ public:
   void setHillshade(std::shared_ptr<const render::HillshadeSource> source);
   void setHillshadeVisible(bool visible);
   bool hillshadeVisible() const { return m_hillshadeVisible; }
+  //! The basemaps drawn under the hillshade, the first at the bottom.
+  void setBasemaps(std::vector<render::BasemapLayer> basemaps);
 
   void setTool(Tool tool);
   Tool tool() const { return m_tool; }
@@ -106,6 +109,12 @@ signals:
   void renderFailed(const QString &message);
   //! The hillshade could not be drawn (the message names the DEM): once per source.
   void hillshadeFailed(const QString &message);
+  //! A basemap could not be drawn (the message names its raster or template): once per
+  //! message.
+  void basemapFailed(const QString &message);
+  //! Tile services did not answer (their hosts): the map shows their cached tiles. Once until
+  //! a render finds every service answering again.
+  void tileServicesUnreachable(const QStringList &services);
   //! A click of the identify tool, in map units, with the pick tolerance in map units.
   void identifyRequested(double x, double y, double tolerance);
   //! A click (box is a point) or drag of the select tool.
@@ -141,6 +150,9 @@ private:
   std::shared_ptr<const render::HillshadeSource> m_hillshade;
   bool m_hillshadeVisible = true;
   bool m_hillshadeFailed = false; //!< reported for m_hillshade
+  std::vector<render::BasemapLayer> m_basemaps;
+  std::string m_basemapError;         //!< the last reported
+  bool m_servicesUnreachable = false; //!< reported, and no render since found them answering
   render::MapRenderer m_renderer;
   render::MapTransform m_transform;
 

@@ -1,11 +1,11 @@
 #include "app/render/Hillshade.h"
 
+#include "app/render/RasterWarp.h"
+
 #include "core/Terrain.h"
 #include "gis/DataFile.h"
 
-#include <cpl_error.h>
 #include <gdal_priv.h>
-#include <gdalwarper.h>
 #include <ogr_spatialref.h>
 
 #include <algorithm>
@@ -14,7 +14,6 @@
 #include <filesystem>
 #include <limits>
 #include <memory>
-#include <mutex>
 #include <vector>
 
 namespace anzhi::render {
@@ -25,33 +24,6 @@ constexpr double kPi = 3.14159265358979323846;
 constexpr double kAzimuthDegrees = 315;
 constexpr double kAltitudeDegrees = 45;
 constexpr float kNoData = std::numeric_limits<float>::quiet_NaN();
-
-//! GDAL's error messages go to the caller in HillshadeImage::error, not to stderr.
-class QuietGdalErrors
-{
-public:
-  QuietGdalErrors()
-  {
-    static std::once_flag once;
-    std::call_once(once, [] { GDALAllRegister(); });
-    CPLPushErrorHandler(CPLQuietErrorHandler);
-    CPLErrorReset();
-  }
-  ~QuietGdalErrors() { CPLPopErrorHandler(); }
-  QuietGdalErrors(const QuietGdalErrors &) = delete;
-  QuietGdalErrors &operator=(const QuietGdalErrors &) = delete;
-
-  static std::string last()
-  {
-    const std::string message = CPLGetLastErrorMsg();
-    return message.empty() ? "unknown GDAL error" : message;
-  }
-};
-
-int keepGoing(double, const char *, void *cancel)
-{
-  return !(cancel && static_cast<const std::atomic<bool> *>(cancel)->load());
-}
 
 //! The view's grid with one cell of margin on each side, so that Horn's 3x3 window has all its
 //! neighbours at the view's edges: elevations (NaN: no data), north-up rows.
@@ -66,32 +38,12 @@ struct ElevationGrid
       , z(std::size_t(width) * std::size_t(height), kNoData)
   {
   }
-  std::array<double, 6> geoTransform() const { return {originX, cell, 0, originY, 0, -cell}; }
   float *row(int y) { return z.data() + std::size_t(y) * std::size_t(width); }
 
   int width, height;
   double cell, originX, originY;
   std::vector<float> z;
 };
-
-OGRSpatialReference spatialReference(const gis::Crs &crs)
-{
-  OGRSpatialReference srs;
-  srs.SetFromUserInput(crs.definition().c_str());
-  srs.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
-  return srs;
-}
-
-//! Values equal to the band's nodata become NaN.
-void markNoData(GDALRasterBand &band, float *begin, float *end)
-{
-  int hasNoData = 0;
-  const double noData = band.GetNoDataValue(&hasNoData);
-  if (!hasNoData || std::isnan(noData))
-    return;
-  const auto value = float(noData);
-  std::replace(begin, end, value, kNoData);
-}
 
 //! Reads the DEM straight into the grid: the DEM is north-up in the working CRS, so a
 //! floating-point source window resampled to the grid's cells is the grid.
@@ -148,115 +100,16 @@ bool readAligned(GDALDataset &dem, const std::array<double, 6> &gt, ElevationGri
   return true;
 }
 
-GDALDatasetUniquePtr memDataset(int width, int height, const std::array<double, 6> &gt,
-                                const OGRSpatialReference &srs)
-{
-  GDALDriver *mem = GetGDALDriverManager()->GetDriverByName("MEM");
-  GDALDatasetUniquePtr ds(mem->Create("", width, height, 1, GDT_Float32, nullptr));
-  if (!ds)
-    return ds;
-  auto transform = gt;
-  ds->SetGeoTransform(transform.data());
-  ds->SetSpatialRef(&srs);
-  ds->GetRasterBand(1)->SetNoDataValue(kNoData);
-  ds->GetRasterBand(1)->Fill(kNoData);
-  return ds;
-}
-
-//! Reads the DEM window under the view in the DEM's own CRS at about the view's resolution
-//! into memory, then warps that small raster onto the grid: warping the DEM itself would read
-//! every cell under the view.
+//! Reads the DEM window under the view in the DEM's own CRS and warps it onto the grid.
 bool readWarped(GDALDataset &dem, const std::array<double, 6> &gt,
                 const OGRSpatialReference &demSrs, const OGRSpatialReference &workingSrs,
                 ElevationGrid &grid, const std::atomic<bool> *cancel, std::string &error)
 {
-  std::array<double, 6> inverse{};
-  if (!GDALInvGeoTransform(const_cast<double *>(gt.data()), inverse.data())) {
-    error = "its geotransform cannot be inverted";
-    return false;
-  }
-  std::unique_ptr<OGRCoordinateTransformation> toDem(
-      OGRCreateCoordinateTransformation(&workingSrs, &demSrs));
-  if (!toDem) {
-    error = QuietGdalErrors::last();
-    return false;
-  }
-  // The view's outline, densified (a reprojected edge is curved), in DEM pixels.
-  constexpr int kSteps = 16;
-  double minPx = HUGE_VAL, minPy = HUGE_VAL, maxPx = -HUGE_VAL, maxPy = -HUGE_VAL;
-  const double w = grid.width * grid.cell, h = grid.height * grid.cell;
-  for (int k = 0; k <= kSteps; ++k) {
-    const double f = double(k) / kSteps;
-    const std::array<std::array<double, 2>, 4> points{{{grid.originX + f * w, grid.originY},
-                                                       {grid.originX + f * w, grid.originY - h},
-                                                       {grid.originX, grid.originY - f * h},
-                                                       {grid.originX + w, grid.originY - f * h}}};
-    for (auto [x, y] : points) {
-      if (!toDem->Transform(1, &x, &y))
-        continue;
-      const double px = inverse[0] + x * inverse[1] + y * inverse[2];
-      const double py = inverse[3] + x * inverse[4] + y * inverse[5];
-      minPx = std::min(minPx, px);
-      maxPx = std::max(maxPx, px);
-      minPy = std::min(minPy, py);
-      maxPy = std::max(maxPy, py);
-    }
-  }
-  if (minPx > maxPx)
-    return true; // the view is outside the DEM's CRS
-  // Two cells of margin for the bilinear kernels.
-  const int cols = dem.GetRasterXSize(), rows = dem.GetRasterYSize();
-  const int x0 = std::clamp(int(std::floor(minPx)) - 2, 0, cols);
-  const int x1 = std::clamp(int(std::ceil(maxPx)) + 2, 0, cols);
-  const int y0 = std::clamp(int(std::floor(minPy)) - 2, 0, rows);
-  const int y1 = std::clamp(int(std::ceil(maxPy)) + 2, 0, rows);
-  if (x1 <= x0 || y1 <= y0)
-    return true; // the view is off the DEM
-  // At most about twice the grid's cells: finer would only cost reading.
-  const double cells = double(x1 - x0) * double(y1 - y0);
-  const double scale = std::min(1.0, std::sqrt(2.0 * grid.width * grid.height / cells));
-  const int bufW = std::max(2, int(std::ceil((x1 - x0) * scale)));
-  const int bufH = std::max(2, int(std::ceil((y1 - y0) * scale)));
-  const double sx = double(x1 - x0) / bufW, sy = double(y1 - y0) / bufH;
-  const std::array<double, 6> windowGt{gt[0] + x0 * gt[1] + y0 * gt[2], gt[1] * sx, gt[2] * sy,
-                                       gt[3] + x0 * gt[4] + y0 * gt[5], gt[4] * sx, gt[5] * sy};
-  GDALDatasetUniquePtr window = memDataset(bufW, bufH, windowGt, demSrs);
+  const ViewGrid onto{grid.width, grid.height, grid.cell, grid.originX, grid.originY};
   GDALDatasetUniquePtr onGrid =
-      memDataset(grid.width, grid.height, grid.geoTransform(), workingSrs);
-  if (!window || !onGrid) {
-    error = QuietGdalErrors::last();
-    return false;
-  }
-  std::vector<float> values(std::size_t(bufW) * std::size_t(bufH));
-  GDALRasterIOExtraArg extra;
-  INIT_RASTERIO_EXTRA_ARG(extra);
-  extra.eResampleAlg = GRIORA_Bilinear;
-  extra.pfnProgress = keepGoing;
-  extra.pProgressData = const_cast<std::atomic<bool> *>(cancel);
-  GDALRasterBand &band = *dem.GetRasterBand(1);
-  if (band.RasterIO(GF_Read, x0, y0, x1 - x0, y1 - y0, values.data(), bufW, bufH, GDT_Float32, 0, 0,
-                    &extra) != CE_None) {
-    error = QuietGdalErrors::last();
-    return false;
-  }
-  markNoData(band, values.data(), values.data() + values.size());
-  if (window->GetRasterBand(1)->RasterIO(GF_Write, 0, 0, bufW, bufH, values.data(), bufW, bufH,
-                                         GDT_Float32, 0, 0, nullptr) != CE_None) {
-    error = QuietGdalErrors::last();
-    return false;
-  }
-  char *demWkt = nullptr, *workingWkt = nullptr;
-  demSrs.exportToWkt(&demWkt);
-  workingSrs.exportToWkt(&workingWkt);
-  const CPLErr warped =
-      GDALReprojectImage(window.get(), demWkt, onGrid.get(), workingWkt, GRA_Bilinear, 0, 0.125,
-                         keepGoing, const_cast<std::atomic<bool> *>(cancel), nullptr);
-  CPLFree(demWkt);
-  CPLFree(workingWkt);
-  if (warped != CE_None) {
-    error = QuietGdalErrors::last();
-    return false;
-  }
+      readOntoGrid(dem, gt, demSrs, onto, workingSrs, {1}, GDT_Float32, 0, cancel, error);
+  if (!onGrid)
+    return error.empty(); // empty: the view is off the DEM
   if (onGrid->GetRasterBand(1)->RasterIO(GF_Read, 0, 0, grid.width, grid.height, grid.z.data(),
                                          grid.width, grid.height, GDT_Float32, 0, 0,
                                          nullptr) != CE_None) {

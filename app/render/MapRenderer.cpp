@@ -139,6 +139,7 @@ private:
   void markers(const MarkerSymbol &marker, bool clustered, const std::vector<MarkerAt> &at,
                Alone alone);
   template<typename F> void lines(const core::Layer<F> &layer, const LineSymbol &line);
+  void basemaps();
   void hillshade();
   void violations();
   void coverage();
@@ -696,6 +697,26 @@ void Job::labels()
   }
 }
 
+void Job::basemaps()
+{
+  for (const BasemapLayer &layer : req.basemaps) {
+    if (!layer.source || !layer.visible || cancelled())
+      continue;
+    BasemapImage drawn = layer.source->render(t, cancel);
+    if (!drawn.error.empty() && stats.basemapError.empty())
+      stats.basemapError = drawn.error;
+    if (!drawn.unreachable.empty())
+      stats.unreachableServices.push_back(drawn.unreachable);
+    if (drawn.image.isNull())
+      continue;
+    p.save();
+    p.setOpacity(std::clamp(layer.opacity, 0.0, 1.0));
+    p.setRenderHint(QPainter::SmoothPixmapTransform, true);
+    p.drawImage(QRectF(QPointF(0, 0), QSizeF(t.size())), drawn.image);
+    p.restore();
+  }
+}
+
 void Job::hillshade()
 {
   if (!req.hillshade || !req.hillshadeVisible)
@@ -714,6 +735,9 @@ void Job::hillshade()
 
 void Job::run()
 {
+  basemaps();
+  if (cancelled())
+    return;
   hillshade();
   if (cancelled())
     return;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "app/render/Basemap.h"
 #include "app/render/Hillshade.h"
 #include "app/render/MapOverlay.h"
 #include "app/render/MapStyle.h"
@@ -31,6 +32,14 @@ struct LayerState
 //! The drawing order of a new map, bottom to top: areas under lines under points.
 std::vector<LayerState> defaultLayerOrder();
 
+//! A basemap as a map shows it.
+struct BasemapLayer
+{
+  std::shared_ptr<const BasemapSource> source;
+  bool visible = true;
+  double opacity = 1.0;
+};
+
 //! Everything one render job needs, copied on the UI thread ("snapshot then render"): the
 //! immutable project, the view, the layers and the overlays. Thread: a value; give each job
 //! its own copy.
@@ -47,6 +56,8 @@ struct RenderRequest
   //! LayerState: it has no features and is always at the bottom). Null: the project has none.
   std::shared_ptr<const HillshadeSource> hillshade;
   bool hillshadeVisible = true;
+  //! Drawn under the hillshade, the first at the bottom.
+  std::vector<BasemapLayer> basemaps;
   std::shared_ptr<const ViolationOverlay> violations;
   std::optional<CoverageOverlay> coverage;
   bool labels = true;
@@ -68,17 +79,22 @@ struct RenderStats
   bool cancelled = false;
   //! Why the hillshade was not drawn (names the DEM); empty when drawn or not asked for.
   std::string hillshadeError;
+  //! Why a basemap was not drawn (names its raster or template); the first such.
+  std::string basemapError;
+  //! The tile services that did not answer (their labels; see TileTemplate::label): their
+  //! cached tiles were drawn, the others left transparent.
+  std::vector<std::string> unreachableServices;
 };
 
 //! Renders a project snapshot into a QImage with QPainter only (no widgets, no display): the
-//! DEM's hillshade at the style's opacity when asked for (see HillshadeSource), then each
-//! visible layer's features from its STR-tree query of the view extent, drawn as the layer's
-//! LayerStyle in the MapStyle says (a layer without one is not drawn), features below
-//! `lodPixels` as dots, then the violation and coverage overlays, then labels placed without
-//! collision (priority: sites, facilities, ranger plots, plot classes) and `labelPadding`
-//! apart. A layer is drawn only within its scale range (the user's, else its style's); the
-//! markers of a `clustered` layer sharing a ClusterGrid cell are drawn as one cluster with
-//! their count, unlabelled (docs/map.md). Cost
+//! visible basemaps at their opacity (see BasemapSource), the DEM's hillshade at the style's
+//! opacity when asked for (see HillshadeSource), then each visible layer's features from its
+//! STR-tree query of the view extent, drawn as the layer's LayerStyle in the MapStyle says (a
+//! layer without one is not drawn), features below `lodPixels` as dots, then the violation and
+//! coverage overlays, then labels placed without collision (priority: sites, facilities, ranger
+//! plots, plot classes) and `labelPadding` apart. A layer is drawn only within its scale range
+//! (the user's, else its style's); the markers of a `clustered` layer sharing a ClusterGrid cell
+//! are drawn as one cluster with their count, unlabelled (docs/map.md). Cost
 //! (docs/performance.md): one-ring polygons go from GEOS to drawPolygon without a QPainterPath,
 //! fills are rasterised without anti-aliasing under their anti-aliased outlines, label stamps
 //! (text and halo) are cached per thread and image buffers are reused. Thread: render() may be

@@ -11,6 +11,7 @@
 
 #include "app/desktop/AttributesDock.h"
 #include "app/desktop/Automation.h"
+#include "app/desktop/Basemaps.h"
 #include "app/desktop/CheckRunner.h"
 #include "app/desktop/CoverageLegend.h"
 #include "app/desktop/Help.h"
@@ -37,11 +38,13 @@
 #include <QLocale>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTemporaryDir>
 #include <QTextBrowser>
+#include <QUrl>
 #include <QtTest>
 
 #include <map>
@@ -287,6 +290,87 @@ private slots:
     w.canvas()->zoomBy(2);
     QVERIFY(waitForRender(w));
     QCOMPARE(failed.size(), 1);
+  }
+
+  void aBasemapAddedInTheDesktopIsDrawnUnderThePlan()
+  {
+    QSettings().remove("basemaps");
+    // A green "orthophoto" in the project's CRS around the site.
+    const std::string ortho = m_dir.filePath("ortho.tif").toStdString();
+    {
+      GDALDriver *gtiff = GetGDALDriverManager()->GetDriverByName("GTiff");
+      GDALDatasetUniquePtr ds(gtiff->Create(ortho.c_str(), 400, 400, 3, GDT_Byte, nullptr));
+      QVERIFY(ds);
+      double gt[6] = {X0 - 2000, 10, 0, Y0 + 2000, 0, -10};
+      ds->SetGeoTransform(gt);
+      OGRSpatialReference srs;
+      srs.importFromEPSG(4546);
+      ds->SetSpatialRef(&srs);
+      const int green[] = {20, 140, 60};
+      for (int b = 1; b <= 3; ++b)
+        QCOMPARE(ds->GetRasterBand(b)->Fill(green[b - 1]), CE_None);
+    }
+    desktop::MainWindow w("en");
+    w.resize(1200, 800);
+    w.show();
+    QVERIFY(openIn(w, m_good));
+    QVERIFY(waitForRender(w));
+    auto pixel = [&] {
+      const QPointF p = w.canvas()->transform().toScreen(X0 - 300, Y0 - 300); // off every feature
+      return w.canvas()->image().pixelColor(p.toPoint());
+    };
+    QCOMPARE(pixel(), QColor(Qt::white));
+
+    render::BasemapSpec spec;
+    spec.name = "ortho";
+    spec.kind = render::BasemapSpec::Kind::File;
+    spec.source = ortho;
+    w.addBasemap(spec);
+    QVERIFY(waitForRender(w));
+    QVERIFY2(w.canvas()->lastStats().basemapError.empty(),
+             w.canvas()->lastStats().basemapError.c_str());
+    QCOMPARE(pixel(), QColor(20, 140, 60));
+    // Listed under the layers, not a layer; kept in the user's settings.
+    const QListWidget *list = w.layersDock()->list();
+    const int row = w.layersDock()->basemapRow(0);
+    QCOMPARE(row, list->count() - 1);
+    QCOMPARE(list->item(row)->text(), QString("ortho"));
+    QCOMPARE(w.layersDock()->listedLayers().size(), std::size_t(4));
+    QSettings settings;
+    const auto kept = desktop::loadBasemaps(settings);
+    QCOMPARE(kept.size(), std::size_t(1));
+    QCOMPARE(kept[0].spec.source, ortho);
+
+    // A tile service through the dialog, on top of it: a file:// template to a folder with no
+    // tiles draws nothing over the orthophoto and names the service in the status bar.
+    desktop::TileServiceDialog dialog;
+    dialog.choosePreset(0);
+    dialog.setKey("my-key");
+    QVERIFY(dialog.spec().source.find("img_w") != std::string::npos);
+    QCOMPARE(dialog.spec().key, std::string("my-key"));
+    dialog.choosePreset(2);
+    const QString missing = m_dir.filePath("no-tiles-here");
+    dialog.setTemplate(QUrl::fromLocalFile(missing).toString() + "/{z}/{x}/{y}.png");
+    dialog.setName("local tiles");
+    QSignalSpy unreachable(w.canvas(), &desktop::MapCanvas::tileServicesUnreachable);
+    w.addBasemap(dialog.spec());
+    QCOMPARE(w.basemaps().size(), std::size_t(2));
+    QCOMPARE(w.layersDock()->basemapRow(1), list->count() - 2); // drawn over the first
+    QTRY_COMPARE_WITH_TIMEOUT(unreachable.size(), 1, 20000);
+    QVERIFY(unreachable.at(0).at(0).toStringList().join(",").contains("no-tiles-here"));
+    bool inStatusBar = false;
+    for (const QLabel *label : w.statusBar()->findChildren<QLabel *>())
+      inStatusBar = inStatusBar || label->text().contains("no-tiles-here");
+    QVERIFY(inStatusBar);
+    QVERIFY(waitForRender(w));
+    QCOMPARE(pixel(), QColor(20, 140, 60));
+
+    // Hidden from the layers dock: the white background again.
+    list->item(w.layersDock()->basemapRow(0))->setCheckState(Qt::Unchecked);
+    QVERIFY(!w.basemaps()[0].visible);
+    QVERIFY(waitForRender(w));
+    QCOMPARE(pixel(), QColor(Qt::white));
+    QSettings().remove("basemaps");
   }
 
   void rendersKnownPixels()

@@ -11,6 +11,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include <gdal_priv.h>
+#include <ogr_spatialref.h>
+
 #include <array>
 #include <cmath>
 #include <cstdio>
@@ -418,6 +421,82 @@ TEST(Cli, ADemNamedOnTheCommandLineOrImportedIntoTheProject)
   ASSERT_EQ(report["violations"].size(), 1u);
   // The table holds Float32: 0.6 x to about 1e-7 relative.
   EXPECT_NEAR(report["violations"][0]["value"].get<double>(), std::atan(0.6) * 180 / M_PI, 1e-3);
+}
+
+TEST(Cli, RenderDrawsBasemapsUnderThePlan)
+{
+  TempDir dir;
+  ProjectBuilder b(dir.file("p.gpkg"));
+  b.add("reclaimed_homesteads", "Z-1", rect(500050, 4300050, 500100, 4300100),
+        {FieldValue("H-1"), FieldValue("长征村"), FieldValue("AZQ-1"), FieldValue("reclaimed"),
+         FieldValue("cropland"), null});
+  const std::string project = b.finish();
+  // A green "orthophoto" around the homestead, 2 m cells.
+  const std::string ortho = dir.file("ortho.tif");
+  {
+    GDALAllRegister();
+    GDALDriver *gtiff = GetGDALDriverManager()->GetDriverByName("GTiff");
+    GDALDatasetUniquePtr ds(gtiff->Create(ortho.c_str(), 300, 300, 3, GDT_Byte, nullptr));
+    ASSERT_TRUE(ds);
+    double gt[6] = {499800, 2, 0, 4300400, 0, -2};
+    ds->SetGeoTransform(gt);
+    OGRSpatialReference srs;
+    srs.importFromEPSG(4546);
+    ds->SetSpatialRef(&srs);
+    const int green[] = {20, 140, 60};
+    for (int band = 1; band <= 3; ++band)
+      ASSERT_EQ(ds->GetRasterBand(band)->Fill(green[band - 1]), CE_None);
+  }
+  // 100 × 100 pixels of 4 m from (499 900, 4 299 900): pixel (5, 5) is at (499 922, 4 300 278),
+  // off the homestead, on the orthophoto.
+  const std::string common = "render " + quote(project) +
+                             " --extent 499900,4299900,500300,4300300 --size 100x100 "
+                             "--no-labels --no-hillshade --tile-cache " +
+                             quote(dir.file("cache"));
+  auto pixel = [](const std::string &png, int x, int y) {
+    GDALDatasetUniquePtr ds(GDALDataset::Open(png.c_str(), GDAL_OF_RASTER | GDAL_OF_READONLY));
+    std::array<int, 3> rgb{-1, -1, -1};
+    if (!ds)
+      return rgb;
+    for (int band = 1; band <= 3; ++band) {
+      GByte v = 0;
+      if (ds->GetRasterBand(band)->RasterIO(GF_Read, x, y, 1, 1, &v, 1, 1, GDT_Byte, 0, 0,
+                                            nullptr) == CE_None)
+        rgb[std::size_t(band - 1)] = v;
+    }
+    return rgb;
+  };
+  const std::string plain = dir.file("plain.png"), over = dir.file("over.png");
+  CliRun run = cli(common + " --out " + quote(plain), dir);
+  ASSERT_EQ(run.exitCode, 0) << run.err;
+  EXPECT_EQ(pixel(plain, 5, 5), (std::array<int, 3>{255, 255, 255}));
+  run = cli(common + " --basemap " + quote(ortho) + " --out " + quote(over), dir);
+  ASSERT_EQ(run.exitCode, 0) << run.err;
+  EXPECT_EQ(pixel(over, 5, 5), (std::array<int, 3>{20, 140, 60}));
+
+  // A tile service nobody answers for: a warning naming it, the orthophoto still drawn.
+  run = cli(common + " --basemap " + quote(ortho) +
+                " --basemap 'http://127.0.0.1:9/{z}/{x}/{y}.png' --out " + quote(over),
+            dir);
+  ASSERT_EQ(run.exitCode, 0) << run.err;
+  EXPECT_NE(run.err.find("127.0.0.1:9"), std::string::npos) << run.err;
+  EXPECT_EQ(pixel(over, 5, 5), (std::array<int, 3>{20, 140, 60}));
+  // Offline, the service is not asked and not reported (Qt may warn of its own).
+  run =
+      cli(common + " --offline --basemap 'http://127.0.0.1:9/{z}/{x}/{y}.png' --out " + quote(over),
+          dir);
+  ASSERT_EQ(run.exitCode, 0) << run.err;
+  EXPECT_EQ(run.err.find("anzhi-cli"), std::string::npos) << run.err;
+
+  // A basemap that is not there, or not a raster: exit 2, one line naming it.
+  const std::string notes = dir.writeFile("notes.tif", "not a raster\n");
+  for (const std::string &bad : {notes, dir.file("absent.tif")}) {
+    run = cli(common + " --basemap " + quote(bad) + " --out " + quote(over), dir);
+    EXPECT_EQ(run.exitCode, 2) << bad;
+    const std::size_t line = run.err.find("anzhi-cli: --basemap " + bad);
+    ASSERT_NE(line, std::string::npos) << run.err;
+    EXPECT_EQ(run.err.find("anzhi-cli", line + 1), std::string::npos) << "one line: " << run.err;
+  }
 }
 
 TEST(Cli, CatchmentsOfASchoolOnAStraightRoad)
