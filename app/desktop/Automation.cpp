@@ -2,6 +2,12 @@
 
 #include "app/desktop/MainWindow.h"
 #include "app/desktop/ResultsDock.h"
+#include "app/desktop/table/AttributeTableDock.h"
+#include "app/desktop/table/AttributeTablePage.h"
+
+#include <QLineEdit>
+#include <QScrollBar>
+#include <QTableView>
 
 #include <QCoreApplication>
 
@@ -46,6 +52,8 @@ Automation::Automation(MainWindow &w, StartOptions options)
     m_phaseClock.start();
   }
   connect(&w, &MainWindow::projectOpened, this, [this] {
+    if (!m_options.table.isEmpty())
+      m_w.openAttributeTable(m_options.table.toStdString());
     phase("render");
     waitForRender([this] { afterFirstRender(); });
   });
@@ -71,10 +79,16 @@ void Automation::phase(const char *name)
 
 void Automation::waitForRender(std::function<void()> then)
 {
+  waitUntil([this] { return !m_w.canvas()->isRendering() && !m_w.canvas()->image().isNull(); },
+            std::move(then));
+}
+
+void Automation::waitUntil(std::function<bool()> ready, std::function<void()> then)
+{
   auto *poll = new QTimer(this);
   poll->setInterval(20);
-  connect(poll, &QTimer::timeout, this, [this, poll, then] {
-    if (!m_w.canvas()->isRendering() && !m_w.canvas()->image().isNull()) {
+  connect(poll, &QTimer::timeout, this, [poll, ready, then] {
+    if (ready()) {
       poll->stop();
       poll->deleteLater();
       then();
@@ -128,8 +142,9 @@ void Automation::afterCheck()
 void Automation::step()
 {
   if (m_steps >= 12) {
-    phase("end");
-    done();
+    phase("attribute-table");
+    m_steps = 0;
+    tableSteps();
     return;
   }
   MapCanvas *c = m_w.canvas();
@@ -151,6 +166,45 @@ void Automation::step()
   QTimer::singleShot(200, this, [this] { waitForRender([this] { step(); }); });
 }
 
+void Automation::tableSteps()
+{
+  m_w.openAttributeTable("planned_plots");
+  AttributeTablePage *page = m_w.attributeTables()->page("planned_plots");
+  if (!page) {
+    phase("end");
+    done();
+    return;
+  }
+  AttributeTableModel *model = page->model();
+  auto idle = [model, page] { return !model->isArranging() && !page->isSelecting(); };
+  auto next = [this, page, idle](std::function<void()> action, std::function<void()> then) {
+    QTimer::singleShot(200, this, [this, page, idle, action, then] {
+      action();
+      waitUntil(idle, then);
+    });
+  };
+  QScrollBar *scroll = page->view()->verticalScrollBar();
+  if (m_steps < 10) { // scroll through the table a tenth at a time
+    next([scroll, s = m_steps] { scroll->setValue(scroll->maximum() * (s + 1) / 10); },
+         [this] {
+           ++m_steps;
+           tableSteps();
+         });
+    return;
+  }
+  next([page] { page->view()->sortByColumn(1, Qt::DescendingOrder); },
+       [this, page, next] {
+         next([page] { page->quickFilter()->setText("residential"); },
+              [this, page, next] {
+                next([page] { page->selectWhere("land_use = 'education'"); },
+                     [this] {
+                       phase("end");
+                       done();
+                     });
+              });
+       });
+}
+
 void Automation::done()
 {
   // Only a scripted run (screenshot, measurement) ends by itself; a planner's session stays.
@@ -165,7 +219,8 @@ void Automation::done()
     if (m_options.measure) {
       std::printf("ui-stall phase max-gap-ms max-busy-ms duration-ms (heartbeat every 10 ms; "
                   "busy = UI-thread CPU time within one gap)\n");
-      for (const char *p : {"load", "render", "check", "render-violations", "zoom-pan"})
+      for (const char *p :
+           {"load", "render", "check", "render-violations", "zoom-pan", "attribute-table"})
         std::printf("ui-stall %-18s %6lld %6lld %8lld\n", p, static_cast<long long>(m_maxGap[p]),
                     static_cast<long long>(m_maxBusy[p]), static_cast<long long>(m_durations[p]));
       std::printf("results %zu violations (%zu errors)\n", m_w.resultsDock()->totalCount(),

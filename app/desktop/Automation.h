@@ -23,6 +23,8 @@ struct StartOptions
   bool check = false;   //!< run the check once the project is open
   QString screenshot;   //!< save the window there once ready, then quit
   bool measure = false; //!< report the longest UI-thread stalls, then quit
+  //! A layer whose attribute table opens once the project is open (screenshots of it).
+  QString table;
   //! The view and selection to restore once the project is open (a language restart's).
   SessionView view;
   //! A run that ends by itself (screenshot, measurement): nobody is there to read a message.
@@ -48,6 +50,11 @@ private:
   void showAViolation();
   void afterCheck();
   void step();
+  //! The attribute-table phase of a measurement: open the plots' table, scroll, sort, filter
+  //! and select by an expression, each step once the one before has finished.
+  void tableSteps();
+  //! Runs `then` once `ready` holds (polled every 20 ms).
+  void waitUntil(std::function<bool()> ready, std::function<void()> then);
   void done();
   void finish(int code);
 

@@ -1,7 +1,8 @@
 // anzhi [PROJECT.gpkg] [--lang zh_CN|en] — the desktop app.
 // Hidden flags for scripted runs: --check (run the check once the project is open),
 // --screenshot FILE (wait for load, check and render, save the window, quit),
-// --measure-ui (report the longest UI-thread stall during load, render and check, quit).
+// --measure-ui (report the longest UI-thread stall during load, render, check and the attribute
+// table, quit), --table LAYER (open the layer's attribute table).
 
 #include "app/desktop/Automation.h"
 #include "app/desktop/Language.h"
@@ -37,9 +38,11 @@ int main(int argc, char **argv)
   QCommandLineOption extent("extent", "View minx,miny,maxx,maxy once the project is open",
                             "EXTENT");
   QCommandLineOption select("select", "Select layer:fid,… once the project is open", "FEATURES");
-  for (QCommandLineOption *o : {&check, &screenshot, &measure, &extent, &select})
+  QCommandLineOption table("table", "Open LAYER's attribute table once the project is open",
+                           "LAYER");
+  for (QCommandLineOption *o : {&check, &screenshot, &measure, &extent, &select, &table})
     o->setFlags(QCommandLineOption::HiddenFromHelp);
-  parser.addOptions({lang, check, screenshot, measure, extent, select});
+  parser.addOptions({lang, check, screenshot, measure, extent, select, table});
   parser.process(app);
 
   StartOptions options;
@@ -49,6 +52,7 @@ int main(int argc, char **argv)
   options.check = parser.isSet(check);
   options.screenshot = parser.value(screenshot);
   options.measure = parser.isSet(measure);
+  options.table = parser.value(table);
   try {
     options.view = sessionViewFromArguments(parser.value(extent), parser.value(select));
   } catch (const std::invalid_argument &e) {
