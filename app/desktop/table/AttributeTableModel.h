@@ -78,11 +78,10 @@ signals:
   void editRefused(const QString &why);
   void arrangeFailed(const QString &message);
 
+private:
   //! Rebuilds the table from the session (after an edit, undo or a new project) and re-runs
   //! the filter and sort in the background.
   void refresh();
-
-private:
   void arrange();
 
   EditSession &m_session;
