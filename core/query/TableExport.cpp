@@ -7,11 +7,16 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cerrno>
+#include <cstdlib>
+#include <cstring>
 #include <filesystem>
 
 namespace anzhi::core {
 
 namespace {
+
+namespace fs = std::filesystem;
 
 void writeCsv(const std::string &path, const TableOut &table)
 {
@@ -41,14 +46,40 @@ void writeCsv(const std::string &path, const TableOut &table)
   file.commit();
 }
 
+//! A private folder beside the output, removed with whatever is left in it. Not OutputStaging:
+//! GDAL's /vsizip/ reads a folder named "x.xlsx.partial-…" as the archive, so the workbook is
+//! staged in a folder whose name holds no ".xlsx".
+class SheetStaging
+{
+public:
+  explicit SheetStaging(const std::string &path)
+  {
+    fs::path parent = fs::path(path).parent_path();
+    std::string folder =
+        ((parent.empty() ? fs::path(".") : parent) / ".anzhi-sheet-XXXXXX").string();
+    if (!::mkdtemp(folder.data()))
+      throw OutputError(path + ": cannot write beside it: " + std::strerror(errno));
+    m_folder = folder;
+  }
+  ~SheetStaging()
+  {
+    std::error_code ec;
+    fs::remove_all(m_folder, ec);
+  }
+  std::string staged() const { return m_folder + "/table.xlsx"; }
+
+private:
+  std::string m_folder;
+};
+
 void writeXlsx(const std::string &path, const std::string &sheet, const TableOut &table)
 {
-  OutputStaging staging(path);
+  SheetStaging staging(path);
   try {
     std::vector<gis::FieldDefinition> columns;
     for (std::size_t c = 0; c < table.headings.size(); ++c)
       columns.push_back({table.headings[c], table.types[c]});
-    gis::SpreadsheetWriter writer(staging.stagedPath(), sheet, columns);
+    gis::SpreadsheetWriter writer(staging.staged(), sheet, columns);
     std::vector<gis::FieldValue> cells(table.headings.size());
     for (std::size_t r = 0; r < table.rows; ++r) {
       table.row(r, cells);
@@ -58,7 +89,10 @@ void writeXlsx(const std::string &path, const std::string &sheet, const TableOut
   } catch (const gis::GisError &e) {
     throw OutputError(path + ": " + e.what());
   }
-  staging.commit();
+  std::error_code ec;
+  fs::rename(staging.staged(), path, ec);
+  if (ec)
+    throw OutputError(path + ": cannot write it: " + ec.message());
 }
 
 } // namespace

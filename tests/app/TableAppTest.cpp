@@ -280,11 +280,13 @@ private slots:
     OGRLayer *sheet = ds->GetLayer(0);
     QCOMPARE(QString(sheet->GetName()), QString("Schools"));
     QStringList rows;
-    for (auto &feature : *sheet)
-      rows << QStringLiteral("%1|%2|%3|%4|%5")
-                  .arg(feature->GetFieldAsString("Code"), feature->GetFieldAsString("Name"),
-                       feature->GetFieldAsString("Level"), feature->GetFieldAsString("Seats"),
-                       feature->GetFieldAsString("Enrolled pupils"));
+    for (auto &feature : *sheet) {
+      // GetFieldAsString's text lives only until its next call: take each at once.
+      QStringList cells;
+      for (const char *column : {"Code", "Name", "Level", "Seats", "Enrolled pupils"})
+        cells << QString::fromUtf8(feature->GetFieldAsString(column));
+      rows << cells.join('|');
+    }
     QCOMPARE(rows, (QStringList{"CZ-2|岚城初中|Junior|800|", "XX-1|远山小学|Primary|500|100"}));
   }
 
