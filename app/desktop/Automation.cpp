@@ -3,6 +3,12 @@
 #include "app/desktop/MainWindow.h"
 #include "app/desktop/ResultsDock.h"
 #include "app/desktop/find/FindDock.h"
+#include "app/desktop/table/AttributeTableDock.h"
+#include "app/desktop/table/AttributeTablePage.h"
+
+#include <QLineEdit>
+#include <QScrollBar>
+#include <QTableView>
 
 #include <QCoreApplication>
 #include <QListWidget>
@@ -48,6 +54,8 @@ Automation::Automation(MainWindow &w, StartOptions options)
     m_phaseClock.start();
   }
   connect(&w, &MainWindow::projectOpened, this, [this] {
+    if (!m_options.table.isEmpty())
+      m_w.openAttributeTable(m_options.table.toStdString());
     phase("render");
     waitForRender([this] { afterFirstRender(); });
   });
@@ -73,10 +81,16 @@ void Automation::phase(const char *name)
 
 void Automation::waitForRender(std::function<void()> then)
 {
+  waitUntil([this] { return !m_w.canvas()->isRendering() && !m_w.canvas()->image().isNull(); },
+            std::move(then));
+}
+
+void Automation::waitUntil(std::function<bool()> ready, std::function<void()> then)
+{
   auto *poll = new QTimer(this);
   poll->setInterval(20);
-  connect(poll, &QTimer::timeout, this, [this, poll, then] {
-    if (!m_w.canvas()->isRendering() && !m_w.canvas()->image().isNull()) {
+  connect(poll, &QTimer::timeout, this, [poll, ready, then] {
+    if (ready()) {
       poll->stop();
       poll->deleteLater();
       then();
@@ -163,26 +177,60 @@ void Automation::findStep()
   FindDock *find = m_w.findDock();
   if (m_steps == 0)
     find->show();
-  auto *poll = new QTimer(this);
-  poll->setInterval(20);
-  connect(poll, &QTimer::timeout, this, [this, poll, find] {
-    if (find->isBusy())
-      return;
-    poll->stop();
-    poll->deleteLater();
-    if (m_steps >= int(queries.size())) {
-      if (find->results()->count() > 0)
-        emit find->results()->itemActivated(find->results()->item(0));
-      waitForRender([this] {
-        phase("end");
-        done();
-      });
-      return;
-    }
-    find->search(queries[m_steps++]);
-    QTimer::singleShot(200, this, [this] { findStep(); });
-  });
-  poll->start();
+  waitUntil([find] { return !find->isBusy(); },
+            [this, find] {
+              if (m_steps >= int(queries.size())) {
+                if (find->results()->count() > 0)
+                  emit find->results()->itemActivated(find->results()->item(0));
+                waitForRender([this] {
+                  phase("attribute-table");
+                  m_steps = 0;
+                  tableSteps();
+                });
+                return;
+              }
+              find->search(queries[m_steps++]);
+              QTimer::singleShot(200, this, [this] { findStep(); });
+            });
+}
+
+void Automation::tableSteps()
+{
+  m_w.openAttributeTable("planned_plots");
+  AttributeTablePage *page = m_w.attributeTables()->page("planned_plots");
+  if (!page) {
+    phase("end");
+    done();
+    return;
+  }
+  AttributeTableModel *model = page->model();
+  auto idle = [model, page] { return !model->isArranging() && !page->isSelecting(); };
+  auto next = [this, page, idle](std::function<void()> action, std::function<void()> then) {
+    QTimer::singleShot(200, this, [this, page, idle, action, then] {
+      action();
+      waitUntil(idle, then);
+    });
+  };
+  QScrollBar *scroll = page->view()->verticalScrollBar();
+  if (m_steps < 10) { // scroll through the table a tenth at a time
+    next([scroll, s = m_steps] { scroll->setValue(scroll->maximum() * (s + 1) / 10); },
+         [this] {
+           ++m_steps;
+           tableSteps();
+         });
+    return;
+  }
+  next([page] { page->view()->sortByColumn(1, Qt::DescendingOrder); },
+       [this, page, next] {
+         next([page] { page->quickFilter()->setText("residential"); },
+              [this, page, next] {
+                next([page] { page->selectWhere("land_use = 'education'"); },
+                     [this] {
+                       phase("end");
+                       done();
+                     });
+              });
+       });
 }
 
 void Automation::done()
@@ -208,21 +256,8 @@ void Automation::prepareShot(std::function<void()> then)
   FindDock *find = m_w.findDock();
   find->show();
   find->raise();
-  auto *poll = new QTimer(this);
-  poll->setInterval(20);
-  connect(poll, &QTimer::timeout, this, [this, poll, find, then] {
-    if (find->isBusy())
-      return;
-    if (!m_searched) {
-      m_searched = true;
-      find->search(m_options.find);
-      return;
-    }
-    poll->stop();
-    poll->deleteLater();
-    then();
-  });
-  poll->start();
+  find->search(m_options.find);
+  waitUntil([find] { return !find->isBusy(); }, then);
 }
 
 void Automation::saveAndReport()
@@ -235,7 +270,8 @@ void Automation::saveAndReport()
   if (m_options.measure) {
     std::printf("ui-stall phase max-gap-ms max-busy-ms duration-ms (heartbeat every 10 ms; "
                 "busy = UI-thread CPU time within one gap)\n");
-    for (const char *p : {"load", "render", "check", "render-violations", "zoom-pan", "find"})
+    for (const char *p :
+         {"load", "render", "check", "render-violations", "zoom-pan", "find", "attribute-table"})
       std::printf("ui-stall %-18s %6lld %6lld %8lld\n", p, static_cast<long long>(m_maxGap[p]),
                   static_cast<long long>(m_maxBusy[p]), static_cast<long long>(m_durations[p]));
     std::printf("results %zu violations (%zu errors)\n", m_w.resultsDock()->totalCount(),

@@ -25,6 +25,8 @@ struct StartOptions
   bool check = false;   //!< run the check once the project is open
   QString screenshot;   //!< save the window there once ready, then quit
   bool measure = false; //!< report the longest UI-thread stalls, then quit
+  //! A layer whose attribute table opens once the project is open (screenshots of it).
+  QString table;
   //! The view and selection to restore once the project is open (a language restart's).
   SessionView view;
   //! Before a screenshot: text typed into 查找, and a map point (working CRS) identified.
@@ -54,6 +56,11 @@ private:
   void afterCheck();
   void step();
   void findStep();
+  //! The attribute-table phase of a measurement: open the plots' table, scroll, sort, filter
+  //! and select by an expression, each step once the one before has finished.
+  void tableSteps();
+  //! Runs `then` once `ready` holds (polled every 20 ms).
+  void waitUntil(std::function<bool()> ready, std::function<void()> then);
   void done();
   void prepareShot(std::function<void()> then);
   void saveAndReport();
@@ -67,7 +74,6 @@ private:
   std::map<std::string, qint64> m_maxGap, m_maxBusy, m_durations;
   qint64 m_lastCpu = 0;
   int m_steps = 0;
-  bool m_searched = false; //!< the --find text was typed
 };
 
 } // namespace anzhi::desktop

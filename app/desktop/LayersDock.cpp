@@ -374,6 +374,8 @@ void LayersDock::showMenu(const QPoint &pos)
   QMenu menu(this);
   const std::string name = item->data(kNameRole).toString().toStdString();
   menu.addAction(tr("Zoom to layer"), this, [this, name] { emit zoomToLayerRequested(name); });
+  menu.addAction(tr("Open attribute table"), this,
+                 [this, name] { emit attributeTableRequested(name); });
   menu.addAction(tr("Move layer up"), this, [this] { moveCurrent(-1); });
   menu.addAction(tr("Move layer down"), this, [this] { moveCurrent(1); });
   menu.addSeparator();

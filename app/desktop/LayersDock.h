@@ -64,6 +64,8 @@ public:
 signals:
   void layersChanged(const std::vector<anzhi::render::LayerState> &layers);
   void zoomToLayerRequested(const std::string &layer);
+  //! 打开属性表 from the layer's context menu.
+  void attributeTableRequested(const std::string &layer);
   void hillshadeToggled(bool visible);
   void basemapToggled(int index, bool visible);
   void basemapOpacityChosen(int index, double opacity);

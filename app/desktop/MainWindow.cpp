@@ -15,7 +15,9 @@
 #include "app/desktop/RuleExplanation.h"
 #include "app/desktop/StatusText.h"
 #include "app/desktop/edit/EditController.h"
+#include "app/desktop/edit/EditSession.h"
 #include "app/desktop/find/FindDock.h"
+#include "app/desktop/table/AttributeTableDock.h"
 #include "core/edit/FeatureSchema.h"
 #include "gis/Crs.h"
 #include "gis/DataFile.h"
@@ -75,6 +77,14 @@ MainWindow::MainWindow(const QString &language, QWidget *parent)
   m_edit = new EditController(this, *this);
   connect(this, &MainWindow::projectOpened, m_edit, &EditController::onProjectOpened);
   connect(m_edit, &EditController::dirtyChanged, this, &MainWindow::updateTitle);
+  m_tables = new AttributeTableDock(*m_edit->session(), this);
+  addDockWidget(Qt::BottomDockWidgetArea, m_tables);
+  m_tables->hide();
+  m_panels->addAction(m_tables->toggleViewAction());
+  connect(m_tables, &AttributeTableDock::selectionEdited, this, &MainWindow::selectFeatures);
+  connect(m_tables, &AttributeTableDock::zoomToSelectionRequested, m_canvas,
+          &MapCanvas::zoomToSelection);
+  connect(m_layers, &LayersDock::attributeTableRequested, this, &MainWindow::openAttributeTable);
   createStatusBar();
   m_results->setCoverageAction(m_coverage);
   resize(1500, 950);
@@ -388,11 +398,21 @@ void MainWindow::createMenus()
   auto *find = view->addAction(tr("&Find…"));
   find->setShortcut(QKeySequence::Find);
   connect(find, &QAction::triggered, m_find, &FindDock::focusSearch);
+  auto *table = view->addAction(tr("Open &attribute table"));
+  table->setShortcut(QKeySequence(Qt::Key_F6));
+  connect(table, &QAction::triggered, this, [this] {
+    const std::string layer = featuresToExport().first;
+    if (layer.empty())
+      m_status->setText(tr("Choose a layer in the Layers panel to open its attribute table."));
+    else
+      openAttributeTable(layer);
+  });
   QMenu *docks = view->addMenu(tr("&Panels"));
   docks->addAction(m_layers->toggleViewAction());
   docks->addAction(m_results->toggleViewAction());
   docks->addAction(m_attributes->toggleViewAction());
   docks->addAction(m_find->toggleViewAction());
+  m_panels = docks;
   QMenu *language = view->addMenu(tr("&Language"));
   language->addAction(m_langZh);
   language->addAction(m_langEn);
@@ -707,6 +727,47 @@ void MainWindow::restoreSelection(const core::Project &project,
     shown = true;
   }
   m_canvas->setSelection(std::move(geometries));
+  selectionShown();
+}
+
+void MainWindow::selectionShown()
+{
+  m_tables->showSelection(m_selected);
+}
+
+void MainWindow::selectFeatures(const std::string &layer, const std::vector<std::int64_t> &fids)
+{
+  auto project = m_session->project();
+  if (!project)
+    return;
+  const EditSession &edits = *m_edit->session();
+  m_selected.clear();
+  std::vector<gis::Geometry> geometries;
+  for (std::int64_t fid : fids) {
+    m_selected.emplace_back(layer, fid);
+    const core::FeatureKey key{layer, fid};
+    if (edits.buffer().changes().count(key)) {
+      if (auto state = edits.state(key); state && state->geometry)
+        geometries.push_back(gis::clone(state->geometry.get()));
+    } else if (auto index = core::findFid(*project, layer, fid)) {
+      if (const GEOSGeometry *g = geometryOf(*project, {layer, *index}))
+        geometries.push_back(gis::clone(g));
+      if (fids.size() == 1)
+        m_attributes->showFeature(*project, {layer, *index});
+    }
+  }
+  m_canvas->setSelection(std::move(geometries));
+  selectionShown();
+  m_status->setText(tr("%n feature(s) selected", nullptr, int(fids.size())));
+}
+
+void MainWindow::openAttributeTable(const std::string &layer)
+{
+  if (!m_session->project() || !m_session->project()->hasLayer(layer)) {
+    m_status->setText(tr("Open a project with this layer first."));
+    return;
+  }
+  m_tables->open(layer);
 }
 
 void MainWindow::onOpened()
@@ -894,6 +955,7 @@ void MainWindow::identifyAt(double x, double y, double tolerance)
     m_selected.clear();
     m_attributes->clear();
     m_canvas->setSelection({});
+    selectionShown();
     m_status->setText(tr("No feature here"));
     return;
   }
@@ -913,6 +975,7 @@ void MainWindow::selectFeature(const core::Project &project, const FeatureHit &h
   if (const GEOSGeometry *g = geometryOf(project, hit))
     selection.push_back(gis::clone(g));
   m_canvas->setSelection(std::move(selection));
+  selectionShown();
 }
 
 void MainWindow::selectIn(const gis::Envelope &box, bool)
@@ -929,6 +992,7 @@ void MainWindow::selectIn(const gis::Envelope &box, bool)
       selection.push_back(gis::clone(g));
   }
   m_canvas->setSelection(std::move(selection));
+  selectionShown();
   if (hits.size() >= 1)
     m_attributes->showFeature(*project, hits.front());
   m_status->setText(tr("%n feature(s) selected", nullptr, int(hits.size())));

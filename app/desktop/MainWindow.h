@@ -33,6 +33,7 @@ class QToolButton;
 
 namespace anzhi::desktop {
 
+class AttributeTableDock;
 class AttributesDock;
 class FindDock;
 class EditController;
@@ -78,6 +79,18 @@ public:
   void exportFeaturesTo(const QString &file);
   //! The layer and fids 导出选中要素 would export now (no layer: nothing to export).
   std::pair<std::string, std::vector<std::int64_t>> featuresToExport() const;
+  //! Selects these features of `layer` on the map (the attribute table's selection), the edited
+  //! state's geometry for an edited or new one.
+  void selectFeatures(const std::string &layer, const std::vector<std::int64_t> &fids);
+  //! The features selected on the map, by layer and fid.
+  const std::vector<std::pair<std::string, std::int64_t>> &selectedFeatures() const
+  {
+    return m_selected;
+  }
+  //! 打开属性表: the layer's attribute table (F6: the Layers panel's current layer, else the
+  //! layer of the selection).
+  void openAttributeTable(const std::string &layer);
+  AttributeTableDock *attributeTables() const { return m_tables; }
   //! Zooms to a violation and highlights its location (what selecting it in the list does).
   void showViolation(const core::Violation &v) override;
 
@@ -130,6 +143,8 @@ private:
   std::vector<std::pair<QAction *, MapCanvas::Tool>> mapToolActions() const;
   void syncToolButtons();
   void selectIn(const gis::Envelope &box, bool add);
+  //! Shows the map's new selection in the attribute tables.
+  void selectionShown();
   void exportResults();
   void exportFeaturesDialog();
   void chooseRuleSet();
@@ -163,6 +178,7 @@ private:
   AttributesDock *m_attributes;
   FindDock *m_find;
   EditController *m_edit = nullptr;
+  AttributeTableDock *m_tables = nullptr;
 
   QAction *m_open, *m_save, *m_saveAs, *m_import, *m_export, *m_exportFeatures, *m_quit;
   QAction *m_fullExtent, *m_zoomIn, *m_zoomOut, *m_zoomSelection;
@@ -172,6 +188,7 @@ private:
   QAction *m_langZh, *m_langEn, *m_about;
   QActionGroup *m_tools;
   QMenu *m_recentMenu = nullptr;
+  QMenu *m_panels = nullptr;
 
   QLabel *m_status;
   QLabel *m_measure;

@@ -1,8 +1,9 @@
 // anzhi [PROJECT.gpkg] [--lang zh_CN|en] — the desktop app.
 // Hidden flags for scripted runs: --check (run the check once the project is open),
 // --screenshot FILE (wait for load, check and render, save the window, quit),
-// --measure-ui (report the longest UI-thread stall during load, render and check, quit),
-// --find TEXT and --identify X,Y (show 查找's results and an identify list before the screenshot).
+// --measure-ui (report the longest UI-thread stall during load, render, check, 查找 and the
+// attribute table, quit), --find TEXT and --identify X,Y (show 查找's results and an identify
+// list before the screenshot), --table LAYER (open the layer's attribute table).
 
 #include "app/desktop/Automation.h"
 #include "app/desktop/Language.h"
@@ -41,9 +42,12 @@ int main(int argc, char **argv)
   QCommandLineOption find("find", "Before the screenshot, search TEXT in 查找", "TEXT");
   QCommandLineOption identify("identify", "Before the screenshot, identify at map point X,Y",
                               "X,Y");
-  for (QCommandLineOption *o : {&check, &screenshot, &measure, &extent, &select, &find, &identify})
+  QCommandLineOption table("table", "Open LAYER's attribute table once the project is open",
+                           "LAYER");
+  for (QCommandLineOption *o :
+       {&check, &screenshot, &measure, &extent, &select, &find, &identify, &table})
     o->setFlags(QCommandLineOption::HiddenFromHelp);
-  parser.addOptions({lang, check, screenshot, measure, extent, select, find, identify});
+  parser.addOptions({lang, check, screenshot, measure, extent, select, find, identify, table});
   parser.process(app);
 
   StartOptions options;
@@ -65,6 +69,7 @@ int main(int argc, char **argv)
       return 2;
     }
   }
+  options.table = parser.value(table);
   try {
     options.view = sessionViewFromArguments(parser.value(extent), parser.value(select));
   } catch (const std::invalid_argument &e) {
