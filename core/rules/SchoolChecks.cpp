@@ -255,17 +255,21 @@ private:
 
   static std::int64_t pupilsOf(const RuleContext &ctx, const Site &site, SchoolLevel level)
   {
-    const std::optional<std::int64_t> &given =
-        level == SchoolLevel::Primary ? site.pupilsPrimary : site.pupilsJunior;
-    if (given)
-      return *given;
-    const auto &rates = ctx.parameters<SchoolCapacityParameters>();
-    const ExactRate &rate = level == SchoolLevel::Primary ? rates.primary : rates.junior;
-    return rate.floorTimes(site.population.value_or(0));
+    return sitePupils(site, level, ctx.parameters<SchoolCapacityParameters>());
   }
 };
 
 } // namespace
+
+std::int64_t sitePupils(const Site &site, SchoolLevel level, const SchoolCapacityParameters &rates)
+{
+  const std::optional<std::int64_t> &given =
+      level == SchoolLevel::Primary ? site.pupilsPrimary : site.pupilsJunior;
+  if (given)
+    return *given;
+  const ExactRate &rate = level == SchoolLevel::Primary ? rates.primary : rates.junior;
+  return rate.floorTimes(site.population.value_or(0));
+}
 
 std::unique_ptr<Rule> makeSchoolCoverageCheck()
 {

@@ -3,10 +3,17 @@
 #include "core/RuleParameters.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <optional>
 #include <string>
 
+namespace anzhi::core {
+struct Site;
+}
+
 namespace anzhi::core::rules {
+
+enum class SchoolLevel;
 
 //! school-coverage: the service radius of a school without catchment, by level and setting, or,
 //! in network mode, the travel time by road (docs/contract.md "Network distance").
@@ -90,5 +97,10 @@ struct SchoolCapacityParameters final : ParametersOf<SchoolCapacityParameters>
                  "local practice: 4 junior pupils per 100 residents"});
   }
 };
+
+//! A site's relocated pupils of a level (docs/contract.md 4.): pupils_primary or
+//! pupils_junior, or when null floor(population × pupil_rate), population null counting as 0.
+//! What school-capacity assigns and the statistics count.
+std::int64_t sitePupils(const Site &site, SchoolLevel level, const SchoolCapacityParameters &rates);
 
 } // namespace anzhi::core::rules
