@@ -5,6 +5,7 @@
 #include "app/cli/RangersCommand.h"
 #include "app/cli/RenderCommand.h"
 #include "app/cli/RulesCommand.h"
+#include "app/cli/StatsCommand.h"
 #include "gis/DataFile.h"
 #include "gis/TextEncoding.h"
 
@@ -152,6 +153,9 @@ int main(int argc, char **argv)
   rangersCmd->require_subcommand(1);
   auto *rangersPlanCmd = addRangersPlan(*rangersCmd, rangersPlan);
 
+  StatsArgs statsArgs;
+  auto *statsCmd = addStats(app, statsArgs);
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp &e) {
@@ -180,6 +184,8 @@ int main(int argc, char **argv)
     return runRules(rules);
   if (*catchmentsCmd)
     return runCatchments(catchments);
+  if (*statsCmd)
+    return runStats(statsArgs);
   if (*rangersPlanCmd)
     return runRangersPlan(rangersPlan);
   return anzhi::cli::runCheck(std::move(check)); // not core::runCheck, found by ADL
