@@ -16,6 +16,7 @@
 #include "app/desktop/StatusText.h"
 #include "app/desktop/edit/EditController.h"
 #include "app/desktop/find/FindDock.h"
+#include "app/desktop/stats/StatsDock.h"
 #include "core/edit/FeatureSchema.h"
 #include "gis/Crs.h"
 #include "gis/DataFile.h"
@@ -58,6 +59,7 @@ MainWindow::MainWindow(const QString &language, QWidget *parent)
     , m_results(new ResultsDock(this))
     , m_attributes(new AttributesDock(this))
     , m_find(new FindDock(this))
+    , m_stats(new StatsDock(this))
     , m_lonlatPool(new QThreadPool(this))
 {
   m_lonlatPool->setMaxThreadCount(1);
@@ -68,6 +70,9 @@ MainWindow::MainWindow(const QString &language, QWidget *parent)
   addDockWidget(Qt::LeftDockWidgetArea, m_find);
   addDockWidget(Qt::RightDockWidgetArea, m_attributes);
   addDockWidget(Qt::BottomDockWidgetArea, m_results);
+  addDockWidget(Qt::BottomDockWidgetArea, m_stats);
+  tabifyDockWidget(m_results, m_stats);
+  m_results->raise();
   createActions();
   createMenus();
   createToolBar();
@@ -372,6 +377,12 @@ void MainWindow::createMenus()
   docks->addAction(m_results->toggleViewAction());
   docks->addAction(m_attributes->toggleViewAction());
   docks->addAction(m_find->toggleViewAction());
+  docks->addAction(m_stats->toggleViewAction());
+  auto *statistics = view->addAction(tr("&Statistics"));
+  connect(statistics, &QAction::triggered, this, [this] {
+    m_stats->show();
+    m_stats->raise();
+  });
   QMenu *language = view->addMenu(tr("&Language"));
   language->addAction(m_langZh);
   language->addAction(m_langEn);
@@ -695,6 +706,7 @@ void MainWindow::onOpened()
   restoreSelection(*project, keep.selected);
   m_layers->setProject(project, m_canvas->layers());
   m_find->setProject(project);
+  m_stats->setProject(project, m_rules);
   const auto hillshade = m_session->hillshade();
   m_canvas->setHillshade(hillshade);
   m_layers->setHillshade(hillshade ? std::optional(m_canvas->hillshadeVisible()) : std::nullopt,

@@ -34,6 +34,7 @@ namespace anzhi::desktop {
 
 class AttributesDock;
 class FindDock;
+class StatsDock;
 class EditController;
 class LayersDock;
 class ProjectSession;
@@ -85,6 +86,7 @@ public:
   ResultsDock *resultsDock() const { return m_results; }
   AttributesDock *attributesDock() const { return m_attributes; }
   FindDock *findDock() const { return m_find; }
+  StatsDock *statsDock() const { return m_stats; }
   ProjectSession *session() const override { return m_session; }
   CheckRunner *checkRunner() const { return m_checker; }
   EditController *editController() const { return m_edit; }
@@ -152,6 +154,7 @@ private:
   ResultsDock *m_results;
   AttributesDock *m_attributes;
   FindDock *m_find;
+  StatsDock *m_stats;
   EditController *m_edit = nullptr;
 
   QAction *m_open, *m_save, *m_saveAs, *m_import, *m_export, *m_exportFeatures, *m_quit;
