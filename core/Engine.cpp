@@ -2,6 +2,7 @@
 
 #include "core/Parallel.h"
 #include "core/RuleRegistry.h"
+#include "core/Township.h"
 
 #include <algorithm>
 #include <atomic>
@@ -110,6 +111,7 @@ CheckResult Engine::check(const Project &project, const Progress *progress) cons
     for (auto &v : list)
       result.violations.push_back(std::move(v));
   }
+  TownshipAttribution(project).attribute(result.violations, m_threads);
   result.checkSeconds = secondsSince(start);
   return result;
 }
@@ -131,6 +133,7 @@ std::vector<Violation> Engine::checkScope(const Project &project, const gis::Env
     for (auto &v : run.violations)
       violations.push_back(std::move(v));
   }
+  TownshipAttribution(project).attribute(violations, 1);
   return violations;
 }
 

@@ -40,26 +40,6 @@ const char *kindName(gis::GeometryKind kind)
   return "?";
 }
 
-//! Pads to a display width, counting a CJK character as two columns.
-std::string pad(const std::string &text, std::size_t width)
-{
-  std::size_t columns = 0;
-  for (std::size_t i = 0; i < text.size();) {
-    unsigned char c = static_cast<unsigned char>(text[i]);
-    std::size_t len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-    columns += len >= 3 ? 2 : 1;
-    i += len;
-  }
-  return text + std::string(columns < width ? width - columns : 1, ' ');
-}
-
-int cannotRun(const std::string &message)
-{
-  // The message quotes data (codes, names, paths): a newline or ESC in it must not forge a line.
-  std::cerr << "anzhi-cli: " << gis::printable(message) << "\n";
-  return kCannotRun;
-}
-
 //! A rule as the summary names it: by its Chinese name in zh (a planner reads no ids), by its
 //! id in en (what the rule set and scripts use).
 std::string ruleLabel(const std::string &id, bool en)
@@ -213,6 +193,31 @@ int runCheck(core::CheckOptions options)
   if (!options.json && !options.html)
     printSummary(run.report);
   return result.errorCount() > 0 ? kViolations : kOk;
+}
+
+int cannotRun(const std::string &message)
+{
+  // The message quotes data (codes, names, paths): a newline or ESC in it must not forge a line.
+  std::cerr << "anzhi-cli: " << gis::printable(message) << "\n";
+  return kCannotRun;
+}
+
+std::size_t displayColumns(const std::string &text)
+{
+  std::size_t columns = 0;
+  for (std::size_t i = 0; i < text.size();) {
+    unsigned char c = static_cast<unsigned char>(text[i]);
+    std::size_t len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+    columns += len >= 3 ? 2 : 1;
+    i += len;
+  }
+  return columns;
+}
+
+std::string pad(const std::string &text, std::size_t width)
+{
+  const std::size_t columns = displayColumns(text);
+  return text + std::string(columns < width ? width - columns : 1, ' ');
 }
 
 } // namespace anzhi::cli

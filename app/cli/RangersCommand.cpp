@@ -17,12 +17,6 @@ namespace anzhi::cli {
 
 namespace {
 
-int cannotRun(const std::string &message)
-{
-  std::cerr << "anzhi-cli: " << gis::printable(message) << "\n";
-  return kCannotRun;
-}
-
 nlohmann::json summaryJson(const core::plan::RangerPlanResult &plan,
                            const core::plan::RangerPlanOptions &options, double seconds)
 {

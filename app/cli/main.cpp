@@ -6,6 +6,7 @@
 #include "app/cli/RenderCommand.h"
 #include "app/cli/RulesCommand.h"
 #include "app/cli/SchoolsCommand.h"
+#include "app/cli/StatsCommand.h"
 #include "gis/DataFile.h"
 #include "gis/TextEncoding.h"
 
@@ -169,6 +170,9 @@ int main(int argc, char **argv)
   schoolsCmd->require_subcommand(1);
   auto [schoolSeatsCmd, schoolPlanCmd] = addSchools(*schoolsCmd, schoolSeats, schoolPlan);
 
+  StatsArgs statsArgs;
+  auto *statsCmd = addStats(app, statsArgs);
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp &e) {
@@ -197,6 +201,8 @@ int main(int argc, char **argv)
     return runRules(rules);
   if (*catchmentsCmd)
     return runCatchments(catchments);
+  if (*statsCmd)
+    return runStats(statsArgs);
   if (*rangersPlanCmd)
     return runRangersPlan(rangersPlan);
   if (*schoolSeatsCmd)

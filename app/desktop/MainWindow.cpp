@@ -18,6 +18,7 @@
 #include "app/desktop/edit/EditSession.h"
 #include "app/desktop/find/FindDock.h"
 #include "app/desktop/table/AttributeTableDock.h"
+#include "app/desktop/stats/StatsDock.h"
 #include "core/edit/FeatureSchema.h"
 #include "gis/Crs.h"
 #include "gis/DataFile.h"
@@ -61,6 +62,7 @@ MainWindow::MainWindow(const QString &language, QWidget *parent)
     , m_results(new ResultsDock(this))
     , m_attributes(new AttributesDock(this))
     , m_find(new FindDock(this))
+    , m_stats(new StatsDock(this))
     , m_lonlatPool(new QThreadPool(this))
 {
   m_lonlatPool->setMaxThreadCount(1);
@@ -71,6 +73,9 @@ MainWindow::MainWindow(const QString &language, QWidget *parent)
   addDockWidget(Qt::LeftDockWidgetArea, m_find);
   addDockWidget(Qt::RightDockWidgetArea, m_attributes);
   addDockWidget(Qt::BottomDockWidgetArea, m_results);
+  addDockWidget(Qt::BottomDockWidgetArea, m_stats);
+  tabifyDockWidget(m_results, m_stats);
+  m_results->raise();
   createActions();
   createMenus();
   createToolBar();
@@ -412,6 +417,12 @@ void MainWindow::createMenus()
   docks->addAction(m_results->toggleViewAction());
   docks->addAction(m_attributes->toggleViewAction());
   docks->addAction(m_find->toggleViewAction());
+  docks->addAction(m_stats->toggleViewAction());
+  auto *statistics = view->addAction(tr("&Statistics"));
+  connect(statistics, &QAction::triggered, this, [this] {
+    m_stats->show();
+    m_stats->raise();
+  });
   m_panels = docks;
   QMenu *language = view->addMenu(tr("&Language"));
   language->addAction(m_langZh);
@@ -787,6 +798,7 @@ void MainWindow::onOpened()
   m_layers->setProject(project, m_canvas->layers());
   m_layers->setScale(m_canvas->scaleDenominator());
   m_find->setProject(project);
+  m_stats->setProject(project, m_rules);
   const auto hillshade = m_session->hillshade();
   m_canvas->setHillshade(hillshade);
   m_layers->setHillshade(hillshade ? std::optional(m_canvas->hillshadeVisible()) : std::nullopt,

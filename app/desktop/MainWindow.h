@@ -36,6 +36,7 @@ namespace anzhi::desktop {
 class AttributeTableDock;
 class AttributesDock;
 class FindDock;
+class StatsDock;
 class EditController;
 class LayersDock;
 class ProjectSession;
@@ -102,6 +103,7 @@ public:
   ResultsDock *resultsDock() const { return m_results; }
   AttributesDock *attributesDock() const { return m_attributes; }
   FindDock *findDock() const { return m_find; }
+  StatsDock *statsDock() const { return m_stats; }
   ProjectSession *session() const override { return m_session; }
   CheckRunner *checkRunner() const { return m_checker; }
   EditController *editController() const { return m_edit; }
@@ -177,6 +179,7 @@ private:
   ResultsDock *m_results;
   AttributesDock *m_attributes;
   FindDock *m_find;
+  StatsDock *m_stats;
   EditController *m_edit = nullptr;
   AttributeTableDock *m_tables = nullptr;
 

@@ -9,15 +9,6 @@
 
 namespace anzhi::core::rules {
 
-namespace {
-
-//! The ellipsoidal area of the union of `parts`: overlapping sites (or homesteads digitised
-//! twice) count their land once. Only parts whose envelopes overlap (transitively) can share
-//! area, so each such cluster is unioned on its own and the areas add up in the parts' order:
-//! a county's thousand apart sites cost a thousand areas, not one cascaded union (0.8 s for
-//! 1200 sites). Clusters come from a sweep over the envelopes sorted by their west edge (no
-//! tree to build for 350 000 homesteads), and the areas are measured in parallel, small rings
-//! on the authalic sphere (gis::EllipsoidalArea; docs/contract.md "Rules of wave 2", 14.).
 double unionAreaM2(const std::vector<const GEOSGeometry *> &parts, const gis::Crs &crs)
 {
   const std::size_t n = parts.size();
@@ -80,8 +71,6 @@ double unionAreaM2(const std::vector<const GEOSGeometry *> &parts, const gis::Cr
     total += a;
   return total;
 }
-
-} // namespace
 
 std::vector<CountyLinkage> linkageByCounty(const Project &project)
 {

@@ -19,7 +19,6 @@ Violation newViolation(const RuleContext &ctx, const std::string &rule, const st
 Violation siteViolation(const RuleContext &ctx, const std::string &rule, const Site &site)
 {
   Violation v = newViolation(ctx, rule, "resettlement_sites", site);
-  v.township = site.township;
   v.wkt = locationWkt(site.hasGeometry() ? site.geometry.get() : nullptr);
   return v;
 }

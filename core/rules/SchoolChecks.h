@@ -3,10 +3,17 @@
 #include "core/RuleParameters.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <optional>
 #include <string>
 
+namespace anzhi::core {
+struct Site;
+}
+
 namespace anzhi::core::rules {
+
+enum class SchoolLevel;
 
 //! school-coverage: the service radius of a school without catchment, by level and setting, or,
 //! in network mode, the travel time by road (docs/contract.md "Network distance").

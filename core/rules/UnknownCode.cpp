@@ -101,8 +101,6 @@ private:
     const std::optional<std::string> name = nameField ? textOf(*nameField, f) : std::nullopt;
     Violation v = newViolation(ctx, id(), schema.name, f);
     v.wkt = locationWkt(f.hasGeometry() ? f.geometry.get() : nullptr);
-    if (const FieldSchema *township = schema.field("township")) // a site's
-      v.township = textOf(*township, f);
     v.messageZh = labelZh(schema.name, f, name) + "的" + zh + "。请改为规定的代码。";
     v.messageEn = labelEn(schema.name, f, name) + ": " + en + ". Write the code.";
     result.violations.push_back(std::move(v));
