@@ -5,12 +5,10 @@
 
 #include <ogrsf_frmts.h>
 
-#include <filesystem>
 #include <limits>
 
 namespace anzhi::gis {
 
-using detail::initGdal;
 using detail::lastGdalError;
 
 namespace {
@@ -53,17 +51,7 @@ OGRFieldType gdbType(FieldType type)
 FileGdbWriter::FileGdbWriter(const std::string &path)
     : m_path(path)
 {
-  initGdal();
-  std::error_code ec;
-  if (std::filesystem::exists(path, ec))
-    throw GisError(path + ": already exists");
-  GDALDriver *driver = GetGDALDriverManager()->GetDriverByName("OpenFileGDB");
-  if (!driver || !driver->GetMetadataItem(GDAL_DCAP_CREATE))
-    throw GisError("this GDAL cannot write a File Geodatabase (OpenFileGDB writes since 3.6)");
-  CPLErrorReset();
-  m_dataset.reset(driver->Create(path.c_str(), 0, 0, 0, GDT_Unknown, nullptr));
-  if (!m_dataset)
-    throw GisError(path + ": cannot create the File Geodatabase: " + lastGdalError());
+  m_dataset = detail::createVectorFile(path, "OpenFileGDB", "a File Geodatabase");
 }
 
 FileGdbWriter::~FileGdbWriter() = default;

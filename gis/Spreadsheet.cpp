@@ -5,52 +5,21 @@
 
 #include <ogrsf_frmts.h>
 
-#include <filesystem>
-
 namespace anzhi::gis {
 
-using detail::initGdal;
 using detail::lastGdalError;
-
-namespace {
-
-OGRFieldType ogrType(FieldType type)
-{
-  switch (type) {
-  case FieldType::Integer:
-    return OFTInteger64;
-  case FieldType::Real:
-    return OFTReal;
-  case FieldType::String:
-    return OFTString;
-  case FieldType::Date:
-    return OFTDate;
-  }
-  return OFTString;
-}
-
-} // namespace
+using detail::ogrFieldType;
 
 SpreadsheetWriter::SpreadsheetWriter(const std::string &path, const std::string &sheet,
                                      const std::vector<FieldDefinition> &columns)
     : m_path(path)
 {
-  initGdal();
-  std::error_code ec;
-  if (std::filesystem::exists(path, ec))
-    throw GisError(path + ": already exists");
-  GDALDriver *driver = GetGDALDriverManager()->GetDriverByName("XLSX");
-  if (!driver)
-    throw GisError("this GDAL has no XLSX driver");
-  CPLErrorReset();
-  m_dataset.reset(driver->Create(path.c_str(), 0, 0, 0, GDT_Unknown, nullptr));
-  if (!m_dataset)
-    throw GisError(path + ": cannot create the workbook: " + lastGdalError());
+  m_dataset = detail::createVectorFile(path, "XLSX", "the workbook");
   m_layer = m_dataset->CreateLayer(sheet.c_str(), nullptr, wkbNone, nullptr);
   if (!m_layer)
     throw GisError(path + ": cannot create sheet '" + sheet + "': " + lastGdalError());
   for (const FieldDefinition &c : columns) {
-    OGRFieldDefn defn(c.name.c_str(), ogrType(c.type));
+    OGRFieldDefn defn(c.name.c_str(), ogrFieldType(c.type));
     if (m_layer->CreateField(&defn) != OGRERR_NONE)
       throw GisError(path + ": sheet '" + sheet + "': cannot create column '" + c.name +
                      "': " + lastGdalError());

@@ -21,6 +21,7 @@ namespace anzhi::gis {
 
 using detail::initGdal;
 using detail::lastGdalError;
+using detail::ogrFieldType;
 
 namespace {
 
@@ -63,21 +64,6 @@ OGRwkbGeometryType toOgr(GeometryKind kind)
     return wkbUnknown;
   }
   return wkbUnknown;
-}
-
-OGRFieldType toOgr(FieldType type)
-{
-  switch (type) {
-  case FieldType::Integer:
-    return OFTInteger64;
-  case FieldType::Real:
-    return OFTReal;
-  case FieldType::String:
-    return OFTString;
-  case FieldType::Date:
-    return OFTDate;
-  }
-  return OFTString;
 }
 
 std::optional<Date> parseDate(const std::string &text)
@@ -530,7 +516,7 @@ std::optional<std::string> VectorLayer::metadataItem(const std::string &name,
 int LayerWriter::addField(const FieldDefinition &field)
 {
   OGRLayer *layer = m_layer.m_layer;
-  OGRFieldDefn defn(field.name.c_str(), toOgr(field.type));
+  OGRFieldDefn defn(field.name.c_str(), ogrFieldType(field.type));
   CPLErrorReset();
   if (layer->CreateField(&defn) != OGRERR_NONE)
     throw GisError(m_layer.sourcePath() + ": layer '" + m_layer.name() + "': cannot add field '" +
@@ -714,7 +700,7 @@ LayerWriter VectorDataset::createLayer(const std::string &name, GeometryKind kin
   if (!layer)
     throw GisError(m_path + ": cannot create layer '" + name + "': " + lastGdalError());
   for (const FieldDefinition &f : fields) {
-    OGRFieldDefn defn(f.name.c_str(), toOgr(f.type));
+    OGRFieldDefn defn(f.name.c_str(), ogrFieldType(f.type));
     if (layer->CreateField(&defn) != OGRERR_NONE)
       throw GisError(m_path + ": layer '" + name + "': cannot create field '" + f.name +
                      "': " + lastGdalError());
@@ -859,5 +845,42 @@ std::string sqlLiteral(std::string_view text)
   }
   return out + "'";
 }
+
+namespace detail {
+
+GDALDatasetUniquePtr createVectorFile(const std::string &path, const char *driverName,
+                                      const std::string &what)
+{
+  initGdal();
+  std::error_code ec;
+  if (std::filesystem::exists(path, ec))
+    throw GisError(path + ": already exists");
+  GDALDriver *driver = GetGDALDriverManager()->GetDriverByName(driverName);
+  if (!driver || !driver->GetMetadataItem(GDAL_DCAP_CREATE))
+    throw GisError(std::string("this GDAL cannot write ") + what + " (no " + driverName +
+                   " driver that creates files)");
+  CPLErrorReset();
+  GDALDatasetUniquePtr dataset(driver->Create(path.c_str(), 0, 0, 0, GDT_Unknown, nullptr));
+  if (!dataset)
+    throw GisError(path + ": cannot create " + what + ": " + lastGdalError());
+  return dataset;
+}
+
+OGRFieldType ogrFieldType(FieldType type)
+{
+  switch (type) {
+  case FieldType::Integer:
+    return OFTInteger64;
+  case FieldType::Real:
+    return OFTReal;
+  case FieldType::String:
+    return OFTString;
+  case FieldType::Date:
+    return OFTDate;
+  }
+  return OFTString;
+}
+
+} // namespace detail
 
 } // namespace anzhi::gis
