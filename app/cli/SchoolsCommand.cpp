@@ -21,12 +21,6 @@ namespace {
 
 using core::education::SchoolLevel;
 
-int cannotRun(const std::string &message)
-{
-  std::cerr << "anzhi-cli: " << gis::printable(message) << "\n";
-  return kCannotRun;
-}
-
 std::shared_ptr<const core::Project> loadProject(const std::string &path,
                                                  const core::RuleSet &rules)
 {
