@@ -67,6 +67,41 @@
         <source>1001 industrial land (land-use survey)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 is required.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: &quot;%2&quot; is not a valid %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>date (YYYY-MM-DD)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: &quot;%2&quot; is not one of its values.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Code %1 is already used by another feature of this layer; codes must be unique.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AttributeTablePage</name>
+    <message>
+        <source>contains</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is empty</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>BackgroundTask</name>
@@ -209,24 +244,141 @@
         <source>* required</source>
         <translation type="unfinished"></translation>
     </message>
+</context>
+<context>
+    <name>anzhi::desktop::AttributeTableDock</name>
     <message>
-        <source>%1 is required.</source>
+        <source>Attribute table</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>anzhi::desktop::AttributeTableModel</name>
+    <message>
+        <source>%1 cannot be edited here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Codes must be unique: %n features cannot all get code %1.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Edit %1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Set %1 for %n feature(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The project is being saved; edit again once it is saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>anzhi::desktop::AttributeTablePage</name>
+    <message>
+        <source>Show selected only</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1: &quot;%2&quot; is not a valid %3.</source>
+        <source>Filter: any cell contains…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>date (YYYY-MM-DD)</source>
+        <source>Expression, e.g. level = &apos;junior&apos; AND capacity &lt; 300</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>number</source>
+        <source>Select</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Code %1 is already used by another feature of this layer; codes must be unique.</source>
+        <source>Filter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zoom to selection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set field for selection…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(the map highlights the first %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Selecting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The expression does not parse: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select the rows to set first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set field for selection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n selected feature(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export attribute table</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV (*.csv);;Excel workbook (*.xlsx)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exporting %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n row(s) to %1</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 was not written: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2 rows shown, %3 selected</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -495,6 +647,14 @@
     </message>
     <message>
         <source>The unsaved edits cannot be recovered: %1. The journal file is kept as it is; edits made now are not journalled until it is moved away.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Rangers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Generate reallocation plan…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1064,6 +1224,46 @@ Enter the coordinate system of its coordinates to import it.</source>
         <source>Hillshade</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Drawn at %1 (your choice)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drawn at %1 (default)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not drawn at the current scale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2% opaque)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Basemap: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open attribute table</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Visible at scales…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opacity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1%</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove basemap</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>anzhi::desktop::MainWindow</name>
@@ -1518,6 +1718,54 @@ Enter the coordinate system of its coordinates to import it.</source>
         <source>&amp;Keyboard shortcuts</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The basemap could not be drawn: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot reach the tile service %1: showing the cached tiles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open &amp;attribute table</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a layer in the Layers panel to open its attribute table.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Statistics</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Layers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add &amp;basemap</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Local imagery (GeoTIFF)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Tile service…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open a project with this layer first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add local imagery</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rasters (*.tif *.tiff *.img *.jp2 *.vrt *.gpkg);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>anzhi::desktop::MapCanvas</name>
@@ -1542,6 +1790,201 @@ Enter the coordinate system of its coordinates to import it.</source>
     <name>anzhi::desktop::ProjectSession</name>
     <message>
         <source>%1 is read-only: the accepted exceptions were not saved in it. Use Save as… to keep them in a copy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>anzhi::desktop::RangerPlanDialog</name>
+    <message>
+        <source>Cutting the forest into cells</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Finding the forest each ranger can reach</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Assigning forest to rangers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Joining each ranger&apos;s land</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Making the plots</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Generate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lock selected rangers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unlock selected rangers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lock plots selected on the map</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear locks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Apply plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ranger reallocation plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ranger</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Before (mu)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>After (mu)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Moved (mu)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Distance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Parts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Satisfied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Locked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every ranger at least %1 mu of forest within %2 of home, in at most %3 part(s); cells of %4.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Plan applied as one edit, but the live check failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Generate a plan; lock rangers or plots and generate again; apply it as one edit that can be undone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open a project first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rangers, their plots, sites or forest land have unsaved edits: save or discard them first (the plan starts from the saved project).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No plan exists: rangers %1 ask for %2 mu together but can reach only %3 mu of forest.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2 rangers satisfied; %3 mu moved between rangers; mean distance %4.%5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> Some rangers stay short or in too many parts (Satisfied: no).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The plan failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 ranger(s) and %2 plot(s) locked: generate again to plan around them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select ranger plots on the map first (Modify tool, edit layer: ranger plots).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No locks.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no plan to apply.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Apply ranger reallocation plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The plan cannot be applied while the project is being saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Plan applied as one edit (Undo takes it back); the live check is running…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Plan applied as one edit (Undo takes it back). The live check finds %1 ranger-area, %2 ranger-overlap and %3 ranger-distance errors.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>locked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not planned: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Generate again</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1795,6 +2238,149 @@ Enter the coordinate system of its coordinates to import it.</source>
     </message>
     <message>
         <source>%1 min by road (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>anzhi::desktop::ScaleRangeDialog</name>
+    <message>
+        <source>Use the default (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Visible at scales — %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Minimum scale (zoomed out):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Maximum scale (zoomed in):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The layer is drawn only between these scales; a point layer&apos;s markers are grouped with their count when they crowd.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>from %1 to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>from %1 in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>up to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>all scales</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>anzhi::desktop::StatsChart</name>
+    <message>
+        <source>Planned area by land use (mu): %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>anzhi::desktop::StatsDock</name>
+    <message>
+        <source>Statistics</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Computing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Statistics are not available: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Township</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n township(s); minimum managed area %1 mu</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export statistics</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>statistics.csv</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>anzhi::desktop::TileServiceDialog</name>
+    <message>
+        <source>Add a tile service</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tianditu imagery</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tianditu vector map</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Other (URL template)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Web Mercator 256-pixel tiles: {z} {x} {y}, {-y} for TMS rows, {s} for the subdomains 0–7, {key} for the key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>URL template</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The key is kept in your settings on this computer, not in the project. Tiles are cached; without a connection the cached ones are shown.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The URL template needs {z}, {x} and {y} (or {-y}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This service needs your key.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -67,6 +67,41 @@
         <source>1001 industrial land (land-use survey)</source>
         <translation>1001 工业用地（国土调查）</translation>
     </message>
+    <message>
+        <source>%1 is required.</source>
+        <translation>%1为必填项。</translation>
+    </message>
+    <message>
+        <source>%1: &quot;%2&quot; is not a valid %3.</source>
+        <translation>%1：“%2”不是有效的%3。</translation>
+    </message>
+    <message>
+        <source>date (YYYY-MM-DD)</source>
+        <translation>日期（YYYY-MM-DD）</translation>
+    </message>
+    <message>
+        <source>number</source>
+        <translation>数字</translation>
+    </message>
+    <message>
+        <source>%1: &quot;%2&quot; is not one of its values.</source>
+        <translation>%1：“%2”不在可选值之中。</translation>
+    </message>
+    <message>
+        <source>Code %1 is already used by another feature of this layer; codes must be unique.</source>
+        <translation>编号 %1 已被本图层的其他要素使用；编号必须唯一。</translation>
+    </message>
+</context>
+<context>
+    <name>AttributeTablePage</name>
+    <message>
+        <source>contains</source>
+        <translation>包含</translation>
+    </message>
+    <message>
+        <source>is empty</source>
+        <translation>为空</translation>
+    </message>
 </context>
 <context>
     <name>BackgroundTask</name>
@@ -209,25 +244,138 @@
         <source>* required</source>
         <translation>* 为必填项</translation>
     </message>
+</context>
+<context>
+    <name>anzhi::desktop::AttributeTableDock</name>
     <message>
-        <source>%1 is required.</source>
-        <translation>%1为必填项。</translation>
+        <source>Attribute table</source>
+        <translation>属性表</translation>
+    </message>
+</context>
+<context>
+    <name>anzhi::desktop::AttributeTableModel</name>
+    <message>
+        <source>%1 cannot be edited here.</source>
+        <translation>%1 不能在此编辑。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Codes must be unique: %n features cannot all get code %1.</source>
+        <translation>
+            <numerusform>编号必须唯一：%n 个要素不能都使用编号 %1。</numerusform>
+        </translation>
     </message>
     <message>
-        <source>%1: &quot;%2&quot; is not a valid %3.</source>
-        <translation>%1：“%2”不是有效的%3。</translation>
+        <source>Edit %1 of %2</source>
+        <translation>修改 %2 的 %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Set %1 for %n feature(s)</source>
+        <translation>
+            <numerusform>为 %n 个要素设置 %1</numerusform>
+        </translation>
     </message>
     <message>
-        <source>date (YYYY-MM-DD)</source>
-        <translation>日期（YYYY-MM-DD）</translation>
+        <source>The project is being saved; edit again once it is saved.</source>
+        <translation>项目正在保存；保存完成后再编辑。</translation>
+    </message>
+</context>
+<context>
+    <name>anzhi::desktop::AttributeTablePage</name>
+    <message>
+        <source>Show selected only</source>
+        <translation>仅显示所选</translation>
     </message>
     <message>
-        <source>number</source>
-        <translation>数字</translation>
+        <source>Filter: any cell contains…</source>
+        <translation>筛选：任一单元格包含…</translation>
     </message>
     <message>
-        <source>Code %1 is already used by another feature of this layer; codes must be unique.</source>
-        <translation>编号 %1 已被本图层的其他要素使用；编号必须唯一。</translation>
+        <source>Expression, e.g. level = &apos;junior&apos; AND capacity &lt; 300</source>
+        <translation>表达式，如 level = &apos;junior&apos; AND capacity &lt; 300</translation>
+    </message>
+    <message>
+        <source>Select</source>
+        <translation>选择</translation>
+    </message>
+    <message>
+        <source>Filter</source>
+        <translation>筛选</translation>
+    </message>
+    <message>
+        <source>value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <source>Zoom to selection</source>
+        <translation>缩放到所选</translation>
+    </message>
+    <message>
+        <source>Set field for selection…</source>
+        <translation>批量赋值…</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <source>(the map highlights the first %1)</source>
+        <translation>（地图上高亮前 %1 个）</translation>
+    </message>
+    <message>
+        <source>Selecting…</source>
+        <translation>正在选择…</translation>
+    </message>
+    <message>
+        <source>The expression does not parse: %1</source>
+        <translation>表达式无法解析：%1</translation>
+    </message>
+    <message>
+        <source>Select the rows to set first.</source>
+        <translation>请先选择要赋值的行。</translation>
+    </message>
+    <message>
+        <source>Set field for selection</source>
+        <translation>批量赋值</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n selected feature(s)</source>
+        <translation>
+            <numerusform>%n 个所选要素</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export attribute table</source>
+        <translation>导出属性表</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv);;Excel workbook (*.xlsx)</source>
+        <translation>CSV (*.csv);;Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Exporting %1…</source>
+        <translation>正在导出 %1…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n row(s) to %1</source>
+        <translation>
+            <numerusform>已导出 %n 行到 %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 was not written: %2</source>
+        <translation>未能写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1 of %2 rows shown, %3 selected</source>
+        <translation>显示 %1/%2 行，已选 %3 行</translation>
     </message>
 </context>
 <context>
@@ -487,6 +635,14 @@
     <message>
         <source>The unsaved edits cannot be recovered: %1. The journal file is kept as it is; edits made now are not journalled until it is moved away.</source>
         <translation>未保存的编辑无法恢复：%1。编辑日志文件保持原样；在把它移走之前，现在所做的编辑不会写入日志。</translation>
+    </message>
+    <message>
+        <source>&amp;Rangers</source>
+        <translation>护林员(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Generate reallocation plan…</source>
+        <translation>生成调整方案…</translation>
     </message>
 </context>
 <context>
@@ -1052,6 +1208,46 @@ Enter the coordinate system of its coordinates to import it.</source>
         <source>Hillshade</source>
         <translation>山体阴影</translation>
     </message>
+    <message>
+        <source>Drawn at %1 (your choice)</source>
+        <translation>显示范围：%1（自定义）</translation>
+    </message>
+    <message>
+        <source>Drawn at %1 (default)</source>
+        <translation>显示范围：%1（默认）</translation>
+    </message>
+    <message>
+        <source>Not drawn at the current scale</source>
+        <translation>当前比例尺下不显示</translation>
+    </message>
+    <message>
+        <source>%1 (%2% opaque)</source>
+        <translation>%1（不透明度 %2%）</translation>
+    </message>
+    <message>
+        <source>Basemap: %1</source>
+        <translation>底图：%1</translation>
+    </message>
+    <message>
+        <source>Open attribute table</source>
+        <translation>打开属性表</translation>
+    </message>
+    <message>
+        <source>Visible at scales…</source>
+        <translation>按比例尺显示…</translation>
+    </message>
+    <message>
+        <source>Opacity</source>
+        <translation>不透明度</translation>
+    </message>
+    <message>
+        <source>%1%</source>
+        <translation>%1%</translation>
+    </message>
+    <message>
+        <source>Remove basemap</source>
+        <translation>移除底图</translation>
+    </message>
 </context>
 <context>
     <name>anzhi::desktop::MainWindow</name>
@@ -1509,6 +1705,54 @@ Enter the coordinate system of its coordinates to import it.</source>
         <source>&amp;Keyboard shortcuts</source>
         <translation>快捷键(&amp;K)</translation>
     </message>
+    <message>
+        <source>The basemap could not be drawn: %1</source>
+        <translation>底图无法绘制：%1</translation>
+    </message>
+    <message>
+        <source>Cannot reach the tile service %1: showing the cached tiles</source>
+        <translation>无法连接瓦片服务 %1：显示已缓存的瓦片</translation>
+    </message>
+    <message>
+        <source>Open &amp;attribute table</source>
+        <translation>打开属性表(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Choose a layer in the Layers panel to open its attribute table.</source>
+        <translation>请在图层面板中选择一个图层以打开其属性表。</translation>
+    </message>
+    <message>
+        <source>&amp;Statistics</source>
+        <translation>统计(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Layers</source>
+        <translation>图层(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Add &amp;basemap</source>
+        <translation>添加底图(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Local imagery (GeoTIFF)…</source>
+        <translation>本地影像(GeoTIFF)(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>&amp;Tile service…</source>
+        <translation>瓦片服务(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>Open a project with this layer first.</source>
+        <translation>请先打开含有此图层的项目。</translation>
+    </message>
+    <message>
+        <source>Add local imagery</source>
+        <translation>添加本地影像</translation>
+    </message>
+    <message>
+        <source>Rasters (*.tif *.tiff *.img *.jp2 *.vrt *.gpkg);;All files (*)</source>
+        <translation>栅格 (*.tif *.tiff *.img *.jp2 *.vrt *.gpkg);;所有文件 (*)</translation>
+    </message>
 </context>
 <context>
     <name>anzhi::desktop::MapCanvas</name>
@@ -1534,6 +1778,201 @@ Enter the coordinate system of its coordinates to import it.</source>
     <message>
         <source>%1 is read-only: the accepted exceptions were not saved in it. Use Save as… to keep them in a copy.</source>
         <translation>%1 为只读：例外未保存到其中。请用“另存为…”保存到副本。</translation>
+    </message>
+</context>
+<context>
+    <name>anzhi::desktop::RangerPlanDialog</name>
+    <message>
+        <source>Cutting the forest into cells</source>
+        <translation>将林地切分为网格单元</translation>
+    </message>
+    <message>
+        <source>Finding the forest each ranger can reach</source>
+        <translation>查找每位护林员可达的林地</translation>
+    </message>
+    <message>
+        <source>Assigning forest to rangers</source>
+        <translation>为护林员分配林地</translation>
+    </message>
+    <message>
+        <source>Joining each ranger&apos;s land</source>
+        <translation>合并每位护林员的地块</translation>
+    </message>
+    <message>
+        <source>Making the plots</source>
+        <translation>生成管护地块</translation>
+    </message>
+    <message>
+        <source>Generate</source>
+        <translation>生成</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Lock selected rangers</source>
+        <translation>锁定所选护林员</translation>
+    </message>
+    <message>
+        <source>Unlock selected rangers</source>
+        <translation>解锁所选护林员</translation>
+    </message>
+    <message>
+        <source>Lock plots selected on the map</source>
+        <translation>锁定地图上选中的地块</translation>
+    </message>
+    <message>
+        <source>Clear locks</source>
+        <translation>清除锁定</translation>
+    </message>
+    <message>
+        <source>Apply plan</source>
+        <translation>应用方案</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>调整前</translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation>调整后</translation>
+    </message>
+    <message>
+        <source>Ranger reallocation plan</source>
+        <translation>护林员管护责任区调整方案</translation>
+    </message>
+    <message>
+        <source>Ranger</source>
+        <translation>护林员</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Before (mu)</source>
+        <translation>调整前（亩）</translation>
+    </message>
+    <message>
+        <source>After (mu)</source>
+        <translation>调整后（亩）</translation>
+    </message>
+    <message>
+        <source>Moved (mu)</source>
+        <translation>调入（亩）</translation>
+    </message>
+    <message>
+        <source>Distance</source>
+        <translation>距离</translation>
+    </message>
+    <message>
+        <source>Parts</source>
+        <translation>片数</translation>
+    </message>
+    <message>
+        <source>Satisfied</source>
+        <translation>满足</translation>
+    </message>
+    <message>
+        <source>Locked</source>
+        <translation>锁定</translation>
+    </message>
+    <message>
+        <source>Every ranger at least %1 mu of forest within %2 of home, in at most %3 part(s); cells of %4.</source>
+        <translation>每位护林员管护离住处 %2 以内的林地不少于 %1 亩，最多 %3 片；网格单元 %4。</translation>
+    </message>
+    <message>
+        <source>Plan applied as one edit, but the live check failed: %1</source>
+        <translation>方案已作为一次编辑应用，但实时检查失败：%1</translation>
+    </message>
+    <message>
+        <source>Generate a plan; lock rangers or plots and generate again; apply it as one edit that can be undone.</source>
+        <translation>生成方案；可锁定护林员或地块后重新生成；作为一次可撤销的编辑应用。</translation>
+    </message>
+    <message>
+        <source>Open a project first.</source>
+        <translation>请先打开项目。</translation>
+    </message>
+    <message>
+        <source>Rangers, their plots, sites or forest land have unsaved edits: save or discard them first (the plan starts from the saved project).</source>
+        <translation>护林员、管护地块、安置区或林地有未保存的编辑：请先保存或放弃（方案从已保存的项目出发）。</translation>
+    </message>
+    <message>
+        <source>No plan exists: rangers %1 ask for %2 mu together but can reach only %3 mu of forest.</source>
+        <translation>不存在可行方案：护林员 %1 共需 %2 亩，但可达林地仅 %3 亩。</translation>
+    </message>
+    <message>
+        <source>%1 of %2 rangers satisfied; %3 mu moved between rangers; mean distance %4.%5</source>
+        <translation>%2 名护林员中 %1 名满足要求；护林员之间调整 %3 亩；平均距离 %4。%5</translation>
+    </message>
+    <message>
+        <source> Some rangers stay short or in too many parts (Satisfied: no).</source>
+        <translation>部分护林员仍不足面积或片数过多（满足：否）。</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>已取消。</translation>
+    </message>
+    <message>
+        <source>The plan failed: %1</source>
+        <translation>方案生成失败：%1</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+    <message>
+        <source>%1 ranger(s) and %2 plot(s) locked: generate again to plan around them.</source>
+        <translation>已锁定 %1 名护林员和 %2 个地块：请重新生成。</translation>
+    </message>
+    <message>
+        <source>Select ranger plots on the map first (Modify tool, edit layer: ranger plots).</source>
+        <translation>请先在地图上选择管护地块（修改要素工具，编辑图层：管护责任区）。</translation>
+    </message>
+    <message>
+        <source>No locks.</source>
+        <translation>无锁定。</translation>
+    </message>
+    <message>
+        <source>There is no plan to apply.</source>
+        <translation>没有可应用的方案。</translation>
+    </message>
+    <message>
+        <source>Apply ranger reallocation plan</source>
+        <translation>应用护林员调整方案</translation>
+    </message>
+    <message>
+        <source>The plan cannot be applied while the project is being saved.</source>
+        <translation>项目保存期间不能应用方案。</translation>
+    </message>
+    <message>
+        <source>Plan applied as one edit (Undo takes it back); the live check is running…</source>
+        <translation>方案已作为一次编辑应用（可撤销）；正在实时检查…</translation>
+    </message>
+    <message>
+        <source>Plan applied as one edit (Undo takes it back). The live check finds %1 ranger-area, %2 ranger-overlap and %3 ranger-distance errors.</source>
+        <translation>方案已作为一次编辑应用（可撤销）。实时检查发现管护面积错误 %1 个、管护重叠错误 %2 个、管护距离错误 %3 个。</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>locked</source>
+        <translation>已锁定</translation>
+    </message>
+    <message>
+        <source>not planned: %1</source>
+        <translation>未纳入方案：%1</translation>
+    </message>
+    <message>
+        <source>Generate again</source>
+        <translation>重新生成</translation>
     </message>
 </context>
 <context>
@@ -1787,6 +2226,148 @@ Enter the coordinate system of its coordinates to import it.</source>
     <message>
         <source>%1 min by road (%2)</source>
         <translation>道路通行 %1 分钟（直线 %2）</translation>
+    </message>
+</context>
+<context>
+    <name>anzhi::desktop::ScaleRangeDialog</name>
+    <message>
+        <source>Use the default (%1)</source>
+        <translation>使用默认值（%1）</translation>
+    </message>
+    <message>
+        <source>no limit</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <source>Visible at scales — %1</source>
+        <translation>按比例尺显示 — %1</translation>
+    </message>
+    <message>
+        <source>Minimum scale (zoomed out):</source>
+        <translation>最小比例尺（缩小）：</translation>
+    </message>
+    <message>
+        <source>Maximum scale (zoomed in):</source>
+        <translation>最大比例尺（放大）：</translation>
+    </message>
+    <message>
+        <source>The layer is drawn only between these scales; a point layer&apos;s markers are grouped with their count when they crowd.</source>
+        <translation>图层只在这两个比例尺之间显示；点图层的符号拥挤时合并显示并标出个数。</translation>
+    </message>
+    <message>
+        <source>from %1 to %2</source>
+        <translation>%1 至 %2</translation>
+    </message>
+    <message>
+        <source>from %1 in</source>
+        <translation>%1 及更大比例尺</translation>
+    </message>
+    <message>
+        <source>up to %1</source>
+        <translation>至 %1</translation>
+    </message>
+    <message>
+        <source>all scales</source>
+        <translation>所有比例尺</translation>
+    </message>
+</context>
+<context>
+    <name>anzhi::desktop::StatsChart</name>
+    <message>
+        <source>Planned area by land use (mu): %1</source>
+        <translation>按用地分类的规划面积（亩）：%1</translation>
+    </message>
+</context>
+<context>
+    <name>anzhi::desktop::StatsDock</name>
+    <message>
+        <source>Statistics</source>
+        <translation>统计</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>导出 CSV…</translation>
+    </message>
+    <message>
+        <source>Computing…</source>
+        <translation>正在计算…</translation>
+    </message>
+    <message>
+        <source>Statistics are not available: %1</source>
+        <translation>无法统计：%1</translation>
+    </message>
+    <message>
+        <source>Township</source>
+        <translation>乡镇</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n township(s); minimum managed area %1 mu</source>
+        <translation>
+            <numerusform>%n 个乡镇；最低管护面积 %1 亩</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export statistics</source>
+        <translation>导出统计</translation>
+    </message>
+    <message>
+        <source>statistics.csv</source>
+        <translation>统计.csv</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+</context>
+<context>
+    <name>anzhi::desktop::TileServiceDialog</name>
+    <message>
+        <source>Add a tile service</source>
+        <translation>添加瓦片服务</translation>
+    </message>
+    <message>
+        <source>Tianditu imagery</source>
+        <translation>天地图影像</translation>
+    </message>
+    <message>
+        <source>Tianditu vector map</source>
+        <translation>天地图矢量</translation>
+    </message>
+    <message>
+        <source>Other (URL template)</source>
+        <translation>其他（URL 模板）</translation>
+    </message>
+    <message>
+        <source>Web Mercator 256-pixel tiles: {z} {x} {y}, {-y} for TMS rows, {s} for the subdomains 0–7, {key} for the key</source>
+        <translation>Web 墨卡托 256 像素瓦片：{z} {x} {y}，TMS 行号用 {-y}，子域 0–7 用 {s}，密钥用 {key}</translation>
+    </message>
+    <message>
+        <source>Preset</source>
+        <translation>预设</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>URL template</source>
+        <translation>URL 模板</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>密钥</translation>
+    </message>
+    <message>
+        <source>The key is kept in your settings on this computer, not in the project. Tiles are cached; without a connection the cached ones are shown.</source>
+        <translation>密钥保存在本机用户设置中，不写入项目。瓦片会被缓存；无网络时显示已缓存的瓦片。</translation>
+    </message>
+    <message>
+        <source>The URL template needs {z}, {x} and {y} (or {-y}).</source>
+        <translation>URL 模板需包含 {z}、{x} 和 {y}（或 {-y}）。</translation>
+    </message>
+    <message>
+        <source>This service needs your key.</source>
+        <translation>此服务需要您的密钥。</translation>
     </message>
 </context>
 </TS>

@@ -30,7 +30,8 @@ const std::vector<std::pair<std::string, const char *>> kLandUses = {
     {"1001", QT_TRANSLATE_NOOP("AttributeForm", "1001 industrial land (land-use survey)")},
 };
 
-QString tr(const char *text)
+//! A text marked with QT_TRANSLATE_NOOP in the attribute form's context.
+QString formText(const char *text)
 {
   return QCoreApplication::translate("AttributeForm", text);
 }
@@ -47,7 +48,9 @@ QString fieldProblem(const core::FieldSchema &field, const QString &text,
 {
   const QString label = Names::field(field.name);
   if (text.isEmpty())
-    return field.formRequired ? tr("%1 is required.").arg(label) : QString();
+    return field.formRequired
+               ? QCoreApplication::translate("AttributeForm", "%1 is required.").arg(label)
+               : QString();
   bool ok = true;
   if (field.type == gis::FieldType::Integer)
     text.toLongLong(&ok);
@@ -56,14 +59,19 @@ QString fieldProblem(const core::FieldSchema &field, const QString &text,
   else if (field.type == gis::FieldType::Date)
     ok = QDate::fromString(text, Qt::ISODate).isValid();
   if (!ok)
-    return tr("%1: \"%2\" is not a valid %3.")
+    return QCoreApplication::translate("AttributeForm", "%1: \"%2\" is not a valid %3.")
         .arg(label, text,
-             field.type == gis::FieldType::Date ? tr("date (YYYY-MM-DD)") : tr("number"));
+             field.type == gis::FieldType::Date
+                 ? QCoreApplication::translate("AttributeForm", "date (YYYY-MM-DD)")
+                 : QCoreApplication::translate("AttributeForm", "number"));
   if (field.coding == core::Coding::Closed && !core::isFieldCode(field, text.toStdString()))
-    return tr("%1: \"%2\" is not one of its values.").arg(label, text);
+    return QCoreApplication::translate("AttributeForm", "%1: \"%2\" is not one of its values.")
+        .arg(label, text);
   if (field.name == "code" && codeTaken && codeTaken(text.toStdString()))
-    return tr("Code %1 is already used by another feature of this layer; codes must be "
-              "unique.")
+    return QCoreApplication::translate(
+               "AttributeForm",
+               "Code %1 is already used by another feature of this layer; codes must be "
+               "unique.")
         .arg(text);
   return {};
 }
@@ -105,7 +113,7 @@ std::vector<std::pair<QString, QString>> fieldOptions(const core::FieldSchema &f
   std::vector<std::pair<QString, QString>> options;
   if (isLandUse(field))
     for (const auto &[code, label] : kLandUses)
-      options.emplace_back(tr(label), QString::fromStdString(code));
+      options.emplace_back(formText(label), QString::fromStdString(code));
   else
     for (const core::Choice &choice : field.choices)
       options.emplace_back(Names::value(field.name, choice.value),
