@@ -1,13 +1,19 @@
 #include "app/desktop/BackgroundTask.h"
 
 #include <QCoreApplication>
+#include <QPointer>
 
 namespace anzhi::desktop {
 
 QThreadPool *workerPool()
 {
-  static QThreadPool pool;
-  return &pool;
+  // A child of the application, so that its destruction waits for the running tasks while
+  // everything they use is still alive (as Qt does for its global pool); a static pool would
+  // wait only in the exit handlers, after other statics are gone.
+  static QPointer<QThreadPool> pool;
+  if (!pool)
+    pool = new QThreadPool(QCoreApplication::instance());
+  return pool;
 }
 
 namespace detail {

@@ -288,7 +288,7 @@ private slots:
             [&] { journalledWhenReported = core::EditJournal::hasEdits(path); });
     e.edit->saveAs(nowhere);
     // The save itself has failed on its worker and its result has reached the UI thread.
-    QThreadPool::globalInstance()->waitForDone();
+    desktop::workerPool()->waitForDone();
     QCoreApplication::sendPostedEvents();
     QCoreApplication::processEvents();
     QVERIFY2(!journalledWhenReported, "the failure was reported before the journal caught up");

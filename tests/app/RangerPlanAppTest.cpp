@@ -8,6 +8,7 @@
 // Forest 300 × 100 m; A (home west) holds G-A1 (0–200) and G-A2 (200–250), B (home east) holds
 // G-B (250–300). min_mu 15 = 10,000 m²: B can only reach it with land of A's.
 
+#include "app/desktop/BackgroundTask.h"
 #include "app/desktop/edit/EditSession.h"
 #include "app/desktop/plan/RangerPlanDialog.h"
 #include "core/edit/RangerTotals.h"
@@ -122,7 +123,7 @@ private slots:
   void cleanup()
   {
     m_dialog.reset();
-    QThreadPool::globalInstance()->waitForDone();
+    desktop::workerPool()->waitForDone();
     m_session.reset();
   }
 
@@ -195,7 +196,7 @@ private slots:
   {
     // The pool's only thread is held while the plan is queued and cancelled: the plan then
     // starts already cancelled and stops at its first poll.
-    QThreadPool *pool = QThreadPool::globalInstance();
+    QThreadPool *pool = desktop::workerPool();
     const int threads = pool->maxThreadCount();
     pool->setMaxThreadCount(1);
     QSemaphore release;
