@@ -23,7 +23,7 @@ namespace {
 constexpr int kNameRole = Qt::UserRole + 1;
 constexpr int kBrokenRole = Qt::UserRole + 2;
 constexpr int kHillshadeRole = Qt::UserRole + 3;
-constexpr int kBasemapRole = Qt::UserRole + 4; //!< the basemap's index + 1
+constexpr int kBasemapRole = Qt::UserRole + 4;   //!< the basemap's index + 1
 constexpr int kUserScaleRole = Qt::UserRole + 5; //!< QPointF(minScale, maxScale), or none
 
 //! Where the user's scale range of a layer is kept, by layer name (the same for every project).
