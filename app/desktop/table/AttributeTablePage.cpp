@@ -291,12 +291,8 @@ QString AttributeTablePage::selectWhere(const QString &expression)
 {
   try {
     auto query = core::AttributeQuery::parse(expression.toStdString(), m_model->table());
-    auto table = m_model->sharedTable();
     m_status->setText(tr("Selecting…"));
-    m_select.start([table, query = std::move(
-                               query)] { return core::matchingRows(*table, table->rows(), query); },
-                   [this](std::vector<core::RowId> rows) { selectMatches(rows); },
-                   [this](const QString &message) { showProblem(message); });
+    startSelect(std::move(query));
     return {};
   } catch (const core::QueryError &e) {
     showProblem(tr("The expression does not parse: %1").arg(QString::fromStdString(e.what())));
@@ -304,16 +300,21 @@ QString AttributeTablePage::selectWhere(const QString &expression)
   }
 }
 
+void AttributeTablePage::startSelect(core::AttributeQuery query)
+{
+  auto table = m_model->sharedTable();
+  m_select.start([table, query = std::move(
+                             query)] { return core::matchingRows(*table, table->rows(), query); },
+                 [this](std::vector<core::RowId> rows) { selectMatches(rows); },
+                 [this](const QString &message) { showProblem(message); });
+}
+
 QString AttributeTablePage::selectByForm(int column, core::CompareOp op, const QString &value)
 {
   try {
     auto query = core::AttributeQuery::single(m_model->table(), std::size_t(column), op,
                                               value.trimmed().toStdString());
-    auto table = m_model->sharedTable();
-    m_select.start([table, query = std::move(
-                               query)] { return core::matchingRows(*table, table->rows(), query); },
-                   [this](std::vector<core::RowId> rows) { selectMatches(rows); },
-                   [this](const QString &message) { showProblem(message); });
+    startSelect(std::move(query));
     return {};
   } catch (const core::QueryError &e) {
     showProblem(QString::fromStdString(e.what()));

@@ -74,6 +74,8 @@ private:
   //! kMapSelectionLimit of them).
   void publishSelection(std::vector<std::int64_t> fids);
   //! Selects the rows a query matched (shown or not).
+  //! Selects the rows `query` matches, found on a worker.
+  void startSelect(core::AttributeQuery query);
   void selectMatches(const std::vector<core::RowId> &rows);
   void selectRows(const std::vector<core::RowId> &rows);
   void applySelectedOnly();
