@@ -265,6 +265,9 @@ std::pair<CLI::App *, CLI::App *> addSchools(CLI::App &schools, SchoolSeatsArgs 
 int runSchoolSeats(const SchoolSeatsArgs &args)
 {
   try {
+    for (const std::optional<std::string> &out : {args.json, args.csv})
+      if (out)
+        core::refuseOutputOverProject(*out, args.project);
     const core::RuleSet rules = ruleSetOf(args.rules);
     std::shared_ptr<const core::Project> project = loadProject(args.project, rules);
     const core::education::EducationReach reach(*project, rules);
@@ -290,9 +293,10 @@ int runSchoolSeats(const SchoolSeatsArgs &args)
 int runSchoolPlan(const SchoolPlanArgs &args)
 {
   try {
+    for (const std::optional<std::string> &out : {args.json, args.out})
+      if (out)
+        core::refuseOutputOverProject(*out, args.project);
     const core::RuleSet rules = ruleSetOf(args.rules);
-    if (args.out)
-      core::refuseOutputOverProject(*args.out, args.project);
     std::shared_ptr<const core::Project> project = loadProject(args.project, rules);
     const std::vector<core::education::Candidate> candidates =
         args.candidates ? core::education::layerCandidates(*project, *args.candidates)

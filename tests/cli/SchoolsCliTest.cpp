@@ -174,3 +174,20 @@ TEST(SchoolsCli, BadInputExitsTwoNamingIt)
   EXPECT_NE(run.err.find("no candidates"), std::string::npos) << run.err;
   EXPECT_EQ(std::count(run.err.begin(), run.err.end(), '\n'), 1) << run.err;
 }
+
+TEST(SchoolsCli, NoOutputOverwritesTheProject)
+{
+  TempDir dir;
+  const std::string project = seatsProject(dir, 10);
+  const std::string before = slurp(project);
+  for (const std::string &args :
+       {"schools seats " + quote(project) + " --level primary --json " + quote(project),
+        "schools seats " + quote(project) + " --level primary --csv " + quote(project),
+        "schools plan " + quote(project) + " --add 1 --level primary --json " + quote(project),
+        "schools plan " + quote(project) + " --add 1 --level primary --out " + quote(project)}) {
+    const CliRun run = cli(args, dir);
+    EXPECT_EQ(run.exitCode, 2) << args;
+    EXPECT_NE(run.err.find("it is the project itself"), std::string::npos) << run.err;
+  }
+  EXPECT_EQ(slurp(project), before);
+}
