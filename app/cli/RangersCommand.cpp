@@ -97,6 +97,9 @@ int runRangersPlan(const RangersPlanArgs &args)
   core::plan::RangerPlanResult plan;
   std::shared_ptr<const core::Project> project;
   try {
+    core::refuseOutputOverProject(args.out, args.project);
+    if (args.json)
+      core::refuseOutputOverProject(*args.json, args.project);
     core::RuleSet rules =
         args.rules ? core::RuleSet::fromFile(*args.rules) : core::RuleSet::defaults();
     options = core::plan::RangerPlanOptions::fromRules(rules);

@@ -126,3 +126,23 @@ TEST(RangersPlanCli, TooFineACellExitsTwoSuggestingALargerOne)
   EXPECT_EQ(run.exitCode, 2);
   EXPECT_NE(run.err.find("at least 10 m"), std::string::npos) << run.err;
 }
+
+TEST(RangersPlanCli, NoOutputOverwritesTheProject)
+{
+  TempDir dir;
+  ProjectBuilder b(dir.file("p.gpkg"));
+  b.add("forest_land", "LD-1", rect(X0, Y0, X0 + 300, Y0 + 100), {});
+  b.add("rangers", "A", point(X0 - 10, Y0 + 50), ranger());
+  b.add("ranger_plots", "G-A", rect(X0, Y0, X0 + 250, Y0 + 100), {FieldValue("A")});
+  const std::string project = b.finish();
+  const std::string before = slurp(project);
+  for (const std::string &outputs :
+       {" --out " + quote(dir.file("o.gpkg")) + " --json " + quote(project),
+        " --out " + quote(project)}) {
+    const CliRun run =
+        cli("rangers plan " + quote(project) + " --rules " + quote(rulesFile(dir)) + outputs, dir);
+    EXPECT_EQ(run.exitCode, 2) << outputs;
+    EXPECT_NE(run.err.find("it is the project itself"), std::string::npos) << run.err;
+  }
+  EXPECT_EQ(slurp(project), before);
+}
